@@ -1,0 +1,77 @@
+// Two builds from one `npm run build`:
+// 1. dist/      for npm: ES modules kept as modules, .d.ts, dependencies left as bare imports.
+// 2. dist/cdn/  for one <script type="module">: minified, source maps, code-split so the
+//               video engine (video.js + VHS) is a lazy chunk fetched only on play intent.
+//               Chunk imports are relative ("./chunks/…"), so any CDN path works.
+import { readdirSync, existsSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import terser from '@rollup/plugin-terser';
+
+/** Imports a stylesheet as its text, to adopt into a shadow root (never into <head>). */
+function cssText() {
+  return {
+    name: 'css-text',
+    transform(code, id) {
+      if (!id.endsWith('.css')) return null;
+      return { code: `export default ${JSON.stringify(code)};`, map: { mappings: '' } };
+    },
+  };
+}
+
+const dirs = (path) => (existsSync(path) ? readdirSync(path, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
+
+const npmInputs = {
+  index: 'src/index.ts',
+  define: 'src/define.ts',
+  ...Object.fromEntries(dirs('src/adapters').map((name) => [`adapters/${name}/index`, `src/adapters/${name}/index.ts`])),
+  ...Object.fromEntries(
+    dirs('src/components')
+      .filter((name) => existsSync(`src/components/${name}/define.ts`))
+      .map((name) => [`components/${name}/define`, `src/components/${name}/define.ts`]),
+  ),
+};
+
+const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.endsWith('.css');
+
+export default [
+  {
+    input: npmInputs,
+    external: bare,
+    plugins: [
+      cssText(),
+      nodeResolve({ resolveOnly: (id) => id.endsWith('.css') }),
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' }),
+    ],
+    output: {
+      dir: 'dist',
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      sourcemap: true,
+    },
+  },
+  {
+    input: { vitrine: 'src/cdn.ts' },
+    plugins: [
+      cssText(),
+      nodeResolve({ browser: true }),
+      commonjs(),
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false }),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    onwarn(warning, warn) {
+      // video.js and mux.js use `this` at the top level of CommonJS files; harmless.
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
+  },
+];

@@ -1,0 +1,48 @@
+/**
+ * The `detail` of every `vitrine-*` event (CONTRACT.md section 2), declared once
+ * and registered in `GlobalEventHandlersEventMap` so `addEventListener` is typed.
+ */
+import type { VitrineErrorDetail } from './errors.js';
+import type { Cart, Product, Show, ShowStatus, Variant } from './types.js';
+
+export interface VitrineAddToCartDetail {
+  product: Product;
+  variant: Variant;
+  quantity: number;
+  /**
+   * For a merchant who cancels the event (`preventDefault()`) and adds to their own
+   * cart: pass the promise of that work, and the SDK shows the button pending until it
+   * settles, then the confirmation, or the rejection's message where the shopper
+   * clicked. Resolve with a `Cart` to show it in the cart. (Additive to the contract.)
+   */
+  respondWith(work: Promise<Cart | void | null | undefined>): void;
+}
+
+export interface VitrineEventMap {
+  'vitrine-ready': { show: Show };
+  'vitrine-status': { status: ShowStatus };
+  'vitrine-highlight': { product: Product; at: number };
+  'vitrine-product-view': { product: Product };
+  'vitrine-add-to-cart': VitrineAddToCartDetail;
+  'vitrine-cart-change': { cart: Cart | null };
+  'vitrine-checkout': { cart: Cart | null; url: string };
+  'vitrine-error': VitrineErrorDetail;
+}
+
+export type VitrineEventName = keyof VitrineEventMap;
+
+/** Events whose default action the merchant may take over with `preventDefault()`. */
+export const CANCELABLE_EVENTS: ReadonlySet<VitrineEventName> = new Set(['vitrine-add-to-cart', 'vitrine-checkout']);
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'vitrine-ready': CustomEvent<VitrineEventMap['vitrine-ready']>;
+    'vitrine-status': CustomEvent<VitrineEventMap['vitrine-status']>;
+    'vitrine-highlight': CustomEvent<VitrineEventMap['vitrine-highlight']>;
+    'vitrine-product-view': CustomEvent<VitrineEventMap['vitrine-product-view']>;
+    'vitrine-add-to-cart': CustomEvent<VitrineEventMap['vitrine-add-to-cart']>;
+    'vitrine-cart-change': CustomEvent<VitrineEventMap['vitrine-cart-change']>;
+    'vitrine-checkout': CustomEvent<VitrineEventMap['vitrine-checkout']>;
+    'vitrine-error': CustomEvent<VitrineEventMap['vitrine-error']>;
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The data model of CONTRACT.md sections 3 to 6. Every value of these types that
+ * came from a backend has passed through the parsers in `parse.ts`, so code that
+ * receives one may trust its shape.
+ */
+
+/** An amount of money: a decimal string (never a float) and an ISO 4217 code. */
+export interface Money {
+  /** Decimal string such as `"29.00"`, `"1500"` (JPY) or `"2.125"` (KWD). */
+  amount: string;
+  /** ISO 4217 currency code, upper case, such as `"EUR"`. */
+  currencyCode: string;
+}
+
+/** One option axis of a product, such as `{ name: 'Size', values: ['S', 'M'] }`. */
+export interface ProductOption {
+  name: string;
+  values: string[];
+}
+
+/** A purchasable variant of a product. */
+export interface Variant {
+  id: string;
+  title: string;
+  /** The option values that select this variant, keyed by option name. */
+  options: Record<string, string>;
+  price: Money;
+  compareAtPrice?: Money;
+  available: boolean;
+  /** Units left, when the backend says. */
+  inventory?: number;
+  image?: string;
+}
+
+/** A product as the show lists it. */
+export interface Product {
+  id: string;
+  title: string;
+  /** The product page on the merchant's site (`http:` or `https:` only). */
+  url?: string;
+  image?: string;
+  /** Plain text, never HTML. */
+  description?: string;
+  price: Money;
+  compareAtPrice?: Money;
+  available: boolean;
+  inventory?: number;
+  options: ProductOption[];
+  /**
+   * Never empty: a product without variants in the show document gets one implicit
+   * variant whose id is the product id.
+   */
+  variants: Variant[];
+}
+
+export type ShowStatus = 'scheduled' | 'live' | 'ended';
+
+/** A video source, such as an HLS playlist. */
+export interface StreamSource {
+  src: string;
+  /** MIME type, such as `application/x-mpegURL`. */
+  type?: string;
+}
+
+/** When a product was shown in a replay, in media seconds. */
+export interface Chapter {
+  productId: string;
+  start: number;
+}
+
+export interface Host {
+  name: string;
+  avatar?: string;
+}
+
+/** A show document (CONTRACT.md section 4). */
+export interface Show {
+  id: string;
+  title: string;
+  status: ShowStatus;
+  /** ISO 8601 date-time the show starts, when scheduled. */
+  startsAt?: string;
+  poster?: string;
+  host?: Host;
+  stream?: StreamSource;
+  /** URL of the Server-Sent Events stream of live events. */
+  events?: string;
+  products: Product[];
+  chapters: Chapter[];
+  /** Aspect ratio of the video, `16:9` unless the show says `9:16`. */
+  aspectRatio?: '16:9' | '9:16';
+}
+
+/** One line of a cart (CONTRACT.md section 5). */
+export interface CartLine {
+  id: string;
+  productId: string;
+  variantId: string;
+  title: string;
+  variantTitle?: string;
+  image?: string;
+  quantity: number;
+  unitPrice: Money;
+  total: Money;
+}
+
+/** A cart (CONTRACT.md section 5). */
+export interface Cart {
+  id: string;
+  lines: CartLine[];
+  subtotal: Money;
+  totalQuantity: number;
+  checkoutUrl?: string;
+}
+
+/** A live show event (CONTRACT.md section 6), parsed. */
+export type ShowEvent =
+  | {
+      type: 'highlight';
+      productId: string;
+      /** Program date-time of the moment, in epoch milliseconds, when known. */
+      at?: number;
+      /** Media time in seconds, when the event came in-band. */
+      mediaTime?: number;
+      /** A stable id (the DATERANGE ID or SSE event id) so a pin is shown once. */
+      id?: string;
+    }
+  | { type: 'status'; status: ShowStatus }
+  | { type: 'product'; product: Product }
+  | { type: 'viewers'; count: number };
+
+/** What a listener of a stream adapter receives. */
+export type ShowEventListener = (event: ShowEvent) => void;
+
+/** What `addLine` asks for. */
+export interface AddLineInput {
+  productId: string;
+  variantId: string;
+  quantity: number;
+  /**
+   * A key that stays the same when the same add is retried, so the backend never
+   * adds a line twice. The store creates one per shopper action.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * Loads a show and delivers its live events.
+ *
+ * @example
+ * const stream: StreamAdapter = {
+ *   async loadShow(signal) { return parseShow(await (await fetch(url, { signal })).json(), url).value! },
+ *   subscribe(show, listener) { const es = new EventSource(show.events!); ...; return () => es.close() },
+ * };
+ */
+export interface StreamAdapter {
+  /** Loads the show document. Rejects with a `VitrineError` (`show/unavailable`, `show/invalid`). */
+  loadShow(signal: AbortSignal): Promise<Show>;
+  /**
+   * Starts delivering live events of `show` to `listener`; returns the function that stops.
+   * `onError` receives recoverable problems (a dropped connection, a malformed event).
+   */
+  subscribe?(show: Show, listener: ShowEventListener, onError?: (error: Error) => void): () => void;
+}
+
+/** A cart backend. Every method rejects with a `VitrineError` (`cart/*`). */
+export interface CartAdapter {
+  /** The current cart, or `null` when the shopper has none yet. */
+  getCart(signal: AbortSignal): Promise<Cart | null>;
+  addLine(input: AddLineInput, signal: AbortSignal): Promise<Cart>;
+  /** Sets a line's quantity; 0 removes it. */
+  updateLine(lineId: string, quantity: number, signal: AbortSignal): Promise<Cart>;
+  removeLine(lineId: string, signal: AbortSignal): Promise<Cart>;
+  /** The host's own cart changed (a two-way cart); returns the function that stops. */
+  subscribe?(listener: (cart: Cart | null) => void): () => void;
+  /** The URL to hand checkout off to; when absent, the cart's `checkoutUrl` is used. */
+  checkout?(signal: AbortSignal): Promise<string>;
+}
+
+/** Product data for shows that list products by id only (hydration). */
+export interface CatalogAdapter {
+  getProducts(ids: string[], signal: AbortSignal): Promise<Product[]>;
+}
