@@ -1,0 +1,84 @@
+/**
+ * One i18n layer for every text: English by default, German and Arabic shipped.
+ * Each component folder declares its own messages with `defineMessages()`, so a
+ * component's texts live beside it; `translate()` looks them up for a locale
+ * (`de-AT` falls back to `de`, then English) and fills `{name}` placeholders.
+ */
+
+export type MessageTable = Record<string, string>;
+export type Messages<K extends string> = { en: Record<K, string> } & Partial<Record<string, Partial<Record<K, string>>>>;
+
+/** Languages written right to left. */
+const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+export function language(locale: string): string {
+  return locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
+}
+
+export function isRtl(locale: string): boolean {
+  return RTL.has(language(locale));
+}
+
+/**
+ * Declares a component's messages; returns its translator.
+ *
+ * @example
+ * const t = defineMessages({ en: { play: 'Play' }, de: { play: 'Abspielen' }, ar: { play: 'تشغيل' } });
+ * t('de-AT', 'play'); // 'Abspielen'
+ */
+export function defineMessages<K extends string>(messages: Messages<K>) {
+  return (locale: string, key: K, params?: Record<string, string | number>): string => {
+    const exact = messages[locale.toLowerCase()] as Partial<Record<K, string>> | undefined;
+    const lang = messages[language(locale)] as Partial<Record<K, string>> | undefined;
+    const template = exact?.[key] ?? lang?.[key] ?? messages.en[key];
+    return params ? fill(template, params, locale) : template;
+  };
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** Formats an integer count for the locale (`1.234` in German). */
+export function formatNumber(value: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale);
+    } catch {
+      format = new Intl.NumberFormat('en');
+    }
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}
+
+function fill(template: string, params: Record<string, string | number>, locale: string): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
+}
+
+/**
+ * The locale an element should use: its own `locale`, else the closest `lang`
+ * attribute (crossing shadow roots), else the page's, else the browser's.
+ */
+export function resolveLocale(element: Element | null, explicit?: string | null): string {
+  if (explicit) return valid(explicit);
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang') && node.getAttribute('lang')) {
+      return valid(node.getAttribute('lang')!);
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return valid(globalThis.navigator?.language || 'en');
+}
+
+function valid(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}

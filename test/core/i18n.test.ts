@@ -1,0 +1,39 @@
+import { expect } from '@open-wc/testing';
+import { defineMessages, isRtl, resolveLocale } from '../../src/core/i18n.js';
+
+const t = defineMessages({
+  en: { play: 'Play', left: 'Only {count} left' },
+  de: { play: 'Abspielen', left: 'Nur noch {count} übrig' },
+  ar: { play: 'تشغيل' },
+});
+
+describe('i18n', () => {
+  it('falls back from region to language to English', () => {
+    expect(t('de-AT', 'play')).to.equal('Abspielen');
+    expect(t('ar', 'left', { count: 3 })).to.equal('Only 3 left');
+    expect(t('fr', 'play')).to.equal('Play');
+  });
+
+  it('formats placeholder numbers for the locale', () => {
+    expect(t('de', 'left', { count: 1234 })).to.equal('Nur noch 1.234 übrig');
+  });
+
+  it('knows right-to-left languages', () => {
+    expect(isRtl('ar-EG')).to.equal(true);
+    expect(isRtl('de')).to.equal(false);
+  });
+
+  it('resolves the locale from the element, the closest lang, across shadow roots', () => {
+    const outer = document.createElement('div');
+    outer.lang = 'de-DE';
+    const host = document.createElement('div');
+    outer.append(host);
+    const inner = document.createElement('span');
+    host.attachShadow({ mode: 'open' }).append(inner);
+    document.body.append(outer);
+    expect(resolveLocale(inner)).to.equal('de-DE');
+    expect(resolveLocale(inner, 'ar')).to.equal('ar');
+    expect(resolveLocale(inner, 'not a locale!!')).to.equal('en');
+    outer.remove();
+  });
+});
