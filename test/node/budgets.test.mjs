@@ -1,0 +1,66 @@
+// Size budgets of the storefront bundle (issue 8), asserted on the built dist/cdn/ (scripts/test.mjs
+// builds first). Bytes are brotli, quality 11, per file, as a CDN serves them.
+// - eager graph: dist/cdn/vitrine.js and every chunk it reaches through static imports/re-exports
+//   (what a storefront pays before any play intent) ≤ 20 kB;
+// - engine graph: the lazy chunks (dynamic `import()` targets and their own static imports, minus the
+//   eager ones) that contain video.js ≤ 170 kB;
+// - no video.js code in the eager graph.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cdnGraph, kB, VIDEOJS_MARKERS } from '../../bench/lib/graph.mjs';
+
+export const EAGER_BUDGET = 20_000;
+export const ENGINE_BUDGET = 170_000;
+
+const entry = 'dist/cdn/vitrine.js';
+
+/** True when some source under src/ imports video.js, so the build must hold an engine chunk. */
+function sourceImportsVideojs(dir = 'src') {
+  for (const item of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, item.name);
+    if (item.isDirectory()) {
+      if (sourceImportsVideojs(path)) return true;
+    } else if (/\.ts$/.test(item.name) && /from\s+['"]video\.js(\/[^'"]*)?['"]|import\(\s*['"]video\.js/.test(readFileSync(path, 'utf8'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+test('budgets: the CDN build exists', () => {
+  assert.ok(existsSync(entry), `${entry} is missing: run npm run build (scripts/test.mjs builds first)`);
+});
+
+const graph = existsSync(entry) ? cdnGraph(entry) : null;
+const table = (files) => files.map((f) => `    ${f.file.padEnd(40)} ${kB(f.brotli).padStart(9)} br  ${kB(f.raw).padStart(9)} raw`).join('\n');
+
+test(`budgets: eager graph of ${entry} ≤ ${kB(EAGER_BUDGET)} brotli`, { skip: !graph && 'no build' }, () => {
+  console.log(`  eager graph: ${kB(graph.eager.brotli)} brotli (${kB(graph.eager.gzip)} gzip, ${kB(graph.eager.raw)} raw), ${graph.eager.files.length} file(s)\n${table(graph.eager.files)}`);
+  assert.ok(graph.eager.brotli <= EAGER_BUDGET, `eager graph is ${kB(graph.eager.brotli)} brotli, over the ${kB(EAGER_BUDGET)} budget`);
+});
+
+test('budgets: no video.js code in the eager graph', { skip: !graph && 'no build' }, () => {
+  const offenders = graph.eager.files.filter((f) => f.videojs.length);
+  assert.deepEqual(
+    offenders.map((f) => `${f.file}: ${f.videojs.join(', ')}`),
+    [],
+    `video.js markers (${VIDEOJS_MARKERS.join(', ')}) found in eagerly loaded files: video.js must only be reached through import()`,
+  );
+});
+
+test(`budgets: lazy engine graph (video.js chunks) ≤ ${kB(ENGINE_BUDGET)} brotli`, { skip: !graph && 'no build' }, (t) => {
+  for (const lazy of graph.lazy) {
+    console.log(`  lazy graph ${lazy.target}: ${kB(lazy.brotli)} brotli (${kB(lazy.raw)} raw)${lazy.files.some((f) => f.videojs.length) ? ' [video.js]' : ''}`);
+  }
+  if (!graph.engine.files.length) {
+    // Before the player's engine lands, nothing imports video.js and there is nothing to measure;
+    // once src/ imports video.js, a missing lazy video.js chunk is a failure (it went eager or vanished).
+    assert.equal(sourceImportsVideojs(), false, 'src/ imports video.js but no lazy chunk of dist/cdn contains it');
+    t.skip('no source imports video.js yet: no engine chunk to measure');
+    return;
+  }
+  console.log(`  engine graph: ${kB(graph.engine.brotli)} brotli (${kB(graph.engine.gzip)} gzip, ${kB(graph.engine.raw)} raw)\n${table(graph.engine.files)}`);
+  assert.ok(graph.engine.brotli <= ENGINE_BUDGET, `engine graph is ${kB(graph.engine.brotli)} brotli, over the ${kB(ENGINE_BUDGET)} budget`);
+});
