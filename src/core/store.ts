@@ -41,6 +41,8 @@ export interface ShowState {
   /** The product whose detail is open, if any. */
   openProductId: string | null;
   cartOpen: boolean;
+  /** The last failure of a cart line change or of checkout, shown in the cart; cleared by the next attempt. */
+  cartError: VitrineErrorDetail | null;
   /** Media time of the player in seconds (updated a few times a second while playing). */
   currentTime: number;
   /** BCP 47 locale for texts and money. */
@@ -49,13 +51,26 @@ export interface ShowState {
 
 /** Requests from the UI to whatever carries them out, and notices back. */
 export type StoreEvents = {
-  /** A shopper asked to add; the cart service performs it. */
-  'add-request': { product: Product; variant: Variant; quantity: number; source: EventTarget | null };
+  /**
+   * A shopper asked to add; the cart service performs it. With `work` (a merchant who
+   * cancelled `vitrine-add-to-cart` and called `respondWith`), the service only tracks it.
+   */
+  'add-request': {
+    product: Product;
+    variant: Variant;
+    quantity: number;
+    source: EventTarget | null;
+    work?: Promise<Cart | void | null | undefined>;
+  };
   /** An add finished: `ok` false carries the error. */
   'add-result': { product: Product; variant: Variant; quantity: number; ok: boolean; error?: VitrineErrorDetail };
   'update-line-request': { lineId: string; quantity: number };
   'remove-line-request': { lineId: string };
-  'checkout-request': { source: EventTarget | null };
+  /**
+   * A shopper asked to check out. `confirm` is called with the final URL before
+   * navigating (the cart emits the cancelable `vitrine-checkout` there); false stops.
+   */
+  'checkout-request': { source: EventTarget | null; confirm?: (cart: Cart | null, url: string) => boolean };
   /** Seek the player to a media time (replay chapters). */
   'seek-request': { time: number };
   'product-view': { product: Product };
@@ -78,6 +93,7 @@ export function initialState(locale = 'en'): ShowState {
     updatingLines: new Set(),
     openProductId: null,
     cartOpen: false,
+    cartError: null,
     currentTime: 0,
     locale,
   };
