@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Makes the demo show's media, once: a 30 s loop of 2 s HLS segments (H.264 baseline + AAC,
+# 640x360, ~250 kbit/s), a VOD replay playlist over them and three poster images, under
+# examples/backend/media/. The results are committed; run this again only to change them.
+# Needs ffmpeg with libx264 and drawtext (Debian: apt-get install -y ffmpeg fonts-dejavu-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=examples/backend/media
+font=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+bold=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+[ -f "$font" ] || { echo "make-demo-media: no DejaVu font at $font (apt-get install fonts-dejavu-core)" >&2; exit 1; }
+
+loop=30      # seconds in the loop (a multiple of seg)
+seg=2        # segment length in seconds
+fps=25
+size=640x360
+
+mkdir -p "$out"
+rm -f "$out"/*.ts "$out"/*.m3u8 "$out"/*.jpg
+
+# A slow colour field that is periodic over the loop (so the loop point barely shows), a
+# lower-third card with the brand, a ticker line and a progress bar that runs once per loop.
+field="geq=r='150+70*sin(2*PI*(X/W*0.7+T/${loop}))':g='120+50*sin(2*PI*(Y/H*0.6+T/${loop})+2)':b='140+80*sin(2*PI*((X+Y)/(W+H)-T/${loop})+4)'"
+card="drawbox=x=0:y=ih-96:w=iw:h=96:color=black@0.45:t=fill"
+brand="drawtext=fontfile=${bold}:text='ATELIER NORD':fontsize=30:fontcolor=white:x=28:y=h-84"
+line="drawtext=fontfile=${font}:text='The winter edit, live from the studio':fontsize=18:fontcolor=white@0.9:x=28:y=h-44"
+orb="drawtext=fontfile=${bold}:text='●':fontsize=120:fontcolor=white@0.25:x=(w-tw)/2+180*sin(2*PI*t/${loop}):y=(h-th)/2-40+50*cos(4*PI*t/${loop})"
+bar="drawbox=x=0:y=ih-4:w=iw*mod(t\,${loop})/${loop}:h=4:color=white@0.8:t=fill"
+
+ffmpeg -hide_banner -loglevel error -y \
+  -f lavfi -i "color=c=black:s=${size}:r=${fps}:d=${loop},format=yuv420p,${field},${orb},${card},${brand},${line},${bar}" \
+  -f lavfi -i "aevalsrc='0.05*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*t/6))+0.03*sin(2*PI*330*t)*(0.6+0.4*sin(2*PI*t/5))|0.05*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*t/6))+0.03*sin(2*PI*275*t)':s=44100:d=${loop}" \
+  -c:v libx264 -profile:v baseline -level 3.0 -pix_fmt yuv420p -preset slow \
+  -b:v 220k -maxrate 300k -bufsize 600k -g $((seg * fps)) -keyint_min $((seg * fps)) -sc_threshold 0 \
+  -c:a aac -b:a 48k -ac 2 \
+  -f hls -hls_time "$seg" -hls_list_size 0 -hls_playlist_type vod -hls_segment_type mpegts \
+  -hls_segment_filename "$out/seg%02d.ts" "$out/loop.m3u8"
+
+# The replay: the loop three times over, with a discontinuity at each restart (90 s).
+{
+  echo '#EXTM3U'
+  echo '#EXT-X-VERSION:3'
+  echo "#EXT-X-TARGETDURATION:${seg}"
+  echo '#EXT-X-PLAYLIST-TYPE:VOD'
+  echo '#EXT-X-MEDIA-SEQUENCE:0'
+  for pass in 1 2 3; do
+    [ "$pass" -gt 1 ] && echo '#EXT-X-DISCONTINUITY'
+    grep -A1 '^#EXTINF' "$out/loop.m3u8" | grep -v '^--$'
+  done
+  echo '#EXT-X-ENDLIST'
+} > "$out/replay.m3u8"
+rm "$out/loop.m3u8"
+
+# Posters: a still of the field with the state written on it.
+poster() { # name, headline, subline
+  ffmpeg -hide_banner -loglevel error -y \
+    -f lavfi -i "color=c=black:s=${size}:r=1:d=1,format=yuv420p,${field},${card},${brand},drawtext=fontfile=${font}:text='$3':fontsize=18:fontcolor=white@0.9:x=28:y=h-44,drawtext=fontfile=${bold}:text='$2':fontsize=44:fontcolor=white:x=(w-tw)/2:y=(h-th)/2-40:box=1:boxcolor=black@0.35:boxborderw=18" \
+    -frames:v 1 -q:v 6 "$out/poster-$1.jpg"
+}
+poster live 'LIVE NOW' 'The winter edit, live from the studio'
+poster replay 'REPLAY' 'The winter edit, watch it again'
+poster scheduled 'STARTS SOON' 'The spring linen edit'
+
+du -ch "$out"/* | tail -1
