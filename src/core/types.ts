@@ -86,6 +86,11 @@ export interface Show {
   /** URL of the Server-Sent Events stream of live events. */
   events?: string;
   products: Product[];
+  /**
+   * Every product id the document lists, in order, when some are references only (a bare id
+   * or `{ "id" }`) for a `CatalogAdapter` to hydrate. Absent when `products` is complete.
+   */
+  productIds?: string[];
   chapters: Chapter[];
   /** Aspect ratio of the video, `16:9` unless the show says `9:16`. */
   aspectRatio?: '16:9' | '9:16';
@@ -154,8 +159,12 @@ export interface AddLineInput {
  * };
  */
 export interface StreamAdapter {
-  /** Loads the show document. Rejects with a `VitrineError` (`show/unavailable`, `show/invalid`). */
-  loadShow(signal: AbortSignal): Promise<Show>;
+  /**
+   * Loads the show document. Rejects with a `VitrineError` (`show/unavailable`, `show/invalid`).
+   * `onIssue`, when given, hears recoverable problems found while loading (a product that was
+   * dropped because it is invalid), so the show reports them and keeps going.
+   */
+  loadShow(signal: AbortSignal, onIssue?: (error: Error) => void): Promise<Show>;
   /**
    * Starts delivering live events of `show` to `listener`; returns the function that stops.
    * `onError` receives recoverable problems (a dropped connection, a malformed event).

@@ -1,0 +1,111 @@
+/**
+ * The REST show adapter: `GET {src}` answers the show document (CONTRACT.md section 4);
+ * its `events` URL, when present, is read with the SSE events adapter (section 6).
+ */
+import ky from 'ky';
+import { VitrineError } from '../../core/errors.js';
+import { parseShow } from '../../core/parse.js';
+import type { Show, StreamAdapter } from '../../core/types.js';
+import { createSseEvents, type SseOptions } from '../sse/index.js';
+import { absolute, toVitrineError } from './http.js';
+
+export interface RestShowOptions {
+  /**
+   * Time allowed for one request, in milliseconds.
+   * @default 10000
+   */
+  timeout?: number;
+  /**
+   * Retries of a failed `GET` (network error, timeout, 408/429/5xx), with exponential backoff
+   * and jitter.
+   * @default 2
+   */
+  retries?: number;
+  /** Extra request headers (for instance an auth token). @default {} */
+  headers?: Record<string, string>;
+  /** Options of the live events connection. @default {} */
+  events?: SseOptions;
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+/**
+ * The product ids a document lists, in order, and which entries are references only (a bare
+ * id, or an object with nothing but `id`), which a catalog adapter hydrates.
+ */
+function references(body: unknown): { ids: string[]; paths: Set<string> } {
+  const ids: string[] = [];
+  const paths = new Set<string>();
+  const products = (body as { products?: unknown } | null)?.products;
+  if (!Array.isArray(products)) return { ids, paths };
+  products.forEach((entry: unknown, i) => {
+    const id = typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' && typeof id !== 'number') return;
+    if (String(id).length > 256 || ids.includes(String(id))) return;
+    ids.push(String(id));
+    if (typeof entry === 'string' || Object.keys(entry as object).every((key) => key === 'id')) paths.add(`products[${i}]`);
+  });
+  return { ids, paths };
+}
+
+/**
+ * @example
+ * import { createRestShow } from 'vitrine/adapters/rest';
+ * document.querySelector('vitrine-show').stream = createRestShow('https://api.example.com/shows/42', {
+ *   headers: { authorization: 'Bearer …' },
+ * });
+ */
+export function createRestShow(url: string, options: RestShowOptions = {}): StreamAdapter {
+  const documentUrl = absolute(url);
+  const api = ky.create({
+    timeout: options.timeout ?? 10_000,
+    retry: {
+      limit: options.retries ?? 2,
+      methods: ['get'],
+      retryOnTimeout: true,
+      jitter: true,
+      backoffLimit: 5_000,
+    },
+    // Re-reads (status changes) must see the server's current document.
+    cache: 'no-cache',
+    headers: { accept: 'application/json', ...options.headers },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  return {
+    async loadShow(signal, onIssue): Promise<Show> {
+      let body: unknown;
+      let base = documentUrl;
+      try {
+        const response = await api.get(documentUrl, { signal });
+        base = response.url || documentUrl;
+        body = await response.json();
+      } catch (error) {
+        throw await toVitrineError(error, { unavailable: 'show/unavailable', label: 'show server' }, (status) =>
+          status === 422 ? 'show/invalid' : undefined,
+        );
+      }
+      const result = parseShow(body, base);
+      if (!result.ok) {
+        throw new VitrineError('show/invalid', result.error.message, { recoverable: false, cause: result.error });
+      }
+      const show = result.value;
+      const refs = references(body);
+      if (refs.ids.length && refs.ids.some((id) => !show.products.some((p) => p.id === id))) show.productIds = refs.ids;
+      const dropped = result.issues.filter(
+        (issue) => /dropped/.test(issue.reason) && !refs.paths.has(issue.path.replace(/\].*$/, ']')),
+      );
+      for (const issue of dropped) {
+        onIssue?.(new VitrineError('show/invalid', `A product was left out: ${issue.path}: ${issue.reason}`, { recoverable: true }));
+      }
+      return show;
+    },
+    subscribe(show, listener, onError) {
+      if (!show.events) return () => {};
+      return createSseEvents(show.events, { ...options.events, headers: { ...options.headers, ...options.events?.headers } }).subscribe(
+        listener,
+        onError,
+      );
+    },
+  };
+}

@@ -1,0 +1,329 @@
+/**
+ * Live show events over Server-Sent Events (CONTRACT.md section 6).
+ *
+ * The stream is read with `fetch` (through one ky instance), not `EventSource`, so that:
+ * - every reconnect sends the real `Last-Event-ID` header (a recreated `EventSource` cannot:
+ *   it only resends the id on its own internal reconnects, and those have no backoff);
+ * - reconnects back off exponentially with jitter, and a server's `retry:` field sets the base;
+ * - a disconnect aborts the request at once (`AbortSignal`).
+ *
+ * Each event is parsed with `parseShowEvent`; a malformed one is reported as a recoverable
+ * `show/invalid` and skipped, never thrown. `viewers` updates are coalesced, so a flood of
+ * them costs one store update per window.
+ */
+import ky, { HTTPError } from 'ky';
+import { VitrineError, isAbortError } from '../../core/errors.js';
+import { parseShowEvent } from '../../core/parse.js';
+import type { ShowEvent, ShowEventListener } from '../../core/types.js';
+
+export interface SseOptions {
+  /**
+   * First reconnect delay in milliseconds; doubles on each failed attempt. A `retry:` field
+   * from the server replaces it.
+   * @default 1000
+   */
+  retryDelay?: number;
+  /**
+   * Upper bound of the reconnect delay in milliseconds.
+   * @default 30000
+   */
+  maxRetryDelay?: number;
+  /**
+   * How long opening the stream (until response headers) may take, in milliseconds.
+   * @default 10000
+   */
+  connectTimeout?: number;
+  /**
+   * `viewers` events arriving within this window (ms) are delivered once, with the latest count.
+   * @default 250
+   */
+  coalesceViewers?: number;
+  /**
+   * Longest `data` of one event, in characters; longer events are dropped with a `show/invalid`.
+   * @default 1000000
+   */
+  maxEventSize?: number;
+  /** Base URL for relative URLs inside `product` events. @default the stream URL */
+  base?: string;
+  /** Extra request headers (for instance an auth token). @default {} */
+  headers?: Record<string, string>;
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+export interface SseEvents {
+  /**
+   * Opens a connection and delivers parsed events until the returned function is called.
+   * `onError` hears recoverable problems: `events/unavailable` once per outage (not once per
+   * retry), and `show/invalid` for a malformed event (at most one a second).
+   */
+  subscribe(listener: ShowEventListener, onError?: (error: VitrineError) => void): () => void;
+}
+
+/** One raw Server-Sent Event. */
+export interface RawSseEvent {
+  type: string;
+  data: string;
+  id?: string;
+}
+
+/**
+ * An incremental parser of the `text/event-stream` format (WHATWG HTML, "Server-sent events"):
+ * feed it text chunks; it calls `onEvent` per dispatched event and `onRetry` per `retry:` field.
+ * Exposed for adapters that receive SSE text some other way.
+ *
+ * @example
+ * const parser = createSseParser((e) => console.log(e.type, e.data));
+ * parser.push('event: viewers\ndata: {"count": 3}\n\n');
+ */
+export function createSseParser(
+  onEvent: (event: RawSseEvent) => void,
+  options: { onRetry?: (ms: number) => void; onOversize?: () => void; maxEventSize?: number } = {},
+) {
+  const max = options.maxEventSize ?? 1_000_000;
+  let buffer = '';
+  let type = '';
+  let data: string[] = [];
+  let size = 0;
+  let oversize = false;
+  let lastEventId: string | undefined;
+  let pendingCR = false;
+
+  function line(text: string): void {
+    if (text === '') {
+      if (oversize) options.onOversize?.();
+      else if (data.length) {
+        const event: RawSseEvent = { type: type || 'message', data: data.join('\n') };
+        if (lastEventId !== undefined) event.id = lastEventId;
+        onEvent(event);
+      }
+      type = '';
+      data = [];
+      size = 0;
+      oversize = false;
+      return;
+    }
+    if (text.startsWith(':')) return;
+    const colon = text.indexOf(':');
+    const field = colon === -1 ? text : text.slice(0, colon);
+    let value = colon === -1 ? '' : text.slice(colon + 1);
+    if (value.startsWith(' ')) value = value.slice(1);
+    switch (field) {
+      case 'event':
+        type = value;
+        break;
+      case 'data':
+        size += value.length + 1;
+        if (size > max) {
+          oversize = true;
+          data = [];
+        } else if (!oversize) data.push(value);
+        break;
+      case 'id':
+        if (!value.includes('\0')) lastEventId = value;
+        break;
+      case 'retry':
+        if (/^\d+$/.test(value)) options.onRetry?.(Number(value));
+        break;
+      default:
+    }
+  }
+
+  return {
+    /** The last event id seen (what `Last-Event-ID` should carry). */
+    get lastEventId(): string | undefined {
+      return lastEventId;
+    },
+    set lastEventId(value: string | undefined) {
+      lastEventId = value;
+    },
+    push(chunk: string): void {
+      let text = chunk;
+      // A CR at the end of the previous chunk may be the first half of CRLF.
+      if (pendingCR && text.startsWith('\n')) text = text.slice(1);
+      pendingCR = false;
+      buffer += text;
+      let start = 0;
+      for (let i = 0; i < buffer.length; i++) {
+        const c = buffer.charCodeAt(i);
+        if (c !== 10 && c !== 13) continue;
+        line(buffer.slice(start, i));
+        if (c === 13) {
+          if (i + 1 === buffer.length) pendingCR = true;
+          else if (buffer.charCodeAt(i + 1) === 10) i++;
+        }
+        start = i + 1;
+      }
+      buffer = buffer.slice(start);
+      // A line longer than the event limit can never be valid: drop it now, bounded memory.
+      if (buffer.length > max) {
+        buffer = '';
+        oversize = true;
+      }
+    },
+    /** Discards a half-received event (the connection dropped). */
+    reset(): void {
+      buffer = '';
+      type = '';
+      data = [];
+      size = 0;
+      oversize = false;
+      pendingCR = false;
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
+
+/**
+ * @example
+ * const events = createSseEvents('https://api.example.com/shows/42/events');
+ * const stop = events.subscribe((event) => console.log(event), (error) => console.warn(error.code));
+ * // later
+ * stop();
+ */
+export function createSseEvents(url: string, options: SseOptions = {}): SseEvents {
+  const baseDelay = options.retryDelay ?? 1000;
+  const maxDelay = options.maxRetryDelay ?? 30_000;
+  const coalesce = options.coalesceViewers ?? 250;
+  const base = options.base ?? url;
+  const api = ky.create({
+    timeout: options.connectTimeout ?? 10_000,
+    // Reconnection is ours (with Last-Event-ID); ky must not retry on its own.
+    retry: 0,
+    cache: 'no-store',
+    headers: { accept: 'text/event-stream', ...options.headers },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  return {
+    subscribe(listener, onError) {
+      const controller = new AbortController();
+      const signal = controller.signal;
+      let pendingViewers: ShowEvent | undefined;
+      let viewersTimer: ReturnType<typeof setTimeout> | undefined;
+      let lastInvalidAt = -Infinity;
+
+      function report(error: VitrineError): void {
+        if (signal.aborted) return;
+        try {
+          onError?.(error);
+        } catch {
+          // A failing error handler must not stop the stream.
+        }
+      }
+
+      function deliver(event: ShowEvent): void {
+        if (signal.aborted) return;
+        try {
+          listener(event);
+        } catch (error) {
+          report(VitrineError.from(error, 'internal'));
+        }
+      }
+
+      function invalid(message: string): void {
+        const now = Date.now();
+        if (now - lastInvalidAt < 1000) return;
+        lastInvalidAt = now;
+        report(new VitrineError('show/invalid', message, { recoverable: true }));
+      }
+
+      function onRaw(raw: RawSseEvent): void {
+        const result = parseShowEvent(raw.type, raw.data, base, raw.id);
+        if (!result.ok) return invalid(`A live event was ignored: ${result.error.message}`);
+        const event = result.value;
+        if (event.type !== 'viewers' || coalesce <= 0) return deliver(event);
+        pendingViewers = event;
+        viewersTimer ??= setTimeout(() => {
+          viewersTimer = undefined;
+          const latest = pendingViewers;
+          pendingViewers = undefined;
+          if (latest) deliver(latest);
+        }, coalesce);
+      }
+
+      let retryBase = baseDelay;
+      const parser = createSseParser(onRaw, {
+        maxEventSize: options.maxEventSize,
+        onRetry: (ms) => {
+          retryBase = Math.min(Math.max(ms, 100), maxDelay);
+        },
+        onOversize: () => invalid('A live event was ignored: larger than the allowed size.'),
+      });
+
+      async function connect(): Promise<'ended' | 'stop'> {
+        const headers: Record<string, string> = {};
+        if (parser.lastEventId) headers['last-event-id'] = parser.lastEventId;
+        const response = await api.get(url, { signal, headers });
+        // 204 No Content: the server asks the client to stop reconnecting (as EventSource does).
+        if (response.status === 204) return 'stop';
+        const type = response.headers.get('content-type') ?? '';
+        if (!/^text\/event-stream\b/i.test(type) || !response.body) {
+          await response.body?.cancel().catch(() => {});
+          throw new VitrineError('events/unavailable', `Live events answered ${type || 'no content type'}, not text/event-stream.`);
+        }
+        attempt = 0;
+        outage = false;
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            parser.push(value);
+          }
+        } finally {
+          reader.releaseLock();
+          parser.reset();
+        }
+        return 'ended';
+      }
+
+      let attempt = 0;
+      let outage = false;
+
+      async function run(): Promise<void> {
+        while (!signal.aborted) {
+          try {
+            if ((await connect()) === 'stop') return;
+          } catch (error) {
+            if (signal.aborted || isAbortError(error)) return;
+            if (!outage) {
+              outage = true;
+              const status = error instanceof HTTPError ? ` (HTTP ${error.response.status})` : '';
+              report(
+                error instanceof VitrineError
+                  ? error
+                  : new VitrineError('events/unavailable', `The live events connection failed${status}; retrying.`, {
+                      cause: error,
+                    }),
+              );
+            }
+          }
+          attempt++;
+          const ceiling = Math.min(maxDelay, retryBase * 2 ** Math.max(0, attempt - 1));
+          // "Equal jitter": half fixed, half random, so clients that dropped together spread out.
+          await sleep(ceiling / 2 + Math.random() * (ceiling / 2), signal);
+        }
+      }
+
+      void run();
+      return () => {
+        controller.abort();
+        clearTimeout(viewersTimer);
+        pendingViewers = undefined;
+      };
+    },
+  };
+}
