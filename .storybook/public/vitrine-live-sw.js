@@ -1,0 +1,89 @@
+/* global self, Response */
+// Storybook's live stream, with no server: answers `media/live.m3u8` with a sliding-window live
+// HLS playlist computed from the clock, looping the segments of `media/replay.m3u8` (the demo's
+// committed media, examples/backend/media) forever
+// (DISCONTINUITY at each loop, PROGRAM-DATE-TIME on every segment, and an in-band pin
+// `#EXT-X-DATERANGE CLASS="com.vitrine.highlight" X-PRODUCT-ID=…` every `pinEvery` seconds).
+// Query parameters of live.m3u8: `pins` (product ids, comma separated), `window` (segments).
+// Registered by stories/mocks/live-stream.ts; every other request goes to the network.
+'use strict';
+
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+
+let vod; // Promise<{ uris: string[], durations: number[] }>
+
+function loadVod(base) {
+  vod ??= fetch(new URL('replay.m3u8', base), { cache: 'no-store' })
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`replay.m3u8: ${r.status}`))))
+    .then((text) => {
+      const uris = [];
+      const durations = [];
+      const lines = text.split(/\r?\n/);
+      for (let i = 0; i < lines.length; i++) {
+        const m = /^#EXTINF:([\d.]+)/.exec(lines[i]);
+        if (m) {
+          durations.push(Number(m[1]));
+          uris.push(lines[i + 1].trim());
+        }
+      }
+      return { uris, durations };
+    })
+    .catch((error) => {
+      vod = undefined;
+      throw error;
+    });
+  return vod;
+}
+
+const quote = (value) => String(value).replace(/["\r\n]/g, '');
+
+function livePlaylist({ uris, durations }, { now, windowSize, pins, pinEvery }) {
+  // Segments are a fixed length (the fixture is cut every 2 s): sequence n starts at n * length ms
+  // after the epoch, so every viewer sees the same moment at the same wall-clock time.
+  const length = durations[0] * 1000;
+  const loop = uris.length;
+  const last = Math.floor(now / length) - 1; // the newest complete segment
+  const first = Math.max(0, last - windowSize + 1);
+  const target = Math.ceil(Math.max(...durations));
+  const out = [
+    '#EXTM3U',
+    '#EXT-X-VERSION:6',
+    `#EXT-X-TARGETDURATION:${target}`,
+    `#EXT-X-MEDIA-SEQUENCE:${first}`,
+    `#EXT-X-DISCONTINUITY-SEQUENCE:${Math.floor(first / loop)}`,
+  ];
+  const perPin = Math.max(1, Math.round((pinEvery * 1000) / length));
+  for (let n = first; n <= last; n++) {
+    if (n !== first && n % loop === 0) out.push('#EXT-X-DISCONTINUITY');
+    const start = new Date(n * length).toISOString();
+    out.push(`#EXT-X-PROGRAM-DATE-TIME:${start}`);
+    if (pins.length && n % perPin === 0) {
+      const productId = pins[Math.floor(n / perPin) % pins.length];
+      out.push(
+        `#EXT-X-DATERANGE:ID="h-${n}",CLASS="com.vitrine.highlight",START-DATE="${start}",X-PRODUCT-ID="${quote(productId)}"`,
+      );
+    }
+    out.push(`#EXTINF:${durations[n % loop].toFixed(3)},`, uris[n % loop]);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (url.origin !== self.location.origin || !url.pathname.endsWith('/media/live.m3u8')) return;
+  event.respondWith(
+    loadVod(url).then(
+      (media) => {
+        const pins = (url.searchParams.get('pins') ?? '').split(',').filter(Boolean);
+        const windowSize = Math.max(4, Number(url.searchParams.get('window')) || 15);
+        const pinEvery = Math.max(2, Number(url.searchParams.get('pinEvery')) || 8);
+        const body = livePlaylist(media, { now: Date.now(), windowSize, pins, pinEvery });
+        return new Response(body, {
+          headers: { 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': 'no-cache' },
+        });
+      },
+      (error) => new Response(String(error), { status: 502 }),
+    ),
+  );
+});
