@@ -1,0 +1,289 @@
+import { css } from 'lit';
+
+/**
+ * Three layouts from the space the show is given (container queries on the host, so a show
+ * in a sidebar behaves as on a phone):
+ * - wide (≥ 760px): the video, and beside it the header and the pinned product; the rail below;
+ * - stacked (480–759px): header, video, pinned product, rail;
+ * - vertical (< 480px): a full-height 9:16 stage with the header and the pinned product over
+ *   the video, the rail below.
+ * Every area reserves its size before anything loads (no layout shift).
+ */
+export const styles = css`
+  :host {
+    display: block;
+    container: vitrine-show / inline-size;
+    --_stage-ratio: 16 / 9;
+    --_side: clamp(260px, 32%, 360px);
+    --_rail-height: var(--vitrine-show-rail-height, 400px);
+    --_stage-bg: var(--vitrine-show-stage-background, #0d0e11);
+    background: var(--_surface);
+    border-radius: var(--_radius);
+  }
+
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'header' 'stage' 'pinned' 'rail';
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 1.5);
+    position: relative;
+  }
+
+  @container vitrine-show (min-width: 760px) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) var(--_side);
+      grid-template-rows: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'stage header' 'stage pinned' 'rail rail';
+    }
+    .pinned {
+      overflow: auto;
+      align-self: stretch;
+    }
+  }
+
+  @container vitrine-show (max-width: 479.98px) {
+    .layout {
+      --_stage-ratio: 9 / 16;
+      grid-template-areas: 'stage' 'rail';
+      padding: 0;
+      gap: var(--_space);
+    }
+    .stage-slot {
+      max-height: 100svh;
+      border-radius: 0;
+    }
+    .header,
+    .pinned {
+      grid-area: stage;
+      z-index: 2;
+      margin: var(--_space);
+    }
+    .header {
+      align-self: start;
+      background: rgb(0 0 0 / 55%);
+      color: #fff;
+      border-radius: var(--_radius-small);
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      --_muted: #e6e6ea;
+    }
+    .pinned {
+      align-self: end;
+      margin-bottom: calc(var(--_space) * 9);
+      max-width: min(100% - 2 * var(--_space), 320px);
+      --vitrine-card-image-ratio: 1 / 1;
+    }
+    .pinned .label,
+    .pinned.empty {
+      display: none;
+    }
+    .rail {
+      padding: 0 var(--_space) var(--_space);
+    }
+  }
+
+  .header {
+    grid-area: header;
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    min-width: 0;
+  }
+  .title-block {
+    flex: 1;
+    min-width: 0;
+  }
+  .title {
+    margin: 0;
+    font-size: 17px;
+    font-weight: 700;
+    line-height: 1.25;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px var(--_space);
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .badge {
+    display: inline-block;
+    font-size: 12px;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+    padding: 2px 8px;
+    border-radius: 999px;
+    background: var(--_surface-alt);
+    color: var(--_text);
+  }
+  .badge.live {
+    background: var(--_live);
+    color: #fff;
+  }
+  .avatar {
+    width: 24px;
+    height: 24px;
+    border-radius: 50%;
+    object-fit: cover;
+  }
+
+  .stage-slot {
+    grid-area: stage;
+    position: relative;
+    aspect-ratio: var(--_stage-ratio);
+    width: 100%;
+    background: var(--_stage-bg);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .stage {
+    position: absolute;
+    inset: 0;
+    display: grid;
+  }
+  .stage > vitrine-player {
+    width: 100%;
+    height: 100%;
+    --vitrine-player-radius: 0;
+  }
+  .panel {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    justify-items: center;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 3);
+    text-align: center;
+    color: #fff;
+    background-color: var(--_stage-bg);
+    background-size: cover;
+    background-position: center;
+  }
+  .panel.has-poster::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+    background: linear-gradient(rgb(0 0 0 / 35%), rgb(0 0 0 / 70%));
+  }
+  .panel > * {
+    position: relative;
+    margin: 0;
+  }
+  .panel .poster {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+    max-width: none;
+  }
+  .panel h2,
+  .panel .headline {
+    font-size: clamp(18px, 4cqi, 28px);
+    font-weight: 700;
+    line-height: 1.2;
+  }
+  .countdown {
+    font-size: clamp(22px, 6cqi, 44px);
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .panel .secondary {
+    color: var(--_text);
+  }
+  .skeleton {
+    position: absolute;
+    inset: 0;
+    background: linear-gradient(100deg, transparent 30%, rgb(255 255 255 / 6%) 50%, transparent 70%) var(--_stage-bg);
+    background-size: 200% 100%;
+    animation: vitrine-shimmer 1.4s linear infinite;
+  }
+  @keyframes vitrine-shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+
+  .notice {
+    position: absolute;
+    inset: auto var(--_space) var(--_space) var(--_space);
+    z-index: 3;
+    justify-self: center;
+    font-size: 13px;
+    padding: 4px 10px;
+    border-radius: 999px;
+    background: rgb(0 0 0 / 70%);
+    color: #fff;
+    width: fit-content;
+    margin-inline: auto;
+  }
+
+  .pinned {
+    grid-area: pinned;
+    display: grid;
+    align-content: start;
+    gap: var(--_space);
+    min-height: 0;
+  }
+  .pinned .label {
+    font-size: 13px;
+    font-weight: 700;
+    color: var(--_muted);
+    margin: 0;
+  }
+  .pinned vitrine-product-card {
+    --vitrine-card-width: 100%;
+  }
+
+  .rail {
+    grid-area: rail;
+    min-height: var(--_rail-height);
+    min-width: 0;
+  }
+  .rail.empty {
+    display: grid;
+    place-content: center;
+    color: var(--_muted);
+  }
+
+  /* The mini-player: the stage goes to the top layer (escapes the host's containment). */
+  .stage[popover] {
+    inset: auto 16px 16px auto;
+    position: fixed;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    width: min(360px, 100vw - 32px);
+    aspect-ratio: 16 / 9;
+    height: auto;
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_stage-bg);
+    box-shadow: 0 8px 32px rgb(0 0 0 / 35%);
+  }
+  .stage[popover].vertical {
+    width: min(200px, 45vw);
+    aspect-ratio: 9 / 16;
+  }
+  .stage[popover]::backdrop {
+    display: none;
+  }
+  .mini-bar {
+    position: absolute;
+    inset: 6px 6px auto auto;
+    z-index: 5;
+    display: flex;
+    gap: 4px;
+  }
+  .mini-bar button {
+    background: rgb(0 0 0 / 65%);
+    color: #fff;
+  }
+  .mini-bar button:hover {
+    background: rgb(0 0 0 / 85%);
+  }
+`;
