@@ -1,0 +1,80 @@
+// Lighthouse performance score of the storefront page with and without the widget (mobile
+// preset: simulated 4x CPU and slow 4G). lighthouse is not a project dependency (about 185 MB);
+// the bench uses it when it can be found: node_modules/lighthouse, or .cache/bench/lighthouse/
+// (`npm run bench -- --install-lighthouse` puts it there), or LIGHTHOUSE_DIR.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { median, num, row, ms } from './report.mjs';
+import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
+
+export function installLighthouse(root) {
+  const prefix = join(root, '.cache/bench/lighthouse');
+  console.log(`bench: installing lighthouse into ${prefix} …`);
+  return spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--prefix', prefix, 'lighthouse@12'], { stdio: 'inherit' }).status === 0;
+}
+
+async function load(root) {
+  const dirs = [process.env.LIGHTHOUSE_DIR, root, join(root, '.cache/bench/lighthouse')].filter(Boolean);
+  for (const dir of dirs) {
+    const pkg = join(dir, 'node_modules/lighthouse/package.json');
+    if (!existsSync(pkg)) continue;
+    const require = createRequire(pkg);
+    const lighthouse = (await import(pathToFileURL(require.resolve('lighthouse')).href)).default;
+    const launcher = await import(pathToFileURL(require.resolve('chrome-launcher')).href);
+    return { lighthouse, launcher, version: require('lighthouse/package.json').version };
+  }
+  return null;
+}
+
+export async function lighthouseSection(ctx) {
+  const lh = await load(ctx.root);
+  if (!lh) {
+    return {
+      rows: [row('Lighthouse performance score', { na: 'lighthouse not installed (npm run bench -- --install-lighthouse; ~185 MB, kept out of package.json)' })],
+    };
+  }
+  const chrome = await lh.launcher.launch({ chromePath, chromeFlags: chromeArgs.filter((a) => a !== '--mute-audio') });
+  const samples = { none: [], vitrine: [] };
+  const errors = [];
+  try {
+    const runs = Math.min(ctx.args.runs, ctx.args.quick ? 1 : 3);
+    for (let run = 0; run < runs; run += 1) {
+      for (const variant of ['none', 'vitrine']) {
+        const result = await lh.lighthouse(
+          `${ctx.server.url}/__bench/page/store?widget=${variant}`,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], maxWaitForLoad: 30_000 },
+        );
+        const lhr = result?.lhr;
+        if (!lhr || lhr.runtimeError) {
+          errors.push(lhr?.runtimeError?.message ?? 'no result');
+          continue;
+        }
+        const audit = (id) => lhr.audits[id]?.numericValue;
+        samples[variant].push({
+          score: lhr.categories.performance.score * 100,
+          tbt: audit('total-blocking-time'),
+          lcp: audit('largest-contentful-paint'),
+          cls: audit('cumulative-layout-shift'),
+          warnings: lhr.runWarnings,
+        });
+      }
+    }
+  } finally {
+    await chrome.kill();
+  }
+  if (!samples.vitrine.length || !samples.none.length) {
+    return { rows: [row('Lighthouse performance score', { na: `lighthouse ${lh.version} ran but gave no score: ${errors[0] ?? 'unknown'}` })], data: { samples, errors } };
+  }
+  const m = (v, key) => median(samples[v].map((s) => s[key]));
+  const lost = m('none', 'score') - m('vitrine', 'score');
+  return {
+    rows: [
+      row(`Lighthouse ${lh.version} performance score (mobile)`, { vitrine: num(m('vitrine', 'score')), baseline: `${num(m('none', 'score'))} (no widget)`, goal: '≤ 0 points lost', pass: lost <= 0 }),
+      row('  Lighthouse TBT / LCP, with widget', { vitrine: `${ms(m('vitrine', 'tbt'))} / ${ms(m('vitrine', 'lcp'))}`, baseline: `${ms(m('none', 'tbt'))} / ${ms(m('none', 'lcp'))}` }),
+    ],
+    data: { version: lh.version, samples, errors },
+  };
+}

@@ -1,0 +1,428 @@
+// The bench's sections. Each `run(ctx)` returns `{ rows, data }`; a row without what it needs says
+// "n/a: reason". Variants are interleaved run by run (A B A B …) so machine noise hits both.
+import { kB } from './graph.mjs';
+import { median, percentile, ms, sec, mb, num, ratio, row } from './report.mjs';
+
+const sleep = (t) => new Promise((resolve) => setTimeout(resolve, t));
+
+/** Sum of the part of each long task over 50 ms (Lighthouse's TBT, over the whole observed span). */
+const blockingTime = (tasks) => tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
+
+/** CLS as web-vitals counts it: the worst session window (gap < 1 s, ≤ 5 s) of shifts without recent input. */
+function cls(shifts) {
+  let worst = 0;
+  let current = 0;
+  let first = 0;
+  let last = 0;
+  for (const s of shifts.filter((x) => !x.recent).sort((a, b) => a.start - b.start)) {
+    if (current && s.start - last < 1000 && s.start - first < 5000) {
+      current += s.value;
+    } else {
+      current = s.value;
+      first = s.start;
+    }
+    last = s.start;
+    worst = Math.max(worst, current);
+  }
+  return worst;
+}
+
+async function waitFor(page, fn, arg, timeout) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout, polling: 100 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The facade's Play button (found by role and name, through shadow roots). */
+const playButton = (page) => page.getByRole('button', { name: /^play/i }).first();
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  for (let i = 0; i < 3; i += 1) await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+export const sections = [
+  // 1. Bytes -------------------------------------------------------------------------------------
+  {
+    id: 'bytes',
+    title: 'script bytes',
+    async run({ graph, raw }) {
+      const engine = graph.engine;
+      const others = graph.lazy.filter((l) => !l.files.some((f) => f.videojs.length));
+      const rows = [
+        row('eager JS, brotli (CDN entry static graph)', {
+          vitrine: kB(graph.eager.brotli),
+          baseline: `${kB(raw.brotli)} (video.js eager)`,
+          ratio: ratio(graph.eager.brotli, raw.brotli),
+          goal: '≤ 20.0 kB',
+          pass: graph.eager.brotli <= 20_000,
+        }),
+        engine.files.length
+          ? row('lazy engine JS, brotli (video.js graph)', {
+              vitrine: kB(engine.brotli),
+              baseline: `${kB(raw.brotli)} (raw video.js)`,
+              ratio: ratio(engine.brotli, raw.brotli),
+              goal: '≤ 170.0 kB',
+              pass: engine.brotli <= 170_000,
+            })
+          : row('lazy engine JS, brotli (video.js graph)', { na: 'no lazy chunk contains video.js yet (player engine not built)' }),
+        row('other lazy chunks, brotli', { vitrine: others.length ? others.map((l) => `${l.target} ${kB(l.brotli)}`).join(', ') : 'none' }),
+      ];
+      return { rows, data: { eager: graph.eager, lazy: graph.lazy, engine, raw: { brotli: raw.brotli, css: raw.css, version: raw.version } } };
+    },
+  },
+
+  // 2. Blocking time on a storefront page, before play -------------------------------------------
+  {
+    id: 'blocking',
+    title: 'blocking time before play',
+    async run(ctx) {
+      const variants = ['none', 'vitrine', 'raw-eager'];
+      const samples = Object.fromEntries(variants.map((v) => [v, []]));
+      for (let run = 0; run < ctx.args.runs; run += 1) {
+        for (const variant of variants) {
+          const { page, close } = await ctx.newPage();
+          await page.goto(`${ctx.server.url}/__bench/page/store?widget=${variant}`, { waitUntil: 'load' });
+          await sleep(ctx.args.quick ? 3000 : 4000); // the page settles; the facade is idle
+          const bench = await page.evaluate(() => ({
+            longtasks: window.__bench.longtasks,
+            elements: ['vitrine-show', 'vitrine-player'].filter((t) => customElements.get(t)),
+            requests: performance.getEntriesByType('resource').map((e) => e.name),
+          }));
+          samples[variant].push({
+            tbt: blockingTime(bench.longtasks),
+            count: bench.longtasks.length,
+            longest: Math.max(0, ...bench.longtasks.map((t) => t.duration)),
+            defined: bench.elements,
+            engineFetched: bench.requests.some((u) => /\/chunks\/.*video|\.m3u8|\.ts$/.test(u)),
+          });
+          await close();
+        }
+      }
+      const tbt = (v) => median(samples[v].map((s) => s.tbt));
+      const count = (v) => median(samples[v].map((s) => s.count));
+      const added = tbt('vitrine') - tbt('none');
+      const widgetNote = ctx.has['vitrine-show'] && ctx.server.demo ? 'show' : ctx.has['vitrine-player'] ? 'player facade' : 'script only';
+      const rows = [
+        row(`blocking time added at ${ctx.args.cpu}x CPU (embed + ${widgetNote})`, {
+          vitrine: ms(added),
+          baseline: `${ms(tbt('raw-eager') - tbt('none'))} (video.js eager)`,
+          goal: '0 ms',
+          pass: added <= 0,
+        }),
+        row('  page blocking time, with / without widget', { vitrine: ms(tbt('vitrine')), baseline: ms(tbt('none')), ratio: '—' }),
+        row('  long tasks, with / without widget', {
+          vitrine: num(count('vitrine')),
+          baseline: num(count('none')),
+          goal: 'no more',
+          pass: count('vitrine') <= count('none'),
+        }),
+        row('  engine or media fetched before play', {
+          vitrine: samples.vitrine.some((s) => s.engineFetched) ? 'yes' : 'no',
+          goal: 'no',
+          pass: !samples.vitrine.some((s) => s.engineFetched),
+        }),
+      ];
+      return { rows, data: samples };
+    },
+  },
+
+  // 3. Click → first frame ------------------------------------------------------------------------
+  {
+    id: 'ttff',
+    title: 'click to first frame',
+    async run(ctx) {
+      if (!ctx.has['vitrine-player']) return { rows: [row('click → first frame', { na: '<vitrine-player> not in the build yet' })] };
+      const variants = ['raw-click', 'vitrine-cold', 'vitrine-hover'];
+      const samples = Object.fromEntries(variants.map((v) => [v, []]));
+      const failures = [];
+      for (let run = 0; run < ctx.args.runs; run += 1) {
+        for (const variant of variants) {
+          const { page, close } = await ctx.newPage({ viewport: { width: 800, height: 600 } });
+          try {
+            await page.goto(`${ctx.server.url}/__bench/page/play?widget=${variant === 'raw-click' ? 'raw-click' : 'player'}`, { waitUntil: 'load' });
+            await sleep(1500);
+            const button = playButton(page);
+            await button.waitFor({ timeout: 10_000 });
+            const box = await button.boundingBox();
+            const x = box.x + box.width / 2;
+            const y = box.y + box.height / 2;
+            if (variant === 'vitrine-hover') {
+              await page.mouse.move(x, y);
+              await sleep(2500); // a shopper's hover before the click: the prefetch has time
+            }
+            await page.mouse.click(x, y);
+            const ok = await waitFor(page, () => window.__bench.firstFrame, undefined, 30_000);
+            if (!ok) {
+              failures.push(`${variant}: no frame within 30 s`);
+              continue;
+            }
+            const t = await page.evaluate(() => window.__bench.firstFrame.presentationTime - window.__bench.clickAt);
+            samples[variant].push(t);
+          } finally {
+            await close();
+          }
+        }
+      }
+      const raw = median(samples['raw-click']);
+      const cold = median(samples['vitrine-cold']);
+      const hover = median(samples['vitrine-hover']);
+      const rows = [
+        row(`click → first frame, cold (${ctx.args.cpu}x CPU)`, { vitrine: ms(cold), baseline: `${ms(raw)} (raw video.js)`, ratio: ratio(cold, raw), goal: '≤ 1.10x', pass: cold / raw <= 1.1 }),
+        row(`click → first frame, hover preload`, { vitrine: ms(hover), baseline: `${ms(raw)} (raw video.js)`, ratio: ratio(hover, raw), goal: '< 0.70x', pass: hover / raw < 0.7 }),
+      ];
+      if (failures.length) rows.push(row('  runs without a frame', { vitrine: failures.join('; ') }));
+      return { rows, data: { samples, failures } };
+    },
+  },
+
+  // 4. CLS through load, play, carousel fill, cart open -------------------------------------------
+  {
+    id: 'cls',
+    title: 'layout shift',
+    async run(ctx) {
+      const useShow = ctx.has['vitrine-show'] && ctx.server.demo;
+      if (!useShow && !ctx.has['vitrine-player']) return { rows: [row('CLS', { na: 'neither <vitrine-show> nor <vitrine-player> in the build yet' })] };
+      const variants = ['none', 'vitrine'];
+      const samples = { none: [], vitrine: [] };
+      const steps = [];
+      for (let run = 0; run < Math.min(ctx.args.runs, 3); run += 1) {
+        for (const variant of variants) {
+          const { page, close } = await ctx.newPage();
+          try {
+            await page.goto(`${ctx.server.url}/__bench/page/store?widget=${variant}`, { waitUntil: 'load' });
+            await sleep(2500);
+            const log = [];
+            if (variant === 'vitrine') {
+              const button = playButton(page);
+              if (await button.isVisible().catch(() => false)) {
+                await button.click();
+                await waitFor(page, () => window.__bench.firstFrame, undefined, 20_000);
+                log.push('played');
+              }
+              await sleep(1500);
+              if (useShow) {
+                const filled = await waitFor(page, () => window.__bench.deepAll('vitrine-product-card').length > 0, undefined, 10_000);
+                if (filled) log.push('carousel filled');
+                const opened = await page.evaluate(async () => {
+                  const show = document.querySelector('vitrine-show');
+                  if (!show?.openCart) return false;
+                  show.openCart();
+                  await new Promise((r) => setTimeout(r, 1200));
+                  show.closeCart();
+                  await new Promise((r) => setTimeout(r, 800));
+                  return true;
+                });
+                if (opened) log.push('cart opened and closed');
+              }
+            } else {
+              await sleep(1500);
+            }
+            const shifts = await page.evaluate(() => window.__bench.shifts);
+            samples[variant].push({ cls: cls(shifts), shifts: shifts.filter((s) => !s.recent) });
+            if (variant === 'vitrine') steps.push(log.join(', '));
+          } finally {
+            await close();
+          }
+        }
+      }
+      const worst = (v) => Math.max(...samples[v].map((s) => s.cls));
+      const sources = [...new Set(samples.vitrine.flatMap((s) => s.shifts.flatMap((x) => x.sources)))];
+      const rows = [
+        row(`CLS through ${steps[0] || 'load'} (worst run)`, { vitrine: num(worst('vitrine'), 4), baseline: `${num(worst('none'), 4)} (no widget)`, goal: '0', pass: worst('vitrine') <= worst('none') + 1e-4 }),
+      ];
+      if (sources.length) rows.push(row('  shifted nodes', { vitrine: sources.slice(0, 6).join(', ') }));
+      return { rows, data: samples };
+    },
+  },
+
+  // 5. Pin sync: in-band and SSE ------------------------------------------------------------------
+  {
+    id: 'pins',
+    title: 'pin sync',
+    async run(ctx) {
+      if (!ctx.server.pins) return { rows: [row('pin sync', { na: ctx.server.pinsError })] };
+      if (!ctx.has['vitrine-show']) return { rows: [row('pin sync', { na: '<vitrine-show> not in the build yet' })] };
+      const seconds = ctx.args.quick ? 20 : 36;
+      const rows = [];
+      const data = {};
+      for (const flavour of ['inband', 'sse']) {
+        const { page, close } = await ctx.newPage({ cpu: 1, viewport: { width: 1000, height: 800 } });
+        try {
+          await page.goto(`${ctx.server.url}/__bench/page/play?widget=show&src=/__bench/pins/show-${flavour}`, { waitUntil: 'load' });
+          await page.evaluate(({ startedAt, period, productIds }) => {
+            const pinAt = (k) => startedAt + (period / 2 + k * period) * 1000;
+            window.__pins = [];
+            document.addEventListener('vitrine-highlight', (event) => {
+              const frame = window.__bench.lastFrame;
+              const player = window.__bench.deepAll('vitrine-player')[0];
+              const productId = event.detail.product?.id;
+              const entry = { productId, at: event.detail.at, frameMediaTime: frame?.mediaTime, wall: Date.now() };
+              const pdt = frame && player?.programDateTime ? player.programDateTime(frame.mediaTime) : undefined;
+              if (Number.isFinite(pdt)) {
+                // The scheduled pin of this product nearest to the frame on screen.
+                const k0 = Math.round((pdt - startedAt) / 1000 / period - 0.5);
+                let best;
+                for (let k = k0 - productIds.length; k <= k0 + productIds.length; k += 1) {
+                  if (productIds[((k % productIds.length) + productIds.length) % productIds.length] !== productId) continue;
+                  if (!best || Math.abs(pinAt(k) - pdt) < Math.abs(best - pdt)) best = pinAt(k);
+                }
+                entry.framePdt = pdt;
+                entry.errorSeconds = (pdt - best) / 1000;
+              }
+              window.__pins.push(entry);
+            });
+          }, ctx.server.pins);
+          await playButton(page).click({ timeout: 15_000 });
+          await sleep(seconds * 1000);
+          const pins = await page.evaluate(() => window.__pins);
+          // The first pin can be one announced on connect (already past): skip pins before playback settled.
+          const errors = pins.map((p) => p.errorSeconds).filter(Number.isFinite);
+          const fallback = pins.filter((p) => Number.isFinite(p.frameMediaTime) && Number.isFinite(p.at)).map((p) => p.frameMediaTime - p.at);
+          data[flavour] = pins;
+          const label = flavour === 'inband' ? 'in-band (#EXT-X-DATERANGE)' : 'SSE (held to program time)';
+          if (!pins.length) {
+            rows.push(row(`pin sync, ${label}`, { na: `no vitrine-highlight in ${seconds} s of playback` }));
+          } else if (errors.length) {
+            const abs = errors.map(Math.abs);
+            rows.push(row(`pin sync error, ${label}: median / max`, { vitrine: `${sec(median(abs))} / ${sec(Math.max(...abs))} (${errors.length} pins)`, goal: '≤ 0.50 s', pass: Math.max(...abs) <= 0.5 }));
+          } else {
+            const abs = fallback.map(Math.abs);
+            rows.push(row(`pin sync error, ${label} (vs. the player's own at): median / max`, { vitrine: `${sec(median(abs))} / ${sec(Math.max(...abs))} (${abs.length} pins)`, goal: '≤ 0.50 s', pass: Math.max(...abs) <= 0.5 }));
+          }
+        } finally {
+          await close();
+        }
+      }
+      return { rows, data };
+    },
+  },
+
+  // 6. Carousel with 1,000 products ---------------------------------------------------------------
+  {
+    id: 'carousel',
+    title: 'carousel, 1,000 products',
+    async run(ctx) {
+      if (!ctx.has['vitrine-carousel']) return { rows: [row('carousel, 1,000 products', { na: '<vitrine-carousel> not in the build yet' })] };
+      const samples = [];
+      for (let run = 0; run < ctx.args.runs; run += 1) {
+        const { page, close } = await ctx.newPage({ viewport: { width: 1280, height: 800 } });
+        try {
+          await page.goto(`${ctx.server.url}/bench/pages/carousel.html`, { waitUntil: 'load' });
+          const result = await page.evaluate(() => window.__carousel());
+          samples.push(result);
+        } finally {
+          await close();
+        }
+      }
+      const ok = samples.filter((s) => !s.error);
+      if (!ok.length) return { rows: [row('carousel, 1,000 products', { na: samples[0]?.error ?? 'no result' })], data: samples };
+      const render = median(ok.map((s) => s.render));
+      const cards = Math.max(...ok.map((s) => s.cards));
+      const nodes = median(ok.map((s) => s.nodes));
+      const fps = median(ok.map((s) => s.fps));
+      const rows = [
+        row(`1,000-product carousel: first render (${ctx.args.cpu}x CPU)`, { vitrine: ms(render), goal: '≤ 50 ms', pass: render <= 50 }),
+        row('  cards in the DOM / DOM nodes (incl. shadow)', { vitrine: `${cards} / ${num(nodes)}`, goal: '≤ 60 cards', pass: cards <= 60 }),
+        row(`  scroll frame rate (${ctx.args.cpu}x CPU)`, { vitrine: `${num(fps)} fps`, goal: '≥ 50 fps', pass: fps >= 50 }),
+        row('  cards in the DOM after scrolling', { vitrine: `${Math.max(...ok.map((s) => s.cardsAfterScroll))}`, goal: '≤ 60', pass: Math.max(...ok.map((s) => s.cardsAfterScroll)) <= 60 }),
+      ];
+      return { rows, data: samples };
+    },
+  },
+
+  // 7. Heap: live show soak, cart cycles -----------------------------------------------------------
+  {
+    id: 'heap',
+    title: 'heap',
+    async run(ctx) {
+      const useShow = ctx.has['vitrine-show'] && ctx.server.demo;
+      if (!useShow) return { rows: [row('heap, live show', { na: ctx.has['vitrine-show'] ? ctx.server.demoError : '<vitrine-show> not in the build yet' })] };
+      const rows = [];
+      const data = {};
+      const { page, cdp, close } = await ctx.newPage({ cpu: 1 });
+      try {
+        await page.goto(`${ctx.server.url}/__bench/page/store?widget=show`, { waitUntil: 'load' });
+        await playButton(page).click({ timeout: 15_000 });
+        await waitFor(page, () => window.__bench.firstFrame, undefined, 20_000);
+        await sleep(10_000); // warm-up: engine loaded, buffers filled, first events in
+        const samples = [];
+        const start = Date.now();
+        const total = ctx.args.minutes * 60_000;
+        const every = Math.max(5_000, Math.min(60_000, total / 8));
+        for (;;) {
+          samples.push({ t: (Date.now() - start) / 1000, heap: await heapUsed(cdp), nodes: await page.evaluate(() => window.__bench.deepCount()) });
+          if (Date.now() - start >= total) break;
+          await sleep(Math.min(every, total - (Date.now() - start)));
+        }
+        const highlights = await page.evaluate(() => window.__bench.deepAll('vitrine-product-card').length);
+        data.soak = samples;
+        const growth = samples.at(-1).heap - samples[0].heap;
+        // Least squares slope, extrapolated to 30 minutes.
+        const n = samples.length;
+        const mt = samples.reduce((s, x) => s + x.t, 0) / n;
+        const mh = samples.reduce((s, x) => s + x.heap, 0) / n;
+        const slope = samples.reduce((s, x) => s + (x.t - mt) * (x.heap - mh), 0) / (samples.reduce((s, x) => s + (x.t - mt) ** 2, 0) || 1);
+        const projected = slope * 1800;
+        rows.push(
+          row(`heap growth, live show ${ctx.args.minutes} min (pins, viewers, prices)`, {
+            vitrine: `${mb(growth)} (${mb(samples[0].heap)} → ${mb(samples.at(-1).heap)})`,
+            baseline: `${mb(projected)} per 30 min (trend)`,
+            goal: '≤ 10 MB / 30 min',
+            pass: projected <= 10e6 && growth <= 10e6,
+          }),
+          row('  DOM nodes start → end', { vitrine: `${samples[0].nodes} → ${samples.at(-1).nodes}`, goal: 'stable', pass: samples.at(-1).nodes <= samples[0].nodes * 1.1 + 20 }),
+        );
+        data.cards = highlights;
+
+        // 50 cart open/close cycles.
+        const before = await heapUsed(cdp);
+        const nodesBefore = await page.evaluate(() => window.__bench.deepCount());
+        const cycled = await page.evaluate(async () => {
+          const show = document.querySelector('vitrine-show');
+          if (!show?.openCart) return false;
+          const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+          for (let i = 0; i < 50; i += 1) {
+            show.openCart();
+            await frame();
+            await frame();
+            show.closeCart();
+            await frame();
+            await frame();
+          }
+          return true;
+        });
+        if (cycled) {
+          await sleep(1000);
+          const after = await heapUsed(cdp);
+          const nodesAfter = await page.evaluate(() => window.__bench.deepCount());
+          rows.push(
+            row('heap growth after 50 cart open/close cycles', { vitrine: `${mb(after - before)}`, goal: '≤ 0.50 MB', pass: after - before <= 0.5e6 }),
+            row('  DOM nodes before → after', { vitrine: `${nodesBefore} → ${nodesAfter}`, goal: 'same', pass: nodesAfter <= nodesBefore + 5 }),
+          );
+          data.cart = { before, after, nodesBefore, nodesAfter };
+        } else {
+          rows.push(row('heap after 50 cart open/close cycles', { na: '<vitrine-show> has no openCart() yet' }));
+        }
+      } finally {
+        await close();
+      }
+      return { rows, data };
+    },
+  },
+
+  // 8. Lighthouse ----------------------------------------------------------------------------------
+  {
+    id: 'lighthouse',
+    title: 'Lighthouse',
+    async run(ctx) {
+      const { lighthouseSection } = await import('./lighthouse.mjs');
+      return lighthouseSection(ctx);
+    },
+  },
+];
