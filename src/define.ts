@@ -2,3 +2,7 @@
  * Registers every `vitrine-*` element. Safe to load twice: an element that is
  * already defined is left as it is.
  */
+import './components/product-card/define.js';
+import './components/product-detail/define.js';
+import './components/carousel/define.js';
+import './components/cart/define.js';

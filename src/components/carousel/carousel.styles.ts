@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_card-width: var(--vitrine-card-width, 200px);
+    --_gap: var(--vitrine-carousel-gap, 12px);
+  }
+  .carousel {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding-inline: var(--vitrine-carousel-padding, 0px);
+  }
+  .title {
+    margin: 0;
+    font-size: 17px;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+  .count {
+    margin-inline-start: 6px;
+    font-size: 14px;
+    font-weight: 500;
+    color: var(--_muted);
+  }
+  .nav {
+    display: flex;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .nav button {
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: inset 0 0 0 1px var(--_border);
+  }
+  .nav button:hover:not(:disabled) {
+    background: var(--_surface-alt);
+  }
+  .nav button:disabled {
+    color: var(--_border);
+    cursor: default;
+  }
+  .rail {
+    overflow-x: auto;
+    overflow-y: hidden;
+    overscroll-behavior-x: contain;
+    scroll-snap-type: x mandatory;
+    scroll-padding-inline: var(--vitrine-carousel-padding, 0px);
+    scrollbar-width: none;
+    -webkit-overflow-scrolling: touch;
+    padding-block: 4px 8px;
+    outline: none;
+  }
+  .rail::-webkit-scrollbar {
+    display: none;
+  }
+  .track {
+    display: flex;
+    gap: var(--_gap);
+    box-sizing: content-box;
+    inline-size: var(--_track-size, auto);
+    padding-inline: calc(var(--vitrine-carousel-padding, 0px) + var(--_offset, 0px)) var(--vitrine-carousel-padding, 0px);
+    margin: 0;
+    list-style: none;
+  }
+  .item {
+    flex: none;
+    inline-size: var(--_card-width);
+    scroll-snap-align: start;
+    display: flex;
+  }
+  .item > * {
+    flex: 1;
+    --vitrine-card-width: auto;
+  }
+`;

@@ -1,0 +1,358 @@
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ShowStore } from '../../core/store.js';
+import type { Product } from '../../core/types.js';
+import { VitrineElement } from '../base.js';
+import { chevronEnd, chevronStart } from '../shared/icons.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { StoreController } from '../shared/store-controller.js';
+import { buttonStyles, tokens } from '../shared/styles.js';
+import { messages } from './carousel.messages.js';
+import { styles } from './carousel.styles.js';
+
+/** What a custom card renderer receives besides the product. */
+export interface CardContext {
+  pinned: boolean;
+  /** In a replay: the media time (seconds) the product was shown at. */
+  shownAt: number | undefined;
+  store: ShowStore;
+  index: number;
+}
+
+/** Renders one card: a Lit template, a DOM node, or anything Lit can render. */
+export type CardRenderer = (product: Product, context: CardContext) => TemplateResult | Node | unknown;
+
+/** Cards rendered beyond each edge of the viewport. */
+const OVERSCAN = 4;
+/** After the shopper scrolled, the pinned product does not pull the rail for this long (ms). */
+const USER_SCROLL_GRACE = 4000;
+
+const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/**
+ * The shoppable product rail: scroll-snap, previous/next buttons, arrow keys, native
+ * touch swipe. Only the cards near the viewport exist (fixed card width), so a show of
+ * 1,000 products stays fast. The pinned product is scrolled into view (unless the shopper
+ * is browsing the rail) and announced politely; in a replay each card offers "Shown at
+ * 12:30", which asks the player to seek there.
+ *
+ * @summary The shoppable product rail.
+ *
+ * @csspart base - The carousel region.
+ * @csspart header - Title, count and the previous/next buttons.
+ * @csspart title - The title ("Shop the show").
+ * @csspart rail - The horizontally scrolling rail.
+ * @csspart item - The box of one card (a list item).
+ * @csspart prev-button - Scrolls to the previous cards.
+ * @csspart next-button - Scrolls to the next cards.
+ * @csspart announcer - The polite live region ("Now showing: …").
+ *
+ * @cssprop --vitrine-card-width - Width of each card. @default 200px
+ * @cssprop --vitrine-carousel-gap - Space between cards. @default 12px
+ * @cssprop --vitrine-carousel-padding - Inline padding of the rail. @default 0px
+ */
+export class VitrineCarousel extends VitrineElement {
+  static override styles = [tokens, buttonStyles, styles];
+
+  /** The show store (given by `<vitrine-show>`; created when standalone). */
+  @property({ attribute: false }) store?: ShowStore;
+
+  /** Products to show instead of the store's (standalone use); they are put in the store. */
+  @property({ attribute: false }) products?: Product[];
+
+  /**
+   * Renders a card yourself (the merchant's own product card). Return a Lit template or a
+   * DOM node. Default: `<vitrine-product-card>`.
+   */
+  @property({ attribute: false }) renderCard?: CardRenderer;
+
+  /** Title and accessible name of the rail. @default "Shop the show" (localised) */
+  @property() label?: string;
+
+  /** Overrides the locale (BCP 47). */
+  @property() locale?: string;
+
+  @state() private range: [number, number] = [0, 12];
+  @state() private atStart = true;
+  @state() private atEnd = false;
+  @state() private announcement = '';
+
+  @query('.rail') private rail?: HTMLElement;
+
+  #store = new StoreController(this, (s) => [s.products, s.highlight, s.show, s.status, s.locale]);
+  #locale = new LocaleController(this, this.#store);
+  /** Width of one card plus the gap, in px, measured. */
+  #stride = 0;
+  #gap = 12;
+  #frame = 0;
+  #lastUserScroll = -Infinity;
+  #resize: ResizeObserver | undefined;
+  #pinnedId: string | undefined;
+
+  get #products(): readonly Product[] {
+    return this.#store.state.products;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#resize = new ResizeObserver(() => this.#measure());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    cancelAnimationFrame(this.#frame);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('products') && this.products) {
+      this.#store.store.set({ products: this.products });
+    }
+  }
+
+  protected override firstUpdated(): void {
+    if (this.rail) this.#resize?.observe(this.rail);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (!this.#stride) this.#measure();
+    const pinned = this.#store.state.highlight?.productId;
+    if (pinned !== this.#pinnedId) {
+      this.#pinnedId = pinned;
+      if (pinned) this.#onPin(pinned);
+    }
+  }
+
+  /** Scrolls so that the product at `index` is in view. */
+  scrollToIndex(index: number, smooth = !reducedMotion()): void {
+    const rail = this.rail;
+    if (!rail || !this.#stride) return;
+    const offset = Math.max(0, index * this.#stride - (rail.clientWidth - this.#stride) / 2);
+    const left = this.#locale.dir === 'rtl' ? -offset : offset;
+    rail.scrollTo({ left, behavior: smooth ? 'smooth' : 'auto' });
+    this.#update();
+  }
+
+  /** Moves focus to the card at `index` (rendering it first), keeping the focused control's kind. */
+  async focusIndex(index: number, part = ''): Promise<void> {
+    const count = this.#products.length;
+    if (!count) return;
+    const target = Math.max(0, Math.min(count - 1, index));
+    const [first, last] = this.range;
+    if (target < first || target > last) this.range = this.#rangeAround(target);
+    await this.updateComplete;
+    const item = this.renderRoot.querySelector<HTMLElement>(`[data-index="${target}"]`);
+    if (!item) return;
+    this.#ensureVisible(target);
+    const card = item.firstElementChild as HTMLElement | null;
+    const inner = part ? card?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]:not(:disabled)`) : null;
+    (inner ?? card ?? item).focus({ preventScroll: true });
+  }
+
+  override render() {
+    const products = this.#products;
+    const locale = this.#locale.locale;
+    const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
+      messages(locale, key, params);
+    const count = products.length;
+    const [first, last] = this.#clampedRange();
+    const visible = products.slice(first, last + 1);
+    const stride = this.#stride;
+    const track = stride
+      ? { '--_offset': `${first * stride}px`, '--_track-size': `${Math.max(0, count * stride - this.#gap - first * stride)}px` }
+      : {};
+    const show = this.#store.state.show;
+    const replay = show?.status === 'ended' || this.#store.state.status === 'ended';
+    const chapters = new Map<string, number>();
+    if (replay) for (const c of show?.chapters ?? []) if (!chapters.has(c.productId)) chapters.set(c.productId, c.start);
+    const pinned = this.#store.state.highlight?.productId;
+    const label = this.label || t('label');
+
+    return html`
+      <section
+        part="base"
+        class="carousel"
+        dir=${this.#locale.dir}
+        lang=${locale}
+        aria-roledescription=${t('carousel')}
+        aria-label=${label}
+      >
+        <div part="header" class="header">
+          <div part="title" class="title" aria-hidden="true">
+            ${label}<span class="count">${count === 1 ? t('countOne') : t('count', { count })}</span>
+          </div>
+          <div class="nav">
+            <button
+              part="prev-button"
+              class="icon"
+              type="button"
+              aria-label=${t('previous')}
+              ?disabled=${this.atStart}
+              @click=${() => this.#page(-1)}
+            >
+              ${chevronStart()}
+            </button>
+            <button
+              part="next-button"
+              class="icon"
+              type="button"
+              aria-label=${t('next')}
+              ?disabled=${this.atEnd || count === 0}
+              @click=${() => this.#page(1)}
+            >
+              ${chevronEnd()}
+            </button>
+          </div>
+        </div>
+        <div
+          part="rail"
+          class="rail"
+          @scroll=${this.#onScroll}
+          @keydown=${this.#onKeydown}
+          @pointerdown=${this.#onUserScroll}
+          @wheel=${this.#onUserScroll}
+          @touchstart=${this.#onUserScroll}
+        >
+          <div class="track" role="list" style=${styleMap(track)}>
+            ${repeat(
+              visible,
+              (p) => p.id,
+              (product, i) => {
+                const index = first + i;
+                const context: CardContext = {
+                  pinned: product.id === pinned,
+                  shownAt: chapters.get(product.id),
+                  store: this.#store.store,
+                  index,
+                };
+                return html`<div part="item" class="item" role="listitem" data-index=${index} aria-setsize=${count} aria-posinset=${index + 1}>
+                  ${this.renderCard ? this.renderCard(product, context) : this.#defaultCard(product, context)}
+                </div>`;
+              },
+            )}
+          </div>
+        </div>
+        <div part="announcer" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  #defaultCard(product: Product, context: CardContext) {
+    return html`<vitrine-product-card
+      .store=${context.store}
+      .product=${product}
+      ?pinned=${context.pinned}
+      .shownAt=${context.shownAt}
+      .locale=${this.locale}
+    ></vitrine-product-card>`;
+  }
+
+  #clampedRange(): [number, number] {
+    const count = this.#products.length;
+    const [first, last] = this.range;
+    const f = Math.max(0, Math.min(first, count - 1));
+    return [f, Math.max(f, Math.min(last, count - 1))];
+  }
+
+  #rangeAround(index: number): [number, number] {
+    const perView = this.#perView();
+    return [Math.max(0, index - perView - OVERSCAN), index + perView + OVERSCAN];
+  }
+
+  #perView(): number {
+    const width = this.rail?.clientWidth ?? 0;
+    return this.#stride && width ? Math.ceil(width / this.#stride) : 8;
+  }
+
+  #measure(): void {
+    const item = this.renderRoot.querySelector<HTMLElement>('.item');
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
+    if (!item || !track) return;
+    const width = item.getBoundingClientRect().width;
+    if (!width) return;
+    this.#gap = parseFloat(getComputedStyle(track).columnGap) || 0;
+    const stride = width + this.#gap;
+    if (Math.abs(stride - this.#stride) > 0.5) {
+      this.#stride = stride;
+      this.requestUpdate();
+    }
+    this.#update();
+  }
+
+  /** Recomputes the rendered range and the ends from the scroll position. */
+  #update(): void {
+    const rail = this.rail;
+    if (!rail || !this.#stride) return;
+    const position = Math.abs(rail.scrollLeft);
+    const first = Math.max(0, Math.floor(position / this.#stride) - OVERSCAN);
+    const last = Math.ceil((position + rail.clientWidth) / this.#stride) + OVERSCAN;
+    const [f, l] = this.range;
+    if (f !== first || l !== last) this.range = [first, last];
+    this.atStart = position <= 1;
+    this.atEnd = position + rail.clientWidth >= rail.scrollWidth - 1;
+  }
+
+  #onScroll = (): void => {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(() => this.#update());
+  };
+
+  #onUserScroll = (): void => {
+    this.#lastUserScroll = performance.now();
+  };
+
+  #page(direction: 1 | -1): void {
+    const rail = this.rail;
+    if (!rail) return;
+    this.#onUserScroll();
+    const stride = this.#stride || 200;
+    const distance = Math.max(stride, Math.floor(rail.clientWidth / stride) * stride) * direction;
+    rail.scrollBy({ left: this.#locale.dir === 'rtl' ? -distance : distance, behavior: reducedMotion() ? 'auto' : 'smooth' });
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const keys = ['ArrowLeft', 'ArrowRight', 'Home', 'End'];
+    if (!keys.includes(event.key)) return;
+    const item = event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset.index !== undefined);
+    if (!item) return;
+    // Keep the same kind of control focused (the add button stays the add button).
+    const focused = event.composedPath()[0];
+    const part = focused instanceof HTMLElement ? (focused.getAttribute('part') ?? '').split(' ')[0] : '';
+    const index = Number(item.dataset.index);
+    const forward = this.#locale.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = this.#locale.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const target =
+      event.key === forward ? index + 1 : event.key === backward ? index - 1 : event.key === 'Home' ? 0 : this.#products.length - 1;
+    event.preventDefault();
+    this.#onUserScroll();
+    void this.focusIndex(target, part);
+  };
+
+  #ensureVisible(index: number): void {
+    const rail = this.rail;
+    if (!rail || !this.#stride) return;
+    const start = index * this.#stride;
+    const position = Math.abs(rail.scrollLeft);
+    let next = position;
+    if (start < position) next = start;
+    else if (start + this.#stride - this.#gap > position + rail.clientWidth) next = start + this.#stride - this.#gap - rail.clientWidth;
+    if (next !== position) rail.scrollTo({ left: this.#locale.dir === 'rtl' ? -next : next, behavior: 'auto' });
+    this.#update();
+  }
+
+  #onPin(productId: string): void {
+    const index = this.#products.findIndex((p) => p.id === productId);
+    if (index === -1) return;
+    const product = this.#products[index];
+    this.announcement = messages(this.#locale.locale, 'nowShowing', { title: product.title });
+    const browsing =
+      performance.now() - this.#lastUserScroll < USER_SCROLL_GRACE || this.matches(':focus-within');
+    if (browsing) return;
+    this.range = this.#rangeAround(index);
+    void this.updateComplete.then(() => this.scrollToIndex(index));
+  }
+}

@@ -1,0 +1,252 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-block;
+  }
+  :host([no-button]) {
+    display: contents;
+  }
+  .cart-button {
+    position: relative;
+    padding: 0 14px;
+    gap: 8px;
+    background: var(--vitrine-cart-button-background, var(--_surface));
+    color: var(--vitrine-cart-button-color, var(--_text));
+    box-shadow: inset 0 0 0 1px var(--_border);
+    border-radius: 999px;
+  }
+  .cart-button:hover {
+    background: var(--_surface-alt);
+  }
+  .count {
+    display: inline-grid;
+    place-items: center;
+    min-inline-size: 22px;
+    block-size: 22px;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font-size: 12px;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .count.zero {
+    background: var(--_surface-alt);
+    color: var(--_muted);
+  }
+  dialog {
+    box-sizing: border-box;
+    position: fixed;
+    inset-block: 0;
+    inset-inline: auto 0;
+    margin: 0;
+    inline-size: min(420px, 100vw);
+    max-inline-size: 100vw;
+    block-size: 100dvh;
+    max-block-size: 100dvh;
+    padding: 0;
+    border: 0;
+    background: var(--_surface);
+    color: var(--_text);
+    box-shadow: 0 0 48px rgb(0 0 0 / 24%);
+    font: inherit;
+    overscroll-behavior: contain;
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+    animation: vitrine-slide 220ms ease-out;
+  }
+  [dir='rtl'] dialog[open] {
+    animation-name: vitrine-slide-rtl;
+  }
+  dialog::backdrop {
+    background: rgb(16 17 20 / 45%);
+  }
+  @keyframes vitrine-slide {
+    from {
+      transform: translateX(100%);
+    }
+  }
+  @keyframes vitrine-slide-rtl {
+    from {
+      transform: translateX(-100%);
+    }
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 2.5);
+    border-block-end: 1px solid var(--_border);
+  }
+  h2 {
+    margin: 0;
+    font-size: 19px;
+    font-weight: 700;
+  }
+  h2 .muted {
+    color: var(--_muted);
+    font-weight: 500;
+  }
+  .close {
+    color: var(--_text);
+  }
+  .close:hover {
+    background: var(--_surface-alt);
+  }
+  .body {
+    flex: 1;
+    overflow-y: auto;
+    padding: 0 calc(var(--_space) * 2.5);
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .line {
+    display: grid;
+    grid-template-columns: 72px minmax(0, 1fr) auto;
+    gap: calc(var(--_space) * 1.5);
+    padding-block: calc(var(--_space) * 2);
+    border-block-end: 1px solid var(--_border);
+    transition: opacity 120ms ease;
+  }
+  .line[aria-busy='true'] {
+    opacity: 0.55;
+  }
+  .thumb {
+    inline-size: 72px;
+    block-size: 90px;
+    border-radius: var(--_radius-small);
+    background: var(--_surface-alt);
+    object-fit: cover;
+  }
+  .line-info {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-inline-size: 0;
+  }
+  .line-title {
+    font-weight: 600;
+    font-size: 15px;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .line-variant,
+  .line-each {
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .line-controls {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1);
+    margin-block-start: calc(var(--_space) * 1);
+  }
+  .stepper {
+    display: inline-flex;
+    align-items: center;
+    border-radius: var(--_radius-small);
+    box-shadow: inset 0 0 0 1px var(--_border);
+  }
+  .stepper button {
+    inline-size: max(36px, var(--_target));
+    min-block-size: max(36px, var(--_target));
+    padding: 0;
+    color: var(--_text);
+  }
+  .stepper button:disabled {
+    color: var(--_border);
+  }
+  .stepper svg,
+  .remove svg {
+    inline-size: 16px;
+    block-size: 16px;
+  }
+  .qty {
+    min-inline-size: 2ch;
+    text-align: center;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .remove {
+    color: var(--_muted);
+  }
+  .remove:hover {
+    color: var(--_danger);
+    background: var(--_surface-alt);
+  }
+  .line-total {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
+  .footer {
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 2.5) calc(var(--_space) * 2.5);
+    border-block-start: 1px solid var(--_border);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.25);
+    background: var(--_surface);
+  }
+  .subtotal {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+    font-size: 17px;
+    font-weight: 700;
+    margin: 0;
+  }
+  .subtotal dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .taxes {
+    margin: 0;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .checkout {
+    inline-size: 100%;
+    min-block-size: max(48px, var(--_target));
+    font-size: 16px;
+  }
+  .error {
+    margin: 0;
+    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+    border-radius: var(--_radius-small);
+    background: color-mix(in srgb, var(--_danger) 9%, transparent);
+    color: var(--_danger);
+    font-size: 14px;
+    font-weight: 600;
+  }
+  .empty {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: calc(var(--_space) * 1.5);
+    min-block-size: 60%;
+    text-align: center;
+    padding: calc(var(--_space) * 4) 0;
+  }
+  .empty svg {
+    inline-size: 48px;
+    block-size: 48px;
+    stroke-width: 1.5;
+    color: var(--_muted);
+  }
+  .empty p {
+    margin: 0;
+  }
+  .empty .hint {
+    color: var(--_muted);
+    font-size: 14px;
+  }
+`;

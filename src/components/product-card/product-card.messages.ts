@@ -1,0 +1,25 @@
+import { defineMessages } from '../../core/i18n.js';
+
+export const messages = defineMessages({
+  en: {
+    liveNow: 'Live now',
+    viewDetails: 'View details',
+    chooseOptions: 'Choose options for {title}',
+    shownAt: 'Shown at {time}',
+    watchFrom: 'Watch from {time}: {title}',
+  },
+  de: {
+    liveNow: 'Jetzt live',
+    viewDetails: 'Details ansehen',
+    chooseOptions: 'Optionen für {title} wählen',
+    shownAt: 'Gezeigt bei {time}',
+    watchFrom: 'Ab {time} ansehen: {title}',
+  },
+  ar: {
+    liveNow: 'مباشر الآن',
+    viewDetails: 'عرض التفاصيل',
+    chooseOptions: 'اختر خيارات {title}',
+    shownAt: 'عُرض عند {time}',
+    watchFrom: 'شاهد من {time}: {title}',
+  },
+});

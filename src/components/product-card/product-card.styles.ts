@@ -1,0 +1,171 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    inline-size: var(--vitrine-card-width, auto);
+    contain: layout style;
+  }
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    block-size: 100%;
+    background: var(--_surface);
+    border-radius: var(--_radius);
+    box-shadow: 0 0 0 1px var(--_border);
+    overflow: hidden;
+    transition: box-shadow 160ms ease;
+  }
+  :host([pinned]) .card {
+    box-shadow:
+      0 0 0 2px var(--_live),
+      var(--_shadow);
+  }
+  .media {
+    position: relative;
+    aspect-ratio: var(--vitrine-card-image-ratio, 4 / 5);
+    background: var(--_surface-alt);
+    overflow: hidden;
+    cursor: pointer;
+  }
+  .media img {
+    inline-size: 100%;
+    block-size: 100%;
+    object-fit: cover;
+    transition: transform 240ms ease;
+  }
+  .card:hover .media img {
+    transform: scale(1.03);
+  }
+  .placeholder {
+    display: grid;
+    place-items: center;
+    inline-size: 100%;
+    block-size: 100%;
+    color: var(--_muted);
+    font-size: 40px;
+    font-weight: 700;
+    text-transform: uppercase;
+  }
+  .badge {
+    position: absolute;
+    inset-block-start: calc(var(--_space) * 1);
+    inset-inline-start: calc(var(--_space) * 1);
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 4px 8px;
+    border-radius: 999px;
+    background: var(--_live);
+    color: #fff;
+    font-size: 12px;
+    font-weight: 700;
+    letter-spacing: 0.02em;
+    text-transform: uppercase;
+  }
+  .badge::before {
+    content: '';
+    inline-size: 6px;
+    block-size: 6px;
+    border-radius: 50%;
+    background: currentColor;
+    animation: vitrine-pulse 1.4s ease-in-out infinite;
+  }
+  .badge.sold-out {
+    background: var(--_text);
+  }
+  .badge.sold-out::before {
+    display: none;
+  }
+  @keyframes vitrine-pulse {
+    50% {
+      opacity: 0.3;
+    }
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.5);
+    padding: calc(var(--_space) * 1.5);
+    flex: 1;
+  }
+  .title {
+    all: unset;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    min-block-size: calc(2 * 1.3em);
+    font-size: 15px;
+    font-weight: 600;
+    line-height: 1.3;
+    color: var(--_text);
+    cursor: pointer;
+    border-radius: 4px;
+    overflow-wrap: anywhere;
+  }
+  .title:hover {
+    text-decoration: underline;
+  }
+  .title:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .stock {
+    font-size: 13px;
+    font-weight: 600;
+    color: var(--_sale);
+  }
+  .stock.muted {
+    color: var(--_muted);
+  }
+  .actions {
+    margin-block-start: auto;
+    padding-block-start: calc(var(--_space) * 0.5);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .add {
+    inline-size: 100%;
+  }
+  .seek {
+    all: unset;
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    min-block-size: var(--_target);
+    font-size: 13px;
+    font-weight: 600;
+    color: var(--_muted);
+    cursor: pointer;
+    border-radius: 4px;
+  }
+  .seek svg {
+    inline-size: 14px;
+    block-size: 14px;
+    fill: currentColor;
+    stroke: none;
+  }
+  .seek:hover {
+    color: var(--_text);
+  }
+  .seek:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .status {
+    min-block-size: 1.3em;
+    font-size: 13px;
+    line-height: 1.3;
+  }
+  .status.added {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .status.error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,189 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { discountPercent, formatMoney } from '../../core/money.js';
+import type { ShowStore } from '../../core/store.js';
+import type { Money, Product } from '../../core/types.js';
+import { VitrineElement } from '../base.js';
+import { AddController } from '../shared/add-controller.js';
+import { formatMediaTime } from '../shared/format.js';
+import { play } from '../shared/icons.js';
+import { LocaleController } from '../shared/locale-controller.js';
+import { addMessages } from '../shared/shared.messages.js';
+import { StoreController } from '../shared/store-controller.js';
+import { buttonStyles, priceStyles, tokens } from '../shared/styles.js';
+import { messages } from './product-card.messages.js';
+import { styles } from './product-card.styles.js';
+
+/** Stock at or below this is shown as "Only N left". */
+export const LOW_STOCK = 5;
+
+/**
+ * One product: image, title, price (with the compare-at price and the saving), stock
+ * state and "Add to cart". Single-variant products are added directly; for products with
+ * variants the button opens the product detail (`store.state.openProductId`).
+ *
+ * @summary A shoppable product card.
+ *
+ * @csspart base - The card.
+ * @csspart media - The image box (reserves its aspect ratio before the image loads).
+ * @csspart image - The product image.
+ * @csspart badge - "Live now" (pinned) or "Sold out".
+ * @csspart body - Everything below the image.
+ * @csspart title - The product title (a button that opens the detail).
+ * @csspart price - The current price.
+ * @csspart compare-at - The struck-through compare-at price.
+ * @csspart saving - "Save 25%".
+ * @csspart stock - "Only 3 left" / "Sold out".
+ * @csspart add-button - "Add to cart".
+ * @csspart status - The polite live region: "Added to cart", or why it failed.
+ * @csspart seek-button - In a replay, "Shown at 12:30" (seeks the video there).
+ *
+ * @cssprop --vitrine-card-width - Width of the card. @default auto (200px in the carousel)
+ * @cssprop --vitrine-card-image-ratio - Aspect ratio of the image box. @default 4 / 5
+ *
+ * @fires vitrine-add-to-cart - Cancelable; `detail.respondWith(promise)` reports a merchant's own add back.
+ * @fires vitrine-product-view - The shopper opened the product's detail.
+ */
+export class VitrineProductCard extends VitrineElement {
+  static override styles = [tokens, buttonStyles, priceStyles, styles];
+  static override shadowRootOptions = { ...VitrineElement.shadowRootOptions, delegatesFocus: true };
+
+  /** The show store (given by `<vitrine-show>` or the carousel; created when standalone). */
+  @property({ attribute: false }) store?: ShowStore;
+
+  /** The product to show. When absent, `product-id` is looked up in the store. */
+  @property({ attribute: false }) product?: Product;
+
+  /** Id of the product in the store (used when `product` is not set). */
+  @property({ attribute: 'product-id' }) productId?: string;
+
+  /** The product is pinned in the live show: "Live now" emphasis. */
+  @property({ type: Boolean, reflect: true }) pinned = false;
+
+  /** In a replay: the media time (seconds) at which the product was shown; renders a seek button. */
+  @property({ type: Number, attribute: 'shown-at' }) shownAt?: number;
+
+  /** Overrides the locale (BCP 47). */
+  @property() locale?: string;
+
+  #store = new StoreController(this, (s) => [s.products, s.adding, s.locale, s.openProductId]);
+  #locale = new LocaleController(this, this.#store);
+  #add = new AddController(this, this.#store, () => this.#locale.locale);
+
+  /** The product rendered: `product`, else the store's product with `product-id`. */
+  get resolvedProduct(): Product | undefined {
+    if (this.product) return this.#store.store.product(this.product.id) ?? this.product;
+    return this.productId ? this.#store.store.product(this.productId) : undefined;
+  }
+
+  override render() {
+    const product = this.resolvedProduct;
+    if (!product) return nothing;
+    const locale = this.#locale.locale;
+    const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
+      messages(locale, key, params);
+    const a = (key: Parameters<typeof addMessages>[1], params?: Record<string, string | number>) =>
+      addMessages(locale, key, params);
+    const single = product.variants.length === 1 ? product.variants[0] : undefined;
+    const soldOut = !product.available || product.variants.every((v) => !v.available);
+    const stock = single?.inventory ?? product.inventory;
+    const lowStock = !soldOut && stock !== undefined && stock > 0 && stock <= LOW_STOCK;
+    const pending = this.#add.pending(product, single);
+    const feedback = this.#add.feedbackFor(product);
+    const showSeek = this.shownAt !== undefined && Number.isFinite(this.shownAt);
+
+    return html`
+      <article part="base" class="card" dir=${this.#locale.dir} lang=${locale} aria-label=${product.title}>
+        <div part="media" class="media" @click=${this.#view}>
+          ${product.image
+            ? html`<img part="image" src=${product.image} alt="" loading="lazy" decoding="async" width="400" height="500" />`
+            : html`<div class="placeholder" aria-hidden="true">${product.title.slice(0, 1)}</div>`}
+          ${this.pinned && !soldOut ? html`<span part="badge" class="badge">${t('liveNow')}</span>` : nothing}
+          ${soldOut ? html`<span part="badge" class="badge sold-out">${a('soldOut')}</span>` : nothing}
+        </div>
+        <div part="body" class="body">
+          <button part="title" class="title" type="button" @click=${this.#view} aria-haspopup="dialog">
+            ${product.title}
+          </button>
+          ${renderPrice(product.price, product.compareAtPrice, locale)}
+          ${lowStock ? html`<span part="stock" class="stock">${a('onlyLeft', { count: stock! })}</span>` : nothing}
+          <div class="actions">
+            ${showSeek
+              ? html`<button
+                  part="seek-button"
+                  class="seek"
+                  type="button"
+                  aria-label=${t('watchFrom', { time: formatMediaTime(this.shownAt!, locale), title: product.title })}
+                  @click=${this.#seek}
+                >
+                  ${play()}${t('shownAt', { time: formatMediaTime(this.shownAt!, locale) })}
+                </button>`
+              : nothing}
+            <button
+              part="add-button"
+              class="add primary"
+              type="button"
+              ?disabled=${soldOut}
+              aria-disabled=${pending ? 'true' : nothing}
+              aria-haspopup=${single ? nothing : 'dialog'}
+              @click=${this.#onAdd}
+            >
+              ${soldOut
+                ? a('soldOut')
+                : pending
+                  ? html`<span class="spinner" aria-hidden="true"></span>${a('adding')}`
+                  : a('addToCart')}
+            </button>
+            <div
+              part="status"
+              class=${classMap({ status: true, added: feedback?.kind === 'added', error: feedback?.kind === 'error' })}
+              role="status"
+            >
+              ${feedback?.message ?? ''}
+            </div>
+          </div>
+        </div>
+      </article>
+    `;
+  }
+
+  #onAdd = (): void => {
+    const product = this.resolvedProduct;
+    if (!product) return;
+    if (product.variants.length === 1) {
+      this.#add.add(product, product.variants[0], 1);
+    } else {
+      this.#view();
+    }
+  };
+
+  #view = (): void => {
+    const product = this.resolvedProduct;
+    if (!product) return;
+    this.#store.store.set({ openProductId: product.id });
+    this.#store.store.bus.emit('product-view', { product });
+    this.emit('vitrine-product-view', { product });
+  };
+
+  #seek = (): void => {
+    if (this.shownAt !== undefined) this.#store.store.bus.emit('seek-request', { time: this.shownAt });
+  };
+}
+
+/** Price, compare-at price and saving, with screen-reader labels. Shared with the detail. */
+export function renderPrice(price: Money, compareAt: Money | undefined, locale: string) {
+  const percent = discountPercent(price, compareAt);
+  return html`<div class="price-row">
+    ${percent > 0
+      ? html`<span class="visually-hidden">${addMessages(locale, 'now')}</span>`
+      : nothing}<span part="price" class=${classMap({ price: true, 'on-sale': percent > 0 })}
+      >${formatMoney(price, locale)}</span
+    >
+    ${percent > 0 && compareAt
+      ? html`<span class="visually-hidden">${addMessages(locale, 'was')}</span
+          ><s part="compare-at" class="compare-at">${formatMoney(compareAt, locale)}</s
+          ><span part="saving" class="saving">${addMessages(locale, 'save', { percent })}</span>`
+      : nothing}
+  </div>`;
+}
