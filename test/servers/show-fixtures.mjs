@@ -75,7 +75,9 @@ export const middleware = [
     }
 
     if (area === 'status') {
-      return json(ctx, Number(name), { error: { code: 'invalid', message: `Failing with ${name} on purpose` } });
+      const status = Number(name);
+      const code = status === 404 ? 'not_found' : status === 409 ? 'out_of_stock' : status >= 500 ? 'unavailable' : 'invalid';
+      return json(ctx, status, { error: { code, message: `Failing with ${name} on purpose` } });
     }
 
     if (area === 'garbage') {

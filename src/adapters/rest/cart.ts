@@ -58,6 +58,7 @@ export interface RestCartAdapter extends CartAdapter {
 
 const CART_CODES = (status: number, server: ServerError): VitrineErrorCode | undefined => {
   if (server.code === 'out_of_stock' || status === 409) return 'cart/out-of-stock';
+  if (status >= 500 || status === 408 || status === 429) return undefined; // cart/unavailable
   if (server.code === 'not_found' || status === 404) return 'cart/not-found';
   if (server.code === 'invalid' || (status >= 400 && status < 500 && status !== 408 && status !== 429)) return 'cart/invalid';
   return undefined;
