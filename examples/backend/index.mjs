@@ -124,6 +124,10 @@ export function createBackend(options = {}) {
     now,
     timing,
     shop,
+    productDocument: (id) => {
+      const product = shop.productDocument(id); // the state now; the origin comes per client
+      return (origin) => ({ ...product, url: origin + product.url, image: origin + product.image });
+    },
     channels: sse ? [shows.live, shows.scheduled] : [],
     flashSaleOrder: flashSaleOrder.filter((id) => ids.has(id)),
   });
@@ -218,7 +222,7 @@ export function createBackend(options = {}) {
     [
       'GET',
       /^\/shows\/(live|scheduled)\/events$/,
-      (m, req, res) => {
+      (m, req, res, origin) => {
         if (!sse) return send(res, 404, { error: { code: 'not_found', message: 'No live events.' } });
         res.writeHead(200, {
           ...CORS,
@@ -228,7 +232,7 @@ export function createBackend(options = {}) {
           'X-Accel-Buffering': 'no',
         });
         res.flushHeaders?.();
-        timeline.attach(m[1], req, res);
+        timeline.attach(m[1], req, res, origin);
       },
     ],
     ['GET', /^\/media\/([\w.-]+)$/, (m, req, res) => file(req, res, MEDIA, m[1], /\.ts$/.test(m[1]) ? 'public, max-age=31536000, immutable' : 'no-cache')],

@@ -15,9 +15,9 @@ const LOG_SIZE = 500;
  *           playlist: { pinsIn(from: number, to: number): { id: string, productId: string, at: number }[] },
  *           viewers: number }[]} options.channels  the shows that have an events stream
  * @param {string[]} options.flashSaleOrder
- * @param {() => object} options.productDocument  (id) => Product
+ * @param {(id: string) => (origin: string) => object} options.productDocument  the Product as it is now, for an origin
  */
-export function createTimeline({ now, timing, shop, channels: shows, flashSaleOrder, lowStockProduct = 'p6' }) {
+export function createTimeline({ now, timing, shop, productDocument, channels: shows, flashSaleOrder, lowStockProduct = 'p6' }) {
   let seq = 0;
   const started = now();
   const channels = new Map(
@@ -26,7 +26,8 @@ export function createTimeline({ now, timing, shop, channels: shows, flashSaleOr
       {
         show,
         log: [],
-        clients: new Set(),
+        /** response -> the origin its documents use */
+        clients: new Map(),
         status: undefined,
         viewers: show.viewers,
         pinCursor: undefined,
@@ -38,19 +39,21 @@ export function createTimeline({ now, timing, shop, channels: shows, flashSaleOr
   const sale = { next: started + timing.flashSale, endsAt: 0, productId: null, turn: 0 };
   const stock = { next: started + timing.stock, soldOutSince: null };
 
-  const frame = (entry) => `id: ${entry.id}\nevent: ${entry.event}\ndata: ${JSON.stringify(entry.data)}\n\n`;
+  // `data` may be a function of the client's origin (products carry absolute URLs).
+  const frame = (entry, origin) =>
+    `id: ${entry.id}\nevent: ${entry.event}\ndata: ${JSON.stringify(typeof entry.data === 'function' ? entry.data(origin) : entry.data)}\n\n`;
 
   function push(channel, event, data, id = `e${++seq}`) {
     const entry = { id, event, data };
     channel.log.push(entry);
     if (channel.log.length > LOG_SIZE) channel.log.shift();
-    for (const res of channel.clients) res.write(frame(entry));
+    for (const [res, origin] of channel.clients) res.write(frame(entry, origin));
   }
 
   function productChanged(productId) {
-    const product = shop.productDocument(productId);
+    const product = productDocument(productId);
     for (const channel of channels.values()) {
-      if (channel.show.lineup.includes(productId)) push(channel, 'product', product);
+      if (channel.show.lineup.includes(productId)) push(channel, 'product', (origin) => product(origin));
     }
   }
 
@@ -96,7 +99,7 @@ export function createTimeline({ now, timing, shop, channels: shows, flashSaleOr
         channel.nextViewers = t + timing.viewers;
       }
       if (t >= channel.nextHeartbeat) {
-        for (const res of channel.clients) res.write(': heartbeat\n\n');
+        for (const res of channel.clients.keys()) res.write(': heartbeat\n\n');
         channel.nextHeartbeat = t + timing.heartbeat;
       }
     }
@@ -138,13 +141,13 @@ export function createTimeline({ now, timing, shop, channels: shows, flashSaleOr
   }
 
   /** Answers a Server-Sent Events request for show `id` (the HTTP layer sent the headers). */
-  function attach(id, req, res) {
+  function attach(id, req, res, origin) {
     const channel = channels.get(id);
     res.write('retry: 2000\n\n');
     const lastId = req.headers['last-event-id'];
     const from = typeof lastId === 'string' ? channel.log.findIndex((e) => e.id === lastId) : -1;
     if (from >= 0) {
-      for (const entry of channel.log.slice(from + 1)) res.write(frame(entry));
+      for (const entry of channel.log.slice(from + 1)) res.write(frame(entry, origin));
     } else {
       // A snapshot: the pin on screen now, the status, the audience. The last one carries the id
       // of the log's head, so a reconnect resumes from here.
@@ -157,7 +160,7 @@ export function createTimeline({ now, timing, shop, channels: shows, flashSaleOr
       res.write(frame({ id: head, event: 'status', data: { status: channel.show.statusAt(t) } }));
       res.write(frame({ id: head, event: 'viewers', data: { count: channel.viewers } }));
     }
-    channel.clients.add(res);
+    channel.clients.set(res, origin);
     const drop = () => channel.clients.delete(res);
     req.on('close', drop);
     res.on('close', drop);
@@ -165,7 +168,7 @@ export function createTimeline({ now, timing, shop, channels: shows, flashSaleOr
 
   function close() {
     for (const channel of channels.values()) {
-      for (const res of channel.clients) res.end();
+      for (const res of channel.clients.keys()) res.end();
       channel.clients.clear();
     }
   }
