@@ -90,6 +90,8 @@ export class VitrineCarousel extends VitrineElement {
   #lastUserScroll = -Infinity;
   #resize: ResizeObserver | undefined;
   #pinnedId: string | undefined;
+  /** A pin that arrived before the cards were measured. */
+  #pendingPin: number | undefined;
 
   get #products(): readonly Product[] {
     return this.#store.state.products;
@@ -129,7 +131,11 @@ export class VitrineCarousel extends VitrineElement {
   /** Scrolls so that the product at `index` is in view. */
   scrollToIndex(index: number, smooth = !reducedMotion()): void {
     const rail = this.rail;
-    if (!rail || !this.#stride) return;
+    if (!rail || !this.#stride) {
+      this.#pendingPin = index;
+      return;
+    }
+    this.#pendingPin = undefined;
     const offset = Math.max(0, index * this.#stride - (rail.clientWidth - this.#stride) / 2);
     const left = this.#locale.dir === 'rtl' ? -offset : offset;
     rail.scrollTo({ left, behavior: smooth ? 'smooth' : 'auto' });
@@ -280,6 +286,7 @@ export class VitrineCarousel extends VitrineElement {
       this.requestUpdate();
     }
     this.#update();
+    if (this.#pendingPin !== undefined) this.scrollToIndex(this.#pendingPin, false);
   }
 
   /** Recomputes the rendered range and the ends from the scroll position. */

@@ -215,10 +215,10 @@ export class VitrineCart extends VitrineElement {
               class="icon"
               type="button"
               aria-label=${t('decrease', { title })}
-              ?disabled=${busy}
+              ?disabled=${busy || line.quantity <= 1}
               @click=${() => this.#setQuantity(line, line.quantity - 1)}
             >
-              ${line.quantity <= 1 ? trash() : minus()}
+              ${minus()}
             </button>
             <span class="qty" aria-live="polite">${busy ? html`<span class="visually-hidden">${t('updating')}</span>` : nothing}${line.quantity}</span>
             <button
