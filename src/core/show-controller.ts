@@ -23,6 +23,8 @@ export interface ShowControllerOptions {
   onHighlight?: (event: HighlightEvent) => void;
   /** Called after each successful first load (not after re-reads). */
   onLoad?: (show: Show) => void;
+  /** Hears whether the live events connection works (false while it reconnects). */
+  onEventsHealth?: (healthy: boolean) => void;
   /**
    * How often the document is re-read while a scheduled show is about to start or late, and
    * while a live show has no working live events connection (ms).
@@ -75,7 +77,8 @@ export class ShowController {
       return show;
     } catch (error) {
       if (signal.aborted || isAbortError(error)) return null;
-      this.#report(VitrineError.from(error, 'show/unavailable', false));
+      // Without a show there is nothing to keep working: not recoverable (the UI offers a retry).
+      this.#report(VitrineError.from(error, 'show/unavailable', false), false);
       return null;
     }
   }
@@ -169,13 +172,13 @@ export class ShowController {
       this.#options.stream,
       show,
       (event) => {
-        this.#eventsHealthy = true;
+        this.#setHealth(true);
         this.#onEvent(event);
       },
       (error) => {
         const vitrineError = VitrineError.from(error, 'events/unavailable', true);
         if (vitrineError.code === 'events/unavailable') {
-          this.#eventsHealthy = false;
+          this.#setHealth(false);
           this.#schedule();
         }
         this.#report(vitrineError);
@@ -208,6 +211,12 @@ export class ShowController {
     }
   }
 
+  #setHealth(healthy: boolean): void {
+    if (this.#eventsHealthy === healthy) return;
+    this.#eventsHealthy = healthy;
+    this.#options.onEventsHealth?.(healthy);
+  }
+
   #later(current: ShowStatus | null, next: ShowStatus): ShowStatus {
     return current && ORDER[current] > ORDER[next] ? current : next;
   }
@@ -231,10 +240,9 @@ export class ShowController {
     if (delay !== undefined) this.#timer = setTimeout(() => void this.reload(), delay);
   }
 
-  #report(error: VitrineError, quiet = false): void {
-    // A failed re-read while nothing changed for the shopper is still worth telling the host,
-    // but not as a blocking failure.
-    const detail = quiet ? { ...error.toDetail(), recoverable: true } : error.toDetail();
-    this.store.bus.emit('error', detail);
+  /** Puts a failure on the bus; `recoverable` overrides the error's own flag when given. */
+  #report(error: VitrineError, recoverable?: boolean): void {
+    const detail = error.toDetail();
+    this.store.bus.emit('error', recoverable === undefined ? detail : { ...detail, recoverable });
   }
 }

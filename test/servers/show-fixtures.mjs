@@ -4,6 +4,8 @@
 //   PUT  /__show/doc/<name>            body: a show document (JSON) -> stored
 //   GET  /__show/doc/<name>            the stored document (404 not_found when unknown)
 //   GET  /__show/doc/<name>/log        { reads: n } (how often the document was read)
+//   GET  /__show/flaky/<name>?fail=n  the document, after failing the first n reads with 503
+//   GET  /__show/flaky/<name>/log      { reads: n }
 //   GET  /__show/status/<code>         answers that status with an error body (for failures)
 //   GET  /__show/garbage               200 text/html (not JSON)
 //
@@ -70,6 +72,16 @@ export const middleware = [
       }
       if (action === 'log') return json(ctx, 200, { reads: reads.get(name) ?? 0 });
       reads.set(name, (reads.get(name) ?? 0) + 1);
+      if (!docs.has(name)) return json(ctx, 404, { error: { code: 'not_found', message: 'No such show' } });
+      return json(ctx, 200, docs.get(name));
+    }
+
+    if (area === 'flaky') {
+      const key = `flaky:${name}`;
+      if (action === 'log') return json(ctx, 200, { reads: reads.get(key) ?? 0 });
+      const n = (reads.get(key) ?? 0) + 1;
+      reads.set(key, n);
+      if (n <= Number(ctx.query.fail ?? 0)) return json(ctx, 503, { error: { code: 'unavailable', message: 'flaky' } });
       if (!docs.has(name)) return json(ctx, 404, { error: { code: 'not_found', message: 'No such show' } });
       return json(ctx, 200, docs.get(name));
     }
