@@ -6,20 +6,20 @@ export const messages = defineMessages({
     viewDetails: 'View details',
     chooseOptions: 'Choose options for {title}',
     shownAt: 'Shown at {time}',
-    watchFrom: 'Watch from {time}: {title}',
+    watchFrom: 'Shown at {time}: watch {title}',
   },
   de: {
     liveNow: 'Jetzt live',
     viewDetails: 'Details ansehen',
     chooseOptions: 'Optionen für {title} wählen',
     shownAt: 'Gezeigt bei {time}',
-    watchFrom: 'Ab {time} ansehen: {title}',
+    watchFrom: 'Gezeigt bei {time}: {title} ansehen',
   },
   ar: {
     liveNow: 'مباشر الآن',
     viewDetails: 'عرض التفاصيل',
     chooseOptions: 'اختر خيارات {title}',
     shownAt: 'عُرض عند {time}',
-    watchFrom: 'شاهد من {time}: {title}',
+    watchFrom: 'عُرض عند {time}: شاهد {title}',
   },
 });

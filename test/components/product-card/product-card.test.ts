@@ -1,0 +1,241 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/components/product-card/define.js';
+import type { VitrineProductCard } from '../../../src/components/product-card/product-card.js';
+import type { Cart } from '../../../src/core/types.js';
+import { button, catalog, eur, setup, single, until } from './fixtures.js';
+
+async function card(productId: string, world = setup(), extra: Partial<VitrineProductCard> = {}) {
+  const el = await fixture<VitrineProductCard>(
+    html`<vitrine-product-card .store=${world.store} .product=${world.store.product(productId)}></vitrine-product-card>`,
+  );
+  Object.assign(el, extra);
+  await el.updateComplete;
+  return { el, root: el.shadowRoot!, ...world };
+}
+
+const statusText = (root: ShadowRoot) => root.querySelector('[role="status"]')!.textContent!.trim();
+
+/** Waits for the outcome notice (it follows the store's update) and the re-render. */
+async function settled(el: VitrineProductCard) {
+  await new Promise((r) => setTimeout(r, 0));
+  await el.updateComplete;
+}
+
+describe('<vitrine-product-card>', () => {
+  it('passes an axe audit in every state: on sale, multi-variant, low stock, sold out, pinned, replay', async () => {
+    for (const id of ['scarf', 'beanie', 'mittens', 'socks']) {
+      const { el } = await card(id);
+      await expect(el).to.be.accessible();
+    }
+    const { el } = await card('scarf', setup(), { pinned: true, shownAt: 750 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders title, price, compare-at price and the saving, and reserves the image size', async () => {
+    const { root } = await card('scarf');
+    expect(button(root, 'Cashmere scarf')).to.exist;
+    expect(root.querySelector('[part="price"]')!.textContent).to.equal('€89.00');
+    expect(root.querySelector('[part="compare-at"]')!.textContent).to.equal('€119.00');
+    expect(root.querySelector('[part="saving"]')!.textContent).to.equal('Save 25%');
+    const img = root.querySelector('img')!;
+    expect(img.loading).to.equal('lazy');
+    expect(img.getAttribute('width')).to.equal('400');
+    expect(img.getAttribute('height')).to.equal('500');
+    const media = root.querySelector<HTMLElement>('[part="media"]')!;
+    expect(getComputedStyle(media).aspectRatio).to.equal('4 / 5');
+    expect(media.getBoundingClientRect().height).to.be.greaterThan(0);
+  });
+
+  it('states low stock and sold out in text; a sold-out button is disabled', async () => {
+    const low = await card('mittens');
+    expect(low.root.querySelector('[part="stock"]')!.textContent).to.equal('Only 3 left');
+    const out = await card('socks');
+    const sold = button(out.root, 'Sold out')!;
+    expect(sold.disabled).to.be.true;
+    expect(button(out.root, 'Add to cart')).to.equal(undefined);
+  });
+
+  it('shows "Live now" when pinned', async () => {
+    const { root, el } = await card('scarf');
+    expect(root.querySelector('[part="badge"]')).to.equal(null);
+    el.pinned = true;
+    await el.updateComplete;
+    expect(root.querySelector('[part="badge"]')!.textContent).to.equal('Live now');
+  });
+
+  it('adds a single-variant product: pending, then the cart count and a polite confirmation', async () => {
+    const { root, store, el } = await card('scarf');
+    const events: CustomEvent[] = [];
+    el.addEventListener('vitrine-add-to-cart', (e) => events.push(e));
+    button(root, 'Add to cart')!.click();
+    await el.updateComplete;
+    expect(events).to.have.length(1);
+    expect(events[0].detail.quantity).to.equal(1);
+    expect(events[0].cancelable).to.be.true;
+    await until(store, (s) => s.cart?.totalQuantity === 1);
+    await settled(el);
+    expect(statusText(root)).to.equal('Added to cart');
+    expect(store.state.cart!.subtotal).to.deep.equal(eur('89.00'));
+  });
+
+  it('shows the pending state while the backend works, and a double click adds once', async () => {
+    const world = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const original = world.adapter.addLine;
+    let calls = 0;
+    world.adapter.addLine = async (input, signal) => {
+      calls++;
+      await gate;
+      return original.call(world.adapter, input, signal);
+    };
+    const { root, el, store } = await card('scarf', world);
+    const add = button(root, 'Add to cart')!;
+    add.click();
+    add.click();
+    await el.updateComplete;
+    const pending = root.querySelector('[part="add-button"]')!;
+    expect(pending.textContent!.trim()).to.equal('Adding…');
+    expect(pending.getAttribute('aria-disabled')).to.equal('true');
+    (pending as HTMLButtonElement).click();
+    release();
+    await until(store, (s) => !!s.cart);
+    expect(calls).to.equal(1);
+    expect(store.state.cart!.lines[0].quantity).to.equal(1);
+  });
+
+  it('shows why an add failed where the shopper clicked, and adds nothing', async () => {
+    const product = single('last', { title: 'Last one', inventory: 0 }, { inventory: 0 });
+    const { root, store, el } = await card('last', setup([product]));
+    button(root, 'Add to cart')!.click();
+    await until(store, (s) => s.addErrors.has('last'));
+    await settled(el);
+    expect(statusText(root)).to.equal('Sold out');
+    expect(store.state.cart).to.equal(null);
+  });
+
+  it('says "Only 2 left" when the shopper asks for more than the stock', async () => {
+    const product = single('two', { title: 'Two left', inventory: 2 }, { inventory: 2 });
+    const world = setup([product]);
+    const { root, store, el } = await card('two', world);
+    await world.service.add(product, product.variants[0], 2);
+    button(root, 'Add to cart')!.click();
+    await until(store, (s) => s.addErrors.has('two'));
+    await settled(el);
+    expect(statusText(root)).to.equal('Only 2 left');
+    expect(store.state.cart!.totalQuantity).to.equal(2);
+  });
+
+  it('lets a merchant take over the add and report success with respondWith', async () => {
+    const world = setup();
+    const { root, store, el } = await card('scarf', world);
+    let release!: (cart: Cart) => void;
+    el.addEventListener('vitrine-add-to-cart', (e) => {
+      e.preventDefault();
+      e.detail.respondWith(new Promise<Cart>((r) => (release = r)));
+    });
+    button(root, 'Add to cart')!.click();
+    await el.updateComplete;
+    expect(root.querySelector('[part="add-button"]')!.textContent!.trim()).to.equal('Adding…');
+    const theirs: Cart = { id: 'theirs', lines: [], subtotal: eur('89.00'), totalQuantity: 1 };
+    release(theirs);
+    await until(store, (s) => s.cart === theirs);
+    await settled(el);
+    expect(statusText(root)).to.equal('Added to cart');
+    expect(world.adapter.cart).to.equal(null);
+  });
+
+  it('shows the merchant’s rejection message where the shopper clicked', async () => {
+    const { root, store, el, adapter } = await card('scarf');
+    el.addEventListener('vitrine-add-to-cart', (e) => {
+      e.preventDefault();
+      e.detail.respondWith(Promise.reject(new Error('Only available in store')));
+    });
+    button(root, 'Add to cart')!.click();
+    await until(store, (s) => s.addErrors.has('scarf'));
+    await settled(el);
+    expect(statusText(root)).to.equal('Only available in store');
+    expect(adapter.cart).to.equal(null);
+  });
+
+  it('does nothing itself when the merchant prevents the add without respondWith', async () => {
+    const { root, store, el, adapter } = await card('scarf');
+    el.addEventListener('vitrine-add-to-cart', (e) => e.preventDefault());
+    button(root, 'Add to cart')!.click();
+    await new Promise((r) => setTimeout(r, 20));
+    await el.updateComplete;
+    expect(adapter.cart).to.equal(null);
+    expect(store.state.adding.size).to.equal(0);
+    expect(root.querySelector('[part="add-button"]')!.textContent!.trim()).to.equal('Add to cart');
+  });
+
+  it('opens the detail for a multi-variant product instead of adding', async () => {
+    const { root, store, el, adapter } = await card('beanie');
+    const add = button(root, 'Add to cart')!;
+    expect(add.getAttribute('aria-haspopup')).to.equal('dialog');
+    setTimeout(() => add.click());
+    const view = await oneEvent(el, 'vitrine-product-view');
+    expect(view.detail.product.id).to.equal('beanie');
+    expect(store.state.openProductId).to.equal('beanie');
+    expect(adapter.cart).to.equal(null);
+  });
+
+  it('in a replay, "Shown at 12:30" asks the player to seek there', async () => {
+    const { root, store, el } = await card('scarf', setup(), { shownAt: 750 });
+    const seeks: number[] = [];
+    store.bus.on('seek-request', ({ time }) => seeks.push(time));
+    const seek = button(root, 'Shown at 12:30: watch Cashmere scarf')!;
+    expect(seek.textContent!.trim()).to.equal('Shown at 12:30');
+    seek.click();
+    expect(seeks).to.deep.equal([750]);
+    expect(el).to.exist;
+  });
+
+  it('renders texts in German and Arabic (RTL), money through Intl', async () => {
+    const world = setup();
+    world.store.set({ locale: 'de' });
+    const de = await card('scarf', world);
+    expect(button(de.root, 'In den Warenkorb')).to.exist;
+    expect(de.root.querySelector('[part="price"]')!.textContent).to.equal('89,00\u00a0€');
+    world.store.set({ locale: 'ar' });
+    await de.el.updateComplete;
+    expect(button(de.root, 'أضف إلى السلة')).to.exist;
+    expect(de.root.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+  });
+
+  it('renders a backend’s title as text, never HTML, and is not broken by the page’s CSS', async () => {
+    const product = single('x', { title: '<img src=x onerror=alert(1)>Hat' });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="font-size: 40px; line-height: 5; color: red">
+      <vitrine-product-card></vitrine-product-card>
+    </div>`);
+    const el = wrapper.querySelector('vitrine-product-card')!;
+    el.store = setup([product]).store;
+    el.productId = 'x';
+    await el.updateComplete;
+    const title = el.shadowRoot!.querySelector('[part="title"]')!;
+    expect(title.textContent!.trim()).to.equal('<img src=x onerror=alert(1)>Hat');
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(getComputedStyle(title).fontSize).to.equal('15px');
+    expect(getComputedStyle(el).lineHeight).to.not.equal(getComputedStyle(wrapper).lineHeight);
+  });
+
+  it('standalone, without a store, creates its own and forwards cart changes', async () => {
+    const el = await fixture<VitrineProductCard>(html`<vitrine-product-card></vitrine-product-card>`);
+    expect(el.store).to.exist;
+    el.store!.setShow({ id: 's', title: 's', status: 'live', products: catalog(), chapters: [] });
+    el.productId = 'hat';
+    await el.updateComplete;
+    setTimeout(() => button(el.shadowRoot!, 'Add to cart')!.click());
+    const change = await oneEvent(el, 'vitrine-cart-change');
+    expect(change.detail.cart!.totalQuantity).to.equal(1);
+  });
+
+  it('is keyboard operable: Enter on "Add to cart" adds', async () => {
+    const { root, store } = await card('hat');
+    button(root, 'Add to cart')!.focus();
+    const { sendKeys } = await import('@web/test-runner-commands');
+    await sendKeys({ press: 'Enter' });
+    await until(store, (s) => s.cart?.totalQuantity === 1);
+    expect(store.state.cart!.lines[0].productId).to.equal('hat');
+  });
+});
