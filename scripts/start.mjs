@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// `npm start`: the demo storefront on an embedded live backend, with no account and no internet.
+// Builds `dist/cdn/` when it is missing or older than `src/`, then serves on one origin:
+//   /               examples/storefront/ (the shop: live, replay and upcoming show pages)
+//   /vitrine/*      dist/cdn/* (the script-tag bundle and its lazy chunks)
+//   /shows, /cart, /checkout, /media, /images   the demo backend (examples/backend/)
+// PORT overrides 8080 (PORT=0 picks a free port); SCHEDULED_IN=<seconds> sets when the upcoming
+// show goes live (default 600); SKIP_BUILD=1 serves dist/ as it is. Ctrl-C or SIGTERM stops everything.
+//
+// As a module: `const demo = await startDemo({ port: 0, build: false })` -> { url, backend, close() }.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend } from '../examples/backend/index.mjs';
+import { sendFile } from '../examples/backend/static.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLE = join(root, 'dist/cdn/vitrine.js');
+const STOREFRONT = join(root, 'examples/storefront');
+const CDN = join(root, 'dist/cdn');
+
+/** Newest modification time (ms) of any file under `dir`. */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+/** True when the script-tag bundle is missing or older than the sources. */
+export function needsBuild() {
+  return !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newest(join(root, 'src'));
+}
+
+function build() {
+  console.log('Building Vitrine (dist/ is missing or older than src/)...');
+  const status = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status;
+  if (status !== 0) throw new Error('npm run build failed');
+}
+
+const notFound = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found · Atelier Nord</title>
+<body style="font-family: system-ui; padding: 40px"><h1>Not found</h1><p><a href="/">Back to the shop</a></p></body></html>`;
+
+/**
+ * Starts the demo. Resolves once it listens.
+ * @param {{ port?: number, host?: string, build?: boolean, scheduledIn?: number, log?: boolean }} [options]
+ */
+export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false } = {}) {
+  if (mayBuild && needsBuild()) build();
+  if (!existsSync(BUNDLE)) throw new Error('dist/cdn/vitrine.js is missing: run `npm run build`');
+
+  const backend = createBackend({ scheduledStartsAt: Date.now() + scheduledIn * 1000 });
+  const server = createServer(async (req, res) => {
+    const started = Date.now();
+    if (log) res.on('finish', () => console.log(`${res.statusCode} ${req.method} ${req.url} ${Date.now() - started} ms`));
+    try {
+      if (await backend.handle(req, res)) return;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const sent = path.startsWith('/vitrine/')
+        ? await sendFile(req, res, CDN, path.slice('/vitrine/'.length), { cacheControl: 'no-cache' })
+        : await sendFile(req, res, STOREFRONT, path.endsWith('/') ? `${path}index.html` : path);
+      if (!sent) res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound);
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const url = `http://localhost:${address.port}/`;
+
+  let closing;
+  function close() {
+    closing ??= new Promise((resolve) => {
+      backend.close(); // ends the live event streams, so open connections can finish
+      server.close(() => resolve());
+      server.closeIdleConnections?.();
+      setTimeout(() => server.closeAllConnections?.(), 1000).unref();
+    });
+    return closing;
+  }
+  return { url, server, backend, close };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const port = process.env.PORT === undefined || process.env.PORT === '' ? 8080 : Number(process.env.PORT);
+  const scheduledIn = process.env.SCHEDULED_IN ? Number(process.env.SCHEDULED_IN) : 600;
+  try {
+    const demo = await startDemo({ port, scheduledIn, build: !process.env.SKIP_BUILD, log: Boolean(process.env.DEMO_LOG) });
+    console.log(`\n  Vitrine demo storefront: ${demo.url}\n`);
+    console.log(`  live show ${demo.url}   replay ${demo.url}replay.html   upcoming ${demo.url}upcoming.html`);
+    console.log('  Ctrl-C to stop.\n');
+    const stop = (signal) => {
+      console.log(`\n${signal}: stopping the demo...`);
+      demo.close().then(() => process.exit(0));
+      setTimeout(() => process.exit(0), 3000).unref();
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  } catch (error) {
+    if (error.code === 'EADDRINUSE') {
+      console.error(`Port ${port} is in use. Pick another: PORT=${port + 1} npm start`);
+    } else {
+      console.error(error.message ?? error);
+    }
+    process.exit(1);
+  }
+}
