@@ -50,7 +50,9 @@ export const styles = css`
     overflow-x: auto;
     overflow-y: hidden;
     overscroll-behavior-x: contain;
-    scroll-snap-type: x mandatory;
+    /* proximity, not mandatory: with only the cards near the viewport in the DOM, a mandatory
+       snap would pull a long fling back to the last rendered card. */
+    scroll-snap-type: x proximity;
     scroll-padding-inline: var(--vitrine-carousel-padding, 0px);
     scrollbar-width: none;
     -webkit-overflow-scrolling: touch;
