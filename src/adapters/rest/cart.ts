@@ -14,6 +14,7 @@
  */
 import ky, { HTTPError, type Options } from 'ky';
 import { VitrineError, type VitrineErrorCode } from '../../core/errors.js';
+import { createCartIdStore } from '../../core/cart-id-store.js';
 import { parseCart } from '../../core/parse.js';
 import type { AddLineInput, Cart, CartAdapter } from '../../core/types.js';
 import { absolute, randomKey, toVitrineError, type ServerError } from './http.js';
@@ -78,39 +79,10 @@ const MESSAGES: Partial<Record<VitrineErrorCode, string>> = {
 export function createRestCart(baseUrl: string, options: RestCartOptions = {}): RestCartAdapter {
   const base = absolute(baseUrl).replace(/\/+$/, '');
   const storageKey = `vitrine:cart:${base}`;
-  let persist = options.persist ?? false;
   const listeners = new Set<(cart: Cart | null) => void>();
 
-  const storage = (): Storage | undefined => {
-    try {
-      return options.storage ?? globalThis.sessionStorage;
-    } catch {
-      return undefined; // A sandboxed frame throws on access: keep the id in memory only.
-    }
-  };
-  function readStored(): string | null {
-    try {
-      const value = storage()?.getItem(storageKey);
-      return value && value.length <= 256 ? value : null;
-    } catch {
-      return null;
-    }
-  }
-  function writeStored(id: string | null): void {
-    try {
-      if (id) storage()?.setItem(storageKey, id);
-      else storage()?.removeItem(storageKey);
-    } catch {
-      // Storage full or refused: the id stays in memory.
-    }
-  }
-
-  let cartId: string | null = persist ? readStored() : null;
-  function setId(id: string | null): void {
-    if (id === cartId) return;
-    cartId = id;
-    if (persist) writeStored(id);
-  }
+  const ids = createCartIdStore(storageKey, { persist: options.persist ?? false, ...(options.storage ? { storage: options.storage } : {}) });
+  const setId = (id: string | null) => ids.set(id);
 
   const api = ky.create({
     timeout: options.timeout ?? 10_000,
@@ -170,6 +142,7 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
 
   /** Runs `change` on the current cart; a lost cart (404) is forgotten, and reported. */
   async function onCart(change: (id: string) => Promise<Cart>): Promise<Cart> {
+    const cartId = ids.get();
     if (!cartId) throw new VitrineError('cart/not-found', MESSAGES['cart/not-found']!);
     try {
       return await change(cartId);
@@ -181,7 +154,7 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
 
   /** After a 404 on a line: the cart may be gone (start over) or only the line (reload it). */
   async function refresh(): Promise<void> {
-    const id = cartId;
+    const id = ids.get();
     if (!id) return;
     try {
       notify(await request(cartUrl(id), { method: 'get' }));
@@ -198,16 +171,13 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
       return base;
     },
     get cartId() {
-      return cartId;
+      return ids.get();
     },
     setPersist(on) {
-      persist = on;
-      if (on) {
-        if (cartId) writeStored(cartId);
-        else cartId = readStored();
-      } else writeStored(null);
+      ids.setPersist(on);
     },
     async getCart(signal) {
+      const cartId = ids.get();
       if (!cartId) return null;
       try {
         return await request(cartUrl(cartId), { method: 'get', signal });
@@ -220,7 +190,7 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
     },
     async addLine(input, signal) {
       const key = input.idempotencyKey ?? randomKey();
-      const id = cartId ?? (await create(signal));
+      const id = ids.get() ?? (await create(signal));
       try {
         return await postLine(id, input, key, signal);
       } catch (error) {
