@@ -1,5 +1,9 @@
 import { defineElement } from '../define-element.js';
+import '../player/define.js';
 import '../product-card/define.js';
+import '../product-detail/define.js';
+import '../carousel/define.js';
+import '../cart/define.js';
 import { VitrineShow } from './show.js';
 
 defineElement('vitrine-show', VitrineShow);
