@@ -96,4 +96,19 @@ export default [
       warn(warning);
     },
   },
+  // 3. .cache/test-engine/videojs.js: the video engine alone, bundled (video.js cannot be served raw
+  //    by web-test-runner); test/servers/player.mjs serves it for /src/engine/videojs.js.
+  {
+    input: { videojs: 'src/engine/videojs.ts' },
+    plugins: [
+      nodeResolve({ browser: true }),
+      commonjs(),
+      typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine', declaration: false, declarationMap: false, sourceMap: false }),
+    ],
+    output: { dir: '.cache/test-engine', format: 'es', sourcemap: false, entryFileNames: '[name].js' },
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
+  },
 ];

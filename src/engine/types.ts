@@ -45,6 +45,10 @@ export interface EngineState {
   ended: boolean;
   /** First frame rendered. */
   started: boolean;
+  /** Start of the seekable range (the oldest moment of a live window). */
+  seekableStart: number;
+  /** End of the seekable range (the live point of a live stream). */
+  seekableEnd: number;
 }
 
 export type EngineEventMap = {
@@ -63,6 +67,23 @@ export interface EngineOptions {
   styleRoot: ShadowRoot;
   poster?: string;
   muted?: boolean;
+  /** Sidecar WebVTT captions, added as native `<track>`s. */
+  captions?: EngineCaption[];
+  /** Accessible name of the video region. */
+  label?: string;
+  /** BCP 47 language of the UI. */
+  language?: string;
+  /** Backoff before each retry of a failed stream, in ms; after the last, the failure is fatal. */
+  retryDelays?: readonly number[];
+}
+
+/** A sidecar WebVTT captions file. */
+export interface EngineCaption {
+  src: string;
+  /** BCP 47 language of the captions, such as `en`. */
+  srclang: string;
+  label: string;
+  default?: boolean;
 }
 
 /** A loaded video engine. */
@@ -75,8 +96,8 @@ export interface VideoEngine {
   goLive(): void;
   setMuted(muted: boolean): void;
   setTextTrack(id: string | null): void;
+  /** Toggles picture-in-picture (full screen is the player element's, with its own controls). */
   requestPictureInPicture(): Promise<void>;
-  requestFullscreen(): Promise<void>;
   /** The program date-time (epoch ms) shown at `mediaTime`, if the stream carries `#EXT-X-PROGRAM-DATE-TIME`. */
   programDateTime(mediaTime: number): number | undefined;
   /** The media time where program date-time `epochMs` is, if known. */

@@ -1,0 +1,716 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { VitrineErrorDetail } from '../../core/errors.js';
+import { isRtl, resolveLocale } from '../../core/i18n.js';
+import type { ShowStore } from '../../core/store.js';
+import type { Chapter, ShowStatus } from '../../core/types.js';
+import { loadEngine, prefetchEngine } from '../../engine/load.js';
+import { PinScheduler, type Pin } from '../../engine/pins.js';
+import type { EngineCaption, EngineCue, EngineState, EngineTextTrack, VideoEngine } from '../../engine/types.js';
+import { VitrineElement } from '../base.js';
+import { formatMediaTime } from '../shared/format.js';
+import { buttonStyles, tokens } from '../shared/styles.js';
+import { messages } from './player.messages.js';
+import { styles } from './player.styles.js';
+
+/** The DATERANGE CLASS of an in-band product pin (CONTRACT.md section 6). */
+export const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
+/** How often the player writes `currentTime` into the store, at most (ms). */
+const STORE_TIME_MS = 250;
+/** How often pins are checked while playing (ms). */
+const TICK_MS = 100;
+/** Seconds behind the live edge past which "Go live" is offered. */
+const BEHIND_LIVE = 4;
+/** Seconds the arrow keys seek. */
+const KEY_SEEK = 5;
+/** Controls hide after this long without pointer movement while playing (ms). */
+const IDLE_MS = 3000;
+
+const icon = (body: ReturnType<typeof svg>, fill = false) =>
+  html`<svg class=${fill ? 'filled flip-rtl' : ''} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${body}</svg>`;
+const icons = {
+  play: () => icon(svg`<path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />`, true),
+  pause: () => icon(svg`<path d="M7 5h3v14H7zM14 5h3v14h-3z" fill="currentColor" stroke="none" />`),
+  volume: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M16.5 8.5a5 5 0 0 1 0 7" />`),
+  muted: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M22 9l-6 6M16 9l6 6" />`),
+  captions: () => icon(svg`<rect x="3" y="5" width="18" height="14" rx="2" /><path d="M10 10.5a2 2 0 1 0 0 3M17 10.5a2 2 0 1 0 0 3" />`),
+  pip: () => icon(svg`<rect x="3" y="5" width="18" height="14" rx="2" /><rect x="12" y="12" width="7" height="5" rx="1" />`),
+  fullscreen: () => icon(svg`<path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />`),
+  exitFullscreen: () => icon(svg`<path d="M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5" />`),
+};
+
+/**
+ * The video of a show. Until a shopper shows the intent to watch, it is a facade that costs
+ * the page nothing: poster, title, live badge, a "Play" button, in a box that reserves the
+ * video's aspect ratio. On play intent (a click, Enter or Space on Play, `play()`, or `autoplay`
+ * once visible) it loads the video engine (video.js with VHS, a separate chunk) into its shadow
+ * root and draws its own accessible controls: play/pause, mute, "Go live" when behind the live
+ * edge, a seek bar with product chapter markers in a replay, captions, picture-in-picture and
+ * full screen. Product pins in the stream (`#EXT-X-DATERANGE`, `CLASS="com.vitrine.highlight"`)
+ * and pins given by `schedulePin()` are shown when playback reaches them.
+ *
+ * Keyboard (when focus is in the player): Space or K play/pause, ←/→ seek 5 s, M mute, F full screen.
+ *
+ * @summary The show's video: a free facade, then video.js for live and replay, with product pins.
+ *
+ * @csspart frame - The box with the reserved aspect ratio.
+ * @csspart poster - The poster image of the facade.
+ * @csspart facade - The facade overlay (title, badges, Play).
+ * @csspart title - The show title.
+ * @csspart badge - "Live", "Replay" or "Starts soon".
+ * @csspart viewers - The live viewer count.
+ * @csspart play-button - The big "Play" button of the facade.
+ * @csspart video - Where the engine renders the video.
+ * @csspart controls - The control bar.
+ * @csspart seek - The seek slider (replay).
+ * @csspart marker - A chapter marker on the seek bar.
+ * @csspart go-live - The "Go live" button.
+ * @csspart unmute - The "Tap to unmute" button after muted autoplay.
+ * @csspart message - Loading, reconnecting, offline and error messages.
+ *
+ * @cssprop --vitrine-player-radius - Corner radius of the video. @default var(--vitrine-radius, 12px)
+ * @cssprop --vitrine-color-live - The live badge and progress colour. @default #d0173f
+ *
+ * @fires vitrine-highlight - A product pin was reached: `{ product, at }` (`at`: media time in seconds).
+ * @fires vitrine-error - `stream/unavailable` when the stream cannot be played after retries, `stream/offline`.
+ */
+export class VitrinePlayer extends VitrineElement {
+  static override styles = [tokens, buttonStyles, styles];
+
+  /** URL of the stream: an HLS playlist (`.m3u8`) or a progressive file. */
+  @property() src?: string;
+  /** MIME type of `src`; guessed from the extension when absent. */
+  @property() type?: string;
+  /** Poster image URL, shown on the facade (the only request before play intent). */
+  @property() poster?: string;
+  /** The show title, shown on the facade. */
+  @property() label?: string;
+  /** `scheduled`, `live` or `ended` (a replay). */
+  @property({ reflect: true }) status: ShowStatus = 'ended';
+  /** Start muted playback as soon as the player is visible, where the browser allows. */
+  @property({ type: Boolean, reflect: true }) autoplay = false;
+  /** `16:9` or `9:16`; reserved before anything loads. */
+  @property({ attribute: 'aspect-ratio', reflect: true }) aspectRatio: '16:9' | '9:16' = '16:9';
+  /** BCP 47 locale of the texts; default: the store's, then the closest `lang`. */
+  @property() locale?: string;
+  /** Product chapters of a replay (media times in seconds), markers on the seek bar. */
+  @property({ attribute: false }) chapters: Chapter[] = [];
+  /** Live viewer count, shown beside the live badge; `null` hides it. Default: the store's. */
+  @property({ attribute: false }) viewers: number | null | undefined = undefined;
+  /** Sidecar WebVTT captions. */
+  @property({ attribute: false }) captions: EngineCaption[] = [];
+  /** Backoff before each retry when the stream fails, in ms; after the last, `stream/unavailable` is fatal. */
+  @property({ attribute: false }) retryDelays: readonly number[] = [1000, 2000, 4000, 8000, 16000];
+  /** The show store: seek requests, current time and highlighted product go through it. */
+  @property({ attribute: false }) store?: ShowStore;
+
+  /** True from play intent on (the engine is loading or loaded). */
+  @state() private activated = false;
+  @state() private engineState: EngineState | undefined;
+  @state() private tracks: EngineTextTrack[] = [];
+  @state() private problem: 'reconnecting' | 'unavailable' | 'offline' | undefined;
+  @state() private autoplayMuted = false;
+  @state() private fullscreen = false;
+  @state() private idle = false;
+  /** Live value of the seek slider while it is dragged. */
+  @state() private scrub: number | undefined;
+
+  @query('.stage') private stage!: HTMLElement;
+  @query('.frame') private frame!: HTMLElement;
+
+  /** Measured figures: ms from play intent to the first video frame (undefined until then). */
+  readonly metrics: { intentToFirstFrame?: number } = {};
+
+  #engine: VideoEngine | undefined;
+  #engineOff: (() => void)[] = [];
+  #loading: Promise<void> | undefined;
+  #intentAt = 0;
+  #scheduler = new PinScheduler({
+    fire: (pin, at) => this.#pinReached(pin, at),
+    mapToMediaTime: (ms) => this.#engine?.mediaTimeOf(ms),
+    canMap: () => this.#canMap(),
+  });
+  #tick: ReturnType<typeof setInterval> | undefined;
+  #lastStoreWrite = 0;
+  #observer: IntersectionObserver | undefined;
+  #storeOff: (() => void) | undefined;
+  #attachedStore: ShowStore | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #metadataLoaded = false;
+  #wantsPlay = false;
+
+  // ---- public API ----
+
+  /** True once the video engine has been created (after play intent). */
+  get engineLoaded(): boolean {
+    return !!this.#engine;
+  }
+
+  /** Media time in seconds (0 before playback). */
+  get currentTime(): number {
+    return this.#engine?.state.currentTime ?? 0;
+  }
+
+  /** Starts playback: on the facade, this is play intent (the engine loads). */
+  async play(): Promise<void> {
+    this.#wantsPlay = true;
+    if (!this.#engine) return this.#activate({ muted: false });
+    await this.#engine.play().catch((error: unknown) => this.#report(error, 'stream/unavailable', true));
+  }
+
+  pause(): void {
+    this.#wantsPlay = false;
+    this.#engine?.pause();
+  }
+
+  /** Seeks to `time` seconds (clamped to what can be played). */
+  seek(time: number): void {
+    if (!Number.isFinite(time)) return;
+    if (!this.#engine) {
+      void this.#activate({ muted: false, startAt: time });
+      return;
+    }
+    this.#engine.seek(time);
+  }
+
+  /** Jumps to the live edge of a live stream. */
+  goLive(): void {
+    this.#engine?.goLive();
+  }
+
+  /**
+   * Shows a product pin when playback reaches it: `mediaTime` in seconds, or `programDateTime`
+   * (epoch ms) mapped through the stream's `#EXT-X-PROGRAM-DATE-TIME`. Once per `id`; a replay
+   * that seeks back before it shows it again. Without a possible mapping it shows on arrival.
+   */
+  schedulePin(pin: Pin): void {
+    this.#scheduler.schedule(pin, this.#engine ? this.#engine.state.currentTime : undefined);
+  }
+
+  /** The media time (s) where program date-time `epochMs` is, when the stream says. */
+  mediaTimeOf(epochMs: number): number | undefined {
+    return this.#engine?.mediaTimeOf(epochMs);
+  }
+
+  /** The program date-time (epoch ms) at media time `seconds`, when the stream says. */
+  programDateTime(seconds: number): number | undefined {
+    return this.#engine?.programDateTime(seconds);
+  }
+
+  // ---- lifecycle ----
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#attachStore();
+    if (this.autoplay) this.#observe();
+    this.addEventListener('keydown', this.#onKey);
+    this.addEventListener('pointermove', this.#onActivity);
+    document.addEventListener('fullscreenchange', this.#onFullscreen);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.#storeOff?.();
+    this.#storeOff = undefined;
+    this.#attachedStore = undefined;
+    this.removeEventListener('keydown', this.#onKey);
+    this.removeEventListener('pointermove', this.#onActivity);
+    document.removeEventListener('fullscreenchange', this.#onFullscreen);
+    clearTimeout(this.#idleTimer);
+    this.#dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('store')) this.#attachStore();
+    if (changed.has('autoplay') && this.isConnected) {
+      if (this.autoplay) this.#observe();
+      else this.#observer?.disconnect();
+    }
+    if ((changed.has('src') || changed.has('type')) && changed.get('src') !== undefined && this.#engine) {
+      this.#scheduler.clear();
+      this.#metadataLoaded = false;
+      if (this.src) this.#engine.load({ src: this.src, type: this.type });
+    }
+  }
+
+  // ---- rendering ----
+
+  get #locale(): string {
+    if (this.locale) return resolveLocale(null, this.locale);
+    return this.store?.state.locale ?? resolveLocale(this);
+  }
+
+  get #live(): boolean {
+    return this.engineState ? this.engineState.live : this.status === 'live';
+  }
+
+  override render() {
+    const locale = this.#locale;
+    const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => messages(locale, key, params);
+    const started = !!this.engineState?.started;
+    const frameClasses = {
+      frame: true,
+      portrait: this.aspectRatio === '9:16',
+      idle: this.idle && started && !!this.engineState?.playing,
+    };
+    return html`
+      <div
+        class=${classMap(frameClasses)}
+        part="frame"
+        dir=${isRtl(locale) ? 'rtl' : 'ltr'}
+        lang=${locale}
+        role="group"
+        aria-label=${this.label ? t('video', { title: this.label }) : t('videoUntitled')}
+      >
+        ${this.activated ? html`<div class="stage" part="video"></div>` : nothing}
+        ${started ? nothing : this.#renderFacade(t)}
+        ${this.activated && started ? this.#renderTop(t, true) : nothing}
+        ${this.#renderOverlay(t)}
+        ${this.activated && this.autoplayMuted && this.engineState?.muted
+          ? html`<button class="unmute primary" part="unmute" @click=${this.#unmute}>${icons.muted()} ${t('tapToUnmute')}</button>`
+          : nothing}
+        ${this.activated && started ? this.#renderControls(t) : nothing}
+      </div>
+    `;
+  }
+
+  #renderTop(t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string, over: boolean) {
+    const viewers = this.viewers === undefined ? this.store?.state.viewers ?? null : this.viewers;
+    const badge =
+      this.status === 'live' || this.engineState?.live
+        ? html`<span class="badge live" part="badge">${t('live')}</span>`
+        : this.status === 'scheduled'
+          ? html`<span class="badge" part="badge">${t('scheduled')}</span>`
+          : over
+            ? nothing
+            : html`<span class="badge" part="badge">${t('replay')}</span>`;
+    return html`<div class=${over ? 'top over' : 'top'}>
+      ${badge}
+      ${this.#live && viewers !== null && viewers >= 0
+        ? html`<span class="viewers" part="viewers">${t('viewers', { count: viewers })}</span>`
+        : nothing}
+      ${over ? nothing : html`<p class="title" part="title">${this.label ?? ''}</p>`}
+    </div>`;
+  }
+
+  #renderFacade(t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
+    const loading = this.activated && !this.problem;
+    return html`
+      ${this.poster ? html`<img class="poster" part="poster" src=${this.poster} alt="" decoding="async" />` : nothing}
+      <div class="facade" part="facade">
+        ${this.#renderTop(t, false)}
+        <div class="center">
+          ${loading
+            ? html`<span class="spinner big" role="status" aria-label=${t('loading')}></span>`
+            : this.src && !this.problem
+              ? html`<button
+                  class="big-play"
+                  part="play-button"
+                  aria-label=${t('play')}
+                  @click=${this.#onPlayIntent}
+                  @pointerenter=${prefetchEngine}
+                  @focus=${prefetchEngine}
+                >
+                  ${icons.play()}
+                </button>`
+              : nothing}
+        </div>
+      </div>
+    `;
+  }
+
+  #renderOverlay(t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
+    if (!this.problem) {
+      if (this.activated && this.engineState?.started && this.engineState.waiting) {
+        return html`<div class="overlay"><span class="spinner big" role="status" aria-label=${t('loading')}></span></div>`;
+      }
+      return nothing;
+    }
+    return html`<div class="overlay">
+      <div class="message" part="message" role=${this.problem === 'unavailable' ? 'alert' : 'status'}>
+        ${this.problem === 'reconnecting' ? html`<span class="spinner big" aria-hidden="true"></span>` : nothing}
+        <span>${t(this.problem)}</span>
+        ${this.problem === 'unavailable'
+          ? html`<button class="secondary" @click=${this.#retry}>${t('retry')}</button>`
+          : nothing}
+      </div>
+    </div>`;
+  }
+
+  #renderControls(t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
+    const s = this.engineState!;
+    const locale = this.#locale;
+    const live = this.#live;
+    const behind = live && s.liveLatency > BEHIND_LIVE;
+    const showing = this.tracks.find((track) => track.showing);
+    const pip = typeof document !== 'undefined' && document.pictureInPictureEnabled;
+    return html`<div class="controls" part="controls" role="toolbar" aria-label=${t('controls')}>
+      ${live ? nothing : this.#renderSeek(t, s, locale)}
+      <button class="icon" @click=${this.#togglePlay} aria-label=${s.paused ? t('play') : t('pause')}>
+        ${s.paused ? icons.play() : icons.pause()}
+      </button>
+      <button class="icon" @click=${this.#toggleMute} aria-label=${s.muted ? t('unmute') : t('mute')}>
+        ${s.muted ? icons.muted() : icons.volume()}
+      </button>
+      ${live
+        ? html`<button
+            class=${classMap({ 'go-live': true, 'at-edge': !behind })}
+            part="go-live"
+            aria-label=${behind ? t('behindLive', { seconds: Math.round(s.liveLatency) }) : t('goLive')}
+            aria-disabled=${behind ? 'false' : 'true'}
+            @click=${this.goLive}
+          >
+            ${t('live')}
+          </button>`
+        : html`<span class="time" aria-hidden="true"
+            >${formatMediaTime(this.scrub ?? s.currentTime, locale)} / ${formatMediaTime(s.duration, locale)}</span
+          >`}
+      <span class="spacer"></span>
+      ${this.tracks.length
+        ? html`<button
+            class="icon"
+            aria-pressed=${showing ? 'true' : 'false'}
+            aria-label=${showing ? t('captionsOff') : t('captionsOn')}
+            @click=${this.#toggleCaptions}
+          >
+            ${icons.captions()}
+          </button>`
+        : nothing}
+      ${pip ? html`<button class="icon" aria-label=${t('pip')} @click=${this.#pip}>${icons.pip()}</button>` : nothing}
+      ${document.fullscreenEnabled
+        ? html`<button class="icon" aria-label=${this.fullscreen ? t('exitFullscreen') : t('fullscreen')} @click=${this.#toggleFullscreen}>
+            ${this.fullscreen ? icons.exitFullscreen() : icons.fullscreen()}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderSeek(t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string, s: EngineState, locale: string) {
+    const duration = Number.isFinite(s.duration) ? s.duration : 0;
+    const value = this.scrub ?? s.currentTime;
+    return html`<div class="seek">
+      <input
+        type="range"
+        part="seek"
+        min="0"
+        max=${duration || 0}
+        step="0.1"
+        .value=${String(value)}
+        aria-label=${t('seek')}
+        aria-valuetext=${t('timeOf', { time: formatMediaTime(value, locale), duration: formatMediaTime(duration, locale) })}
+        @input=${(e: Event) => (this.scrub = Number((e.target as HTMLInputElement).value))}
+        @change=${(e: Event) => {
+          this.scrub = undefined;
+          this.seek(Number((e.target as HTMLInputElement).value));
+        }}
+        @keydown=${(e: KeyboardEvent) => e.stopPropagation()}
+      />
+      ${duration > 0
+        ? this.chapters
+            .filter((c) => c.start >= 0 && c.start <= duration)
+            .map((chapter) => {
+              const product = this.store?.product(chapter.productId);
+              const time = formatMediaTime(chapter.start, locale);
+              const name = product ? t('jumpTo', { title: product.title, time }) : t('jumpToUntitled', { time });
+              return html`<button
+                class="marker"
+                part="marker"
+                aria-label=${name}
+                title=${name}
+                style=${styleMap({ '--at': `${(chapter.start / duration) * 100}%` })}
+                @click=${() => this.seek(chapter.start)}
+              ></button>`;
+            })
+        : nothing}
+    </div>`;
+  }
+
+  // ---- play intent and the engine ----
+
+  #onPlayIntent = (): void => {
+    void this.play();
+  };
+
+  #observe(): void {
+    if (this.#observer || this.activated) return;
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting) && this.autoplay && !this.activated && this.src) {
+          this.#observer?.disconnect();
+          this.#observer = undefined;
+          this.#wantsPlay = true;
+          void this.#activate({ muted: true });
+        }
+      },
+      { threshold: 0.5 },
+    );
+    this.#observer.observe(this);
+  }
+
+  #activate(options: { muted: boolean; startAt?: number }): Promise<void> {
+    if (this.#loading) return this.#loading;
+    if (!this.src) return Promise.resolve();
+    this.#intentAt = performance.now();
+    this.activated = true;
+    this.problem = undefined;
+    this.autoplayMuted = options.muted;
+    this.#loading = this.#start(options).finally(() => {
+      this.#loading = undefined;
+    });
+    return this.#loading;
+  }
+
+  async #start(options: { muted: boolean; startAt?: number }): Promise<void> {
+    let factory;
+    try {
+      factory = await loadEngine();
+    } catch (error) {
+      this.activated = false;
+      this.problem = 'unavailable';
+      this.#report(error, 'stream/unavailable', false);
+      return;
+    }
+    await this.updateComplete;
+    if (!this.isConnected || !this.activated || !this.src) return;
+    const locale = this.#locale;
+    const engine = await factory({
+      container: this.stage,
+      styleRoot: this.shadowRoot!,
+      poster: this.poster,
+      muted: options.muted,
+      captions: this.captions,
+      label: this.label ? messages(locale, 'video', { title: this.label }) : messages(locale, 'videoUntitled'),
+      language: locale,
+      retryDelays: this.retryDelays,
+    });
+    this.#engine = engine;
+    this.#metadataLoaded = false;
+    this.#engineOff = [
+      engine.on('state', (s) => this.#onState(s)),
+      engine.on('cues', (cues) => this.#onCues(cues)),
+      engine.on('tracks', (tracks) => (this.tracks = tracks)),
+      engine.on('error', (e) => this.#onEngineError(e)),
+      engine.on('autoplay-blocked', () => (this.autoplayMuted = true)),
+    ];
+    const video = engine.video;
+    if (video && 'requestVideoFrameCallback' in video) {
+      video.requestVideoFrameCallback(() => {
+        this.metrics.intentToFirstFrame = performance.now() - this.#intentAt;
+      });
+    }
+    engine.load({ src: this.src, type: this.type });
+    if (options.startAt !== undefined) engine.seek(options.startAt);
+    if (this.#wantsPlay) {
+      await engine.play().catch((error: unknown) => {
+        if (this.#engine === engine) this.#report(error, 'stream/unavailable', true);
+      });
+    }
+  }
+
+  #dispose(): void {
+    clearInterval(this.#tick);
+    this.#tick = undefined;
+    for (const off of this.#engineOff) off();
+    this.#engineOff = [];
+    this.#engine?.dispose();
+    this.#engine = undefined;
+    this.#loading = undefined;
+    this.activated = false;
+    this.engineState = undefined;
+    this.tracks = [];
+    this.problem = undefined;
+    this.#scheduler.clear();
+  }
+
+  #onState(s: EngineState): void {
+    const first = s.started && !this.engineState?.started;
+    this.engineState = s;
+    if (s.duration > 0 || s.live) this.#metadataLoaded = true;
+    if (this.problem === 'reconnecting' && s.playing && !s.waiting) this.problem = undefined;
+    if (this.problem === 'offline' && navigator.onLine) this.problem = undefined;
+    if (s.playing && !this.#tick) {
+      this.#tick = setInterval(() => this.#onTick(), TICK_MS);
+    } else if (!s.playing && this.#tick) {
+      clearInterval(this.#tick);
+      this.#tick = undefined;
+      this.#onTick();
+    }
+    if (first) this.#onActivity();
+  }
+
+  #onTick(): void {
+    const engine = this.#engine;
+    if (!engine) return;
+    const time = engine.state.currentTime;
+    this.#scheduler.tick(time);
+    if (this.store && performance.now() - this.#lastStoreWrite >= STORE_TIME_MS) {
+      this.#lastStoreWrite = performance.now();
+      this.store.set({ currentTime: time });
+    }
+  }
+
+  #onCues(cues: EngineCue[]): void {
+    for (const cue of cues) {
+      if (cue.className !== HIGHLIGHT_CLASS || !cue.attributes['productId']) continue;
+      this.#scheduler.schedule(
+        { id: cue.id, productId: cue.attributes['productId'], mediaTime: cue.startTime, programDateTime: cue.startDate },
+        this.#engine?.state.currentTime,
+      );
+    }
+  }
+
+  #canMap(): boolean {
+    if (!this.#engine) return false;
+    // Before the playlist is read, a mapping may still come.
+    if (!this.#metadataLoaded) return true;
+    return this.#engine.mediaTimeOf(Date.now()) !== undefined;
+  }
+
+  #pinReached(pin: Pin, at: number): void {
+    const product = this.store?.product(pin.productId);
+    if (!product || !this.store) return;
+    this.store.set({ highlight: { productId: pin.productId, at } });
+    this.emit('vitrine-highlight', { product, at });
+  }
+
+  #onEngineError(e: { code: 'stream/unavailable' | 'stream/offline'; message: string; fatal: boolean }): void {
+    if (e.code === 'stream/offline') {
+      this.problem = 'offline';
+      this.#report(new Error(e.message), 'stream/offline', true);
+      return;
+    }
+    if (!e.fatal) {
+      this.problem = 'reconnecting';
+      return;
+    }
+    this.problem = 'unavailable';
+    this.#report(new Error(e.message), 'stream/unavailable', false);
+  }
+
+  #report(error: unknown, code: 'stream/unavailable' | 'stream/offline', recoverable: boolean): void {
+    const detail: VitrineErrorDetail = {
+      code,
+      message: error instanceof Error ? error.message : String(error),
+      recoverable,
+    };
+    // Inside a show, the show turns bus errors into one `vitrine-error` (same detail: deduplicated).
+    this.store?.bus.emit('error', detail);
+    this.emit('vitrine-error', detail);
+  }
+
+  #retry = (): void => {
+    this.problem = undefined;
+    if (!this.#engine) {
+      void this.#activate({ muted: this.autoplayMuted });
+      return;
+    }
+    if (this.src) this.#engine.load({ src: this.src, type: this.type });
+    void this.play();
+  };
+
+  #attachStore(): void {
+    if (this.store === this.#attachedStore) return;
+    this.#storeOff?.();
+    this.#attachedStore = this.store;
+    const store = this.store;
+    if (!store || !this.isConnected) {
+      this.#storeOff = undefined;
+      this.#attachedStore = undefined;
+      return;
+    }
+    const onSeek = ({ time }: { time: number }) => {
+      this.seek(time);
+      if (this.#engine && this.#engine.state.paused) void this.play();
+    };
+    store.bus.on('seek-request', onSeek);
+    const off = store.subscribe((state, previous) => {
+      if (state.viewers !== previous.viewers || state.products !== previous.products || state.locale !== previous.locale) {
+        this.requestUpdate();
+      }
+    });
+    this.#storeOff = () => {
+      store.bus.off('seek-request', onSeek);
+      off();
+    };
+  }
+
+  // ---- controls ----
+
+  #togglePlay = (): void => {
+    if (!this.#engine || this.#engine.state.paused) void this.play();
+    else this.pause();
+  };
+
+  #toggleMute = (): void => {
+    if (!this.#engine) return;
+    const muted = !this.#engine.state.muted;
+    this.#engine.setMuted(muted);
+    if (!muted) this.autoplayMuted = false;
+  };
+
+  #unmute = (): void => {
+    this.#engine?.setMuted(false);
+    this.autoplayMuted = false;
+    if (this.#engine?.state.paused) void this.play();
+  };
+
+  #toggleCaptions = (): void => {
+    if (!this.#engine) return;
+    const showing = this.tracks.find((track) => track.showing);
+    if (showing) {
+      this.#engine.setTextTrack(null);
+      return;
+    }
+    const lang = this.#locale.split('-')[0];
+    const track = this.tracks.find((tr) => tr.language.split('-')[0] === lang) ?? this.tracks[0];
+    this.#engine.setTextTrack(track?.id ?? null);
+  };
+
+  #pip = (): void => {
+    void this.#engine?.requestPictureInPicture().catch(() => {});
+  };
+
+  #toggleFullscreen = (): void => {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    else void this.frame?.requestFullscreen().catch(() => {});
+  };
+
+  #onFullscreen = (): void => {
+    this.fullscreen = !!document.fullscreenElement && (document.fullscreenElement === this || this.shadowRoot?.fullscreenElement === this.frame);
+  };
+
+  #onActivity = (): void => {
+    this.idle = false;
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => (this.idle = true), IDLE_MS);
+  };
+
+  #onKey = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.composedPath()[0] as HTMLElement | undefined;
+    const onButton = target?.localName === 'button';
+    const key = event.key;
+    this.#onActivity();
+    if (!this.#engine) return;
+    const rtl = isRtl(this.#locale);
+    if ((key === ' ' && !onButton) || key === 'k' || key === 'K') {
+      event.preventDefault();
+      this.#togglePlay();
+    } else if (key === 'ArrowLeft' || key === 'ArrowRight') {
+      event.preventDefault();
+      const forward = (key === 'ArrowRight') !== rtl;
+      this.seek(this.#engine.state.currentTime + (forward ? KEY_SEEK : -KEY_SEEK));
+    } else if (key === 'm' || key === 'M') {
+      event.preventDefault();
+      this.#toggleMute();
+    } else if (key === 'f' || key === 'F') {
+      event.preventDefault();
+      this.#toggleFullscreen();
+    }
+  };
+}
+
