@@ -74,7 +74,8 @@ export default [
     },
   },
   {
-    input: { vitrine: 'src/cdn.ts' },
+    // Optional adapters get their own CDN entry (loaded only by pages that use them).
+    input: { vitrine: 'src/cdn.ts', 'adapters/shopify': 'src/adapters/shopify/index.ts' },
     plugins: [
       cssText(),
       noDash(),

@@ -41,5 +41,5 @@ export { createRestShow, createRestCart } from './adapters/rest/index.js';
 export type { RestShowOptions, RestCartOptions, RestCartAdapter } from './adapters/rest/index.js';
 export { createSseEvents, createSseParser } from './adapters/sse/index.js';
 export type { SseOptions, SseEvents, RawSseEvent } from './adapters/sse/index.js';
-export { createShopifyCart, createShopifyCatalog } from './adapters/shopify/index.js';
-export type { ShopifyOptions, ShopifyCartOptions, ShopifyCartAdapter, ShopifyCatalogOptions } from './adapters/shopify/index.js';
+// Shopify adapters: `vitrine/adapters/shopify` (npm) or `dist/cdn/adapters/shopify.js` (script tag),
+// kept out of this entry so storefronts that do not use Shopify do not download them.
