@@ -24,6 +24,21 @@ function cssAsText(): Plugin {
   };
 }
 
+/**
+ * package.json's `sideEffects` names the built `dist/**\/define.js` files, so a bundler drops a
+ * bare `import './define.js'` of the sources; in Storybook, the sources' define modules do
+ * register elements.
+ */
+function defineModulesHaveSideEffects(): Plugin {
+  const define = /[\\/]src[\\/](define|components[\\/][^\\/]+[\\/]define)\.ts$/;
+  return {
+    name: 'vitrine-define-side-effects',
+    transform(code, id) {
+      return define.test(id) ? { code, map: null, moduleSideEffects: true } : null;
+    },
+  };
+}
+
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
@@ -35,7 +50,7 @@ const config: StorybookConfig = {
   async viteFinal(viteConfig) {
     return {
       ...viteConfig,
-      plugins: [...(viteConfig.plugins ?? []), cssAsText()],
+      plugins: [...(viteConfig.plugins ?? []), cssAsText(), defineModulesHaveSideEffects()],
       esbuild: {
         ...(typeof viteConfig.esbuild === 'object' ? viteConfig.esbuild : {}),
         // Lit's decorators are TypeScript's experimental ones (tsconfig.json), for src and stories alike.
