@@ -157,7 +157,9 @@ export class VitrinePlayer extends VitrineElement {
   async play(): Promise<void> {
     this.#wantsPlay = true;
     if (!this.#engine) return this.#activate({ muted: false });
-    await this.#engine.play().catch((error: unknown) => this.#report(error, 'stream/unavailable', true));
+    // A refused play() is not an error to report: a failing stream comes through the engine's
+    // `error` (with retries), and a blocked autoplay through `autoplay-blocked`.
+    await this.#engine.play().catch(() => {});
   }
 
   pause(): void {
@@ -505,9 +507,7 @@ export class VitrinePlayer extends VitrineElement {
     engine.load({ src: this.src, type: this.type });
     if (options.startAt !== undefined) engine.seek(options.startAt);
     if (this.#wantsPlay) {
-      await engine.play().catch((error: unknown) => {
-        if (this.#engine === engine) this.#report(error, 'stream/unavailable', true);
-      });
+      await engine.play().catch(() => {});
     }
   }
 

@@ -44,3 +44,7 @@ export function requests(match: RegExp): string[] {
     .map((e) => e.name)
     .filter((name) => match.test(name));
 }
+
+/** `waitUntil` with a timeout that fits media (5 s unless told). */
+export const until = (predicate: () => unknown, message = 'timed out', timeout = 5000) =>
+  waitUntil(predicate, message, { timeout });

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
 import '../../../src/components/player/define.js';
 import type { VitrinePlayer } from '../../../src/components/player/player.js';
-import { button, playsFor, product, session, shadow, storeWith, video } from './helpers.js';
+import { button, playsFor, product, session, shadow, storeWith, video, until } from './helpers.js';
 
 const products = [product('p1', 'Merino beanie'), product('p2', 'Wool scarf'), product('p3', 'Mittens')];
 
@@ -22,7 +22,7 @@ describe('<vitrine-player> live', function () {
     expect(el.engineLoaded).to.equal(true);
     expect(shadow(el).querySelector('[part~="badge"]')?.textContent).to.equal('Live');
     expect(shadow(el).querySelector('[part~="viewers"]')?.textContent).to.equal('1,234 watching');
-    await waitUntil(() => store.state.currentTime > 0, 'store currentTime not written');
+    await until(() => store.state.currentTime > 0, 'store currentTime not written');
     await expect(el).to.be.accessible();
     console.log(`[player] live: click → first frame ${el.metrics.intentToFirstFrame?.toFixed(0)} ms`);
   });
