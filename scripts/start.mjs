@@ -46,13 +46,15 @@ const notFound = `<!doctype html><html lang="en"><meta charset="utf-8"><title>No
 
 /**
  * Starts the demo. Resolves once it listens.
- * @param {{ port?: number, host?: string, build?: boolean, scheduledIn?: number, log?: boolean }} [options]
+ * @param {{ port?: number, host?: string, build?: boolean, scheduledIn?: number, log?: boolean,
+ *           backendOptions?: Parameters<typeof createBackend>[0] }} [options]
+ *   `backendOptions` go to createBackend (e.g. `{ timing: { pin: 8000 } }` for faster pins)
  */
-export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false } = {}) {
+export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false, backendOptions = {} } = {}) {
   if (mayBuild && needsBuild()) build();
   if (!existsSync(BUNDLE)) throw new Error('dist/cdn/vitrine.js is missing: run `npm run build`');
 
-  const backend = createBackend({ scheduledStartsAt: Date.now() + scheduledIn * 1000 });
+  const backend = createBackend({ scheduledStartsAt: Date.now() + scheduledIn * 1000, ...backendOptions });
   const server = createServer(async (req, res) => {
     const started = Date.now();
     if (log) res.on('finish', () => console.log(`${res.statusCode} ${req.method} ${req.url} ${Date.now() - started} ms`));

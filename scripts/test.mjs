@@ -2,7 +2,8 @@
 // `npm test`: builds, runs the Node-side tests (servers, budgets) with node:test, then the
 // browser tests with @web/test-runner in Chromium, and ends with one line "N passed, N failed".
 // Arguments after `--` go to web-test-runner (e.g. `npm test -- --files test/core/*.test.ts`).
-// SKIP_BUILD=1 skips the build; NODE_ONLY=1 / BROWSER_ONLY=1 run one half.
+// SKIP_BUILD=1 skips the build; NODE_ONLY=1 / BROWSER_ONLY=1 run one half; the end-to-end tests
+// (test/e2e) run after the browser tests unless NODE_ONLY=1 or SKIP_E2E=1.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,17 +38,17 @@ function nodeTests(dir) {
     .map((f) => join(dir, f));
 }
 
-const nodeFiles = process.env.BROWSER_ONLY || wtrArgs.length ? [] : nodeTests('test/node');
-if (nodeFiles.length) {
-  const tap = '.cache/node-tests.tap';
+/** Runs node:test files and adds their counts (read from a TAP copy of the report). */
+function runNodeTests(files, tap, extraArgs = []) {
   rmSync(tap, { force: true });
   const status = run(process.execPath, [
     '--test',
+    ...extraArgs,
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
     `--test-reporter-destination=${tap}`,
-    ...nodeFiles,
+    ...files,
   ]);
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const num = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)`, 'm'))?.[1] ?? 0);
@@ -55,6 +56,9 @@ if (nodeFiles.length) {
   failed += num('fail') + (status !== 0 && num('fail') === 0 ? 1 : 0);
   skipped += num('skipped') + num('todo');
 }
+
+const nodeFiles = process.env.BROWSER_ONLY || wtrArgs.length ? [] : nodeTests('test/node');
+if (nodeFiles.length) runNodeTests(nodeFiles, '.cache/node-tests.tap');
 
 if (!process.env.NODE_ONLY) {
   rmSync('.cache/wtr-summary.json', { force: true });
@@ -67,6 +71,10 @@ if (!process.env.NODE_ONLY) {
   skipped += summary.skipped;
   if (status !== 0 && summary.failed + summary.fileErrors === 0) failed += 1;
 }
+
+// End to end (test/e2e): the demo storefront and the built examples in Chromium, one file at a time.
+const e2eFiles = process.env.NODE_ONLY || process.env.SKIP_E2E || wtrArgs.length ? [] : nodeTests('test/e2e');
+if (e2eFiles.length) runNodeTests(e2eFiles, '.cache/e2e-tests.tap', ['--test-concurrency=1']);
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
