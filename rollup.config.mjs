@@ -41,6 +41,31 @@ function noDash() {
   };
 }
 
+/**
+ * VHS starts its transmuxer with `new Worker(blobUrl)`, a Trusted Types sink: route that URL
+ * through Vitrine's `vitrine` policy (src/engine/trusted-types.ts), so the player works on pages
+ * that enforce `require-trusted-types-for 'script'`.
+ */
+function trustedWorker() {
+  const helper = new URL('./src/engine/trusted-types.ts', import.meta.url).pathname;
+  return {
+    name: 'trusted-worker',
+    transform(code, id) {
+      if (!/video\.js[\\/]dist[\\/]video\.es\.js$/.test(id)) return null;
+      const pattern = 'new Worker(objectUrl)';
+      if (!code.includes(pattern)) {
+        this.warn('trusted-worker: `new Worker(objectUrl)` not found in video.js; Trusted Types pages will block VHS');
+        return null;
+      }
+      return {
+        code: `import { trustedWorkerUrl as __vitrineWorkerUrl } from ${JSON.stringify(helper)};\n` +
+          code.replaceAll(pattern, 'new Worker(__vitrineWorkerUrl(objectUrl))'),
+        map: null,
+      };
+    },
+  };
+}
+
 const dirs = (path) => (existsSync(path) ? readdirSync(path, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
 
 const npmInputs = {
@@ -79,6 +104,7 @@ export default [
     plugins: [
       cssText(),
       noDash(),
+      trustedWorker(),
       nodeResolve({ browser: true }),
       commonjs(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false }),
@@ -102,6 +128,7 @@ export default [
   {
     input: { videojs: 'src/engine/videojs.ts' },
     plugins: [
+      trustedWorker(),
       nodeResolve({ browser: true }),
       commonjs(),
       typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine', declaration: false, declarationMap: false, sourceMap: false }),
