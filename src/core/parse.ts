@@ -66,11 +66,20 @@ function object(value: unknown, path: string): Json {
   return value;
 }
 
-/** Removes control characters (but newlines and tabs in texts) and bounds the length. */
+/** Half of a surrogate pair without its other half: not text, and `encodeURIComponent` throws on it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Removes control characters (but newlines and tabs in texts), replaces lone
+ * surrogates with U+FFFD, trims, and bounds the length.
+ */
 function clean(value: string, max: number, multiline = false): string {
-  // eslint-disable-next-line no-control-regex
-  const stripped = value.replace(multiline ? /[\u0000-\u0008\u000b-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g, '');
-  if (stripped.length <= max) return stripped.trim();
+  const stripped = value
+    // eslint-disable-next-line no-control-regex
+    .replace(multiline ? /[\u0000-\u0008\u000b-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g, '')
+    .replace(LONE_SURROGATE, '\ufffd')
+    .trim();
+  if (stripped.length <= max) return stripped;
   // Do not cut a surrogate pair in half.
   const cut = stripped.slice(0, max);
   return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut).trim() + '…';
@@ -78,9 +87,13 @@ function clean(value: string, max: number, multiline = false): string {
 
 function id(value: unknown, path: string): string {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  if (typeof value !== 'string' || value.trim() === '') throw new Invalid(path, 'missing id');
+  if (typeof value !== 'string') throw new Invalid(path, 'missing id');
   if (value.length > LIMITS.id) throw new Invalid(path, `id longer than ${LIMITS.id}`);
-  return clean(value, LIMITS.id);
+  // An id is sent back to backends in URLs: one that is not well-formed text cannot be.
+  if (new RegExp(LONE_SURROGATE.source).test(value)) throw new Invalid(path, 'id is not well-formed text');
+  const result = clean(value, LIMITS.id);
+  if (result === '') throw new Invalid(path, 'missing id');
+  return result;
 }
 
 function text(value: unknown, path: string, max: number = LIMITS.title): string {
@@ -108,7 +121,9 @@ export function safeUrl(value: unknown, base?: string): string | undefined {
   } catch {
     return undefined;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // Percent-encoding can make the normalised URL much longer than what was sent.
+  return url.href.length <= LIMITS.url ? url.href : undefined;
 }
 
 function url(value: unknown, path: string, base: string | undefined): string {
@@ -159,7 +174,9 @@ function optionalMoney(value: unknown, path: string, issues: ParseIssue[], curre
 }
 
 function count(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
+  const n = Math.floor(value) + 0; // `+ 0` turns -0 into 0
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 function list(value: unknown, path: string, max: number, issues: ParseIssue[]): unknown[] {
@@ -211,7 +228,7 @@ function variant(raw: unknown, path: string, base: string | undefined, currency:
       if (n && val) selected[n] = val;
     }
   }
-  const title = optionalText(v.title) ?? (Object.values(selected).join(' / ') || 'Default');
+  const title = optionalText(v.title) ?? (optionalText(Object.values(selected).join(' / ')) || 'Default');
   const result: Variant = {
     id: id(v.id, `${path}.id`),
     title,
@@ -302,17 +319,19 @@ export function parseProducts(input: unknown, base?: string, path = 'products'):
   const issues: ParseIssue[] = [];
   const products: Product[] = [];
   const ids = new Set<string>();
-  list(input, path, LIMITS.products, issues).forEach((raw, i) => {
+  const items = list(input, path, LIMITS.products, issues);
+  for (let i = 0; i < items.length; i++) {
     try {
-      const product = productOf(raw, `${path}[${i}]`, base, issues);
+      const product = productOf(items[i], `${path}[${i}]`, base, issues);
       if (ids.has(product.id)) throw new Invalid(`${path}[${i}].id`, 'duplicate id');
       ids.add(product.id);
       products.push(product);
     } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      issues.push({ path: error.path, reason: `${error.reason}, product dropped` });
+      // Never throw, whatever the input (a catalog adapter may hand over objects with getters).
+      if (error instanceof Invalid) issues.push({ path: error.path, reason: `${error.reason}, product dropped` });
+      else issues.push({ path: `${path}[${i}]`, reason: `unreadable (${String(error)}), product dropped` });
     }
-  });
+  }
   return { value: products, issues };
 }
 
@@ -432,6 +451,11 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
       const c = object(input, 'cart');
       const lines = list(c.lines, 'lines', LIMITS.lines, issues).map((raw, i) => cartLine(raw, `lines[${i}]`, base, issues));
       const subtotal = moneyOf(c.subtotal, 'subtotal');
+      lines.forEach((line, i) => {
+        if (line.unitPrice.currencyCode !== subtotal.currencyCode || line.total.currencyCode !== subtotal.currencyCode) {
+          throw new Invalid(`lines[${i}]`, 'currency differs from the subtotal');
+        }
+      });
       const total = lines.reduce((n, line) => n + line.quantity, 0);
       const cart: Cart = {
         id: id(c.id, 'id'),
@@ -475,7 +499,8 @@ export function parseShowEvent(type: string, data: string, base?: string, eventI
             if (at === undefined) throw new Invalid('highlight.at', 'not a date-time');
             event.at = at;
           }
-          if (eventId) event.id = eventId.slice(0, LIMITS.id);
+          const stableId = eventId ? clean(eventId.slice(0, LIMITS.id), LIMITS.id) : '';
+          if (stableId) event.id = stableId;
           return event;
         }
         case 'status':
