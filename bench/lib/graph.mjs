@@ -8,8 +8,9 @@ import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { parseAst } from 'rollup/parseAst';
 
-/** Strings only video.js / VHS code contains (survive minification; not chunk file names). */
-export const VIDEOJS_MARKERS = ['VIDEOJS_NO_DYNAMIC_STYLE', 'http-streaming', 'The media could not be loaded'];
+/** Strings only video.js / VHS code contains (they survive minification; not chunk file names, not
+ * VIDEOJS_NO_DYNAMIC_STYLE, which the eager engine loader sets legitimately). */
+export const VIDEOJS_MARKERS = ['The media could not be loaded', 'vhs-json', 'http-streaming'];
 
 export const brotli = (buf) =>
   brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;

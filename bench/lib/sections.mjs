@@ -309,28 +309,33 @@ export const sections = [
     title: 'carousel, 1,000 products',
     async run(ctx) {
       if (!ctx.has['vitrine-carousel']) return { rows: [row('carousel, 1,000 products', { na: '<vitrine-carousel> not in the build yet' })] };
-      const samples = [];
+      const samples = { 1000: [], 12: [] };
       for (let run = 0; run < ctx.args.runs; run += 1) {
-        const { page, close } = await ctx.newPage({ viewport: { width: 1280, height: 800 } });
-        try {
-          await page.goto(`${ctx.server.url}/bench/pages/carousel.html`, { waitUntil: 'load' });
-          const result = await page.evaluate(() => window.__carousel());
-          samples.push(result);
-        } finally {
-          await close();
+        for (const count of run % 2 ? [12, 1000] : [1000, 12]) {
+          const { page, close } = await ctx.newPage({ viewport: { width: 1280, height: 800 } });
+          try {
+            await page.goto(`${ctx.server.url}/bench/pages/carousel.html`, { waitUntil: 'load' });
+            await sleep(300);
+            samples[count].push(await page.evaluate((n) => window.__carousel(n), count));
+          } finally {
+            await close();
+          }
         }
       }
-      const ok = samples.filter((s) => !s.error);
-      if (!ok.length) return { rows: [row('carousel, 1,000 products', { na: samples[0]?.error ?? 'no result' })], data: samples };
+      const ok = samples[1000].filter((s) => !s.error);
+      const small = samples[12].filter((s) => !s.error);
+      if (!ok.length) return { rows: [row('carousel, 1,000 products', { na: samples[1000][0]?.error ?? 'no result' })], data: samples };
       const render = median(ok.map((s) => s.render));
+      const smallRender = median(small.map((s) => s.render));
       const cards = Math.max(...ok.map((s) => s.cards));
       const nodes = median(ok.map((s) => s.nodes));
       const fps = median(ok.map((s) => s.fps));
+      const after = Math.max(...ok.map((s) => s.cardsAfterScroll));
       const rows = [
-        row(`1,000-product carousel: first render (${ctx.args.cpu}x CPU)`, { vitrine: ms(render), goal: '≤ 50 ms', pass: render <= 50 }),
-        row('  cards in the DOM / DOM nodes (incl. shadow)', { vitrine: `${cards} / ${num(nodes)}`, goal: '≤ 60 cards', pass: cards <= 60 }),
-        row(`  scroll frame rate (${ctx.args.cpu}x CPU)`, { vitrine: `${num(fps)} fps`, goal: '≥ 50 fps', pass: fps >= 50 }),
-        row('  cards in the DOM after scrolling', { vitrine: `${Math.max(...ok.map((s) => s.cardsAfterScroll))}`, goal: '≤ 60', pass: Math.max(...ok.map((s) => s.cardsAfterScroll)) <= 60 }),
+        row(`1,000-product carousel: first render (${ctx.args.cpu}x CPU)`, { vitrine: ms(render), baseline: `${ms(smallRender)} (12 products)`, ratio: ratio(render, smallRender), goal: '≤ 50 ms', pass: render <= 50 }),
+        row('  cards in the DOM / DOM nodes (incl. shadow)', { vitrine: `${cards} / ${num(nodes)}`, baseline: `${Math.max(...small.map((s) => s.cards))} / ${num(median(small.map((s) => s.nodes)))}`, goal: '≤ 60 cards', pass: cards <= 60 }),
+        row(`  scroll frame rate (${ctx.args.cpu}x CPU, a card per frame)`, { vitrine: `${num(fps)} fps`, goal: '≥ 50 fps', pass: fps >= 50 }),
+        row('  most cards in the DOM while scrolling', { vitrine: `${after}`, goal: '≤ 60', pass: after <= 60 }),
       ];
       return { rows, data: samples };
     },
