@@ -143,6 +143,7 @@ class VideoJsEngine implements VideoEngine {
       options.styleRoot.adoptedStyleSheets = [...options.styleRoot.adoptedStyleSheets, engineSheet];
     }
     const video = document.createElement('video');
+    video.className = 'video-js';
     video.setAttribute('playsinline', '');
     video.crossOrigin = 'anonymous';
     if (options.muted) video.muted = true;

@@ -57,6 +57,11 @@ describe('<vitrine-player> facade', function () {
     button(el, 'Play')!.click();
     await playsFor(el, 1.2);
     expect(requests(MEDIA).length).to.be.greaterThan(1);
+    // The video fills the reserved box (video.js's markup is styled from inside the shadow root).
+    const box = el.getBoundingClientRect();
+    const shown = video(el)!.getBoundingClientRect();
+    expect(shown.width).to.be.closeTo(box.width, 1);
+    expect(shown.height).to.be.closeTo(box.height, 1);
     await until(() => el.metrics.intentToFirstFrame !== undefined, 'no first frame measured');
     console.log(`[player] VOD (engine prefetched): click → first frame ${el.metrics.intentToFirstFrame!.toFixed(0)} ms`);
     await expect(el).to.be.accessible();
