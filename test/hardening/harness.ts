@@ -13,8 +13,10 @@ export interface CartRule {
   times?: number;
   /** Let this many matching requests through before the fault applies. */
   skip?: number;
-  fault: '500' | '503' | 'hang' | 'slow' | 'lost' | 'oos' | 'garbage' | 'wrong-shape' | 'unsafe-checkout';
+  fault: '500' | '503' | 'hang' | 'slow' | 'lost' | 'oos' | 'garbage' | 'wrong-shape' | 'unsafe-checkout' | 'rewrite';
   ms?: number;
+  patch?: unknown;
+  linePatch?: unknown;
   url?: string;
 }
 

@@ -11,7 +11,8 @@
 //                                   answers) | 'lost' (the backend does the work, the answer is lost:
 //                                   socket destroyed) | 'oos' (409 out_of_stock) | 'garbage' (200, not
 //                                   JSON) | 'wrong-shape' (200, JSON that is no cart) | 'unsafe-checkout'
-//                                   (the cart's checkoutUrl becomes javascript:)
+//                                   (the cart's checkoutUrl becomes javascript:) | 'rewrite' (patch,
+//                                   linePatch merged into the answer, e.g. markup in line titles)
 //   /__hardening/s/<id>/show        the show document: show.rules as above (faults '404', '500',
 //                                   'hang', 'slow', 'notjson', 'html'), then show.doc (a literal
 //                                   document) or the demo's show show.base ('live' | 'replay' |
@@ -167,6 +168,15 @@ async function cartRoute(ctx, scenario, id, subPath) {
       ctx.respond = false;
       ctx.req.socket.destroy();
       return;
+    }
+    case 'rewrite': {
+      // The backend's answer with rule.patch merged into the cart and rule.linePatch into every line.
+      const answer = await forward();
+      entry.status = answer.status;
+      const body = JSON.parse(answer.body);
+      mergeDeep(body, rule.patch);
+      for (const line of body.lines ?? []) mergeDeep(line, rule.linePatch);
+      return send(ctx, { ...answer, body: JSON.stringify(body) });
     }
     case 'unsafe-checkout': {
       const answer = await forward();
