@@ -1,7 +1,7 @@
 // Size budgets of the storefront bundle (issue 8), asserted on the built dist/cdn/ (scripts/test.mjs
 // builds first). Bytes are brotli, quality 11, per file, as a CDN serves them.
 // - eager graph: dist/cdn/vitrine.js and every chunk it reaches through static imports/re-exports
-//   (what a storefront pays before any play intent) ≤ 20 kB;
+//   (what a storefront pays before any play intent): goal 20 kB, asserted against a ratchet (below);
 // - engine graph: the lazy chunks (dynamic `import()` targets and their own static imports, minus the
 //   eager ones) that contain video.js ≤ 170 kB;
 // - no video.js code in the eager graph.
@@ -36,27 +36,24 @@ test('budgets: the CDN build exists', () => {
 const graph = existsSync(entry) ? cdnGraph(entry) : null;
 const table = (files) => files.map((f) => `    ${f.file.padEnd(40)} ${kB(f.brotli).padStart(9)} br  ${kB(f.raw).padStart(9)} raw`).join('\n');
 
-// KNOWN MISS (bench.md F1): CONTRACT §1 has the CDN entry re-export the whole npm API, so every
-// element class, parser and adapter is in its static graph (~32 kB brotli and growing). Until the
-// entry defines the heavy elements lazily, the 20 kB goal is reported as a TODO with the figure
-// (visible in every `npm test`, not failing CI for the whole team), while EAGER_CEILING holds the
-// line against regressions. BUDGET_STRICT=1 makes the 20 kB goal a hard failure.
-export const EAGER_CEILING = 60_000;
-const strict = Boolean(process.env.BUDGET_STRICT);
+// The eager goal is 20 kB. CONTRACT §1 has the CDN entry define every element and re-export the whole
+// npm API, so the eager graph holds every element class, parser, adapter and service (bench.md F1,
+// LEAD.md L1). Interaction-only UI is moving to lazy chunks; meanwhile EAGER_CEILING is a ratchet at
+// the measured figure + ~5%: it is lowered after each split lands, and any growth past it fails
+// `npm test`. The 20 kB goal is printed with the figure on every run.
+export const EAGER_CEILING = 48_000;
 
-test(`budgets: eager graph of ${entry} ≤ ${kB(EAGER_CEILING)} brotli (regression ceiling)`, { skip: !graph && 'no build' }, () => {
-  console.log(`  eager graph: ${kB(graph.eager.brotli)} brotli (${kB(graph.eager.gzip)} gzip, ${kB(graph.eager.raw)} raw), ${graph.eager.files.length} file(s)\n${table(graph.eager.files)}`);
-  assert.ok(graph.eager.brotli <= EAGER_CEILING, `eager graph is ${kB(graph.eager.brotli)} brotli, over the ${kB(EAGER_CEILING)} ceiling`);
+test(`budgets: eager graph of ${entry} ≤ ${kB(EAGER_CEILING)} brotli (ratchet; goal ${kB(EAGER_BUDGET)})`, { skip: !graph && 'no build' }, () => {
+  const gap = graph.eager.brotli - EAGER_BUDGET;
+  console.log(
+    `  eager graph: ${kB(graph.eager.brotli)} brotli (${kB(graph.eager.gzip)} gzip, ${kB(graph.eager.raw)} raw), ${graph.eager.files.length} file(s); ` +
+      `goal ${kB(EAGER_BUDGET)}: ${gap > 0 ? `${kB(gap)} over` : 'met'}\n${table(graph.eager.files)}`,
+  );
+  assert.ok(
+    graph.eager.brotli <= EAGER_CEILING,
+    `eager graph is ${kB(graph.eager.brotli)} brotli, over the ${kB(EAGER_CEILING)} ceiling: something that is only needed after an interaction went into the storefront entry`,
+  );
 });
-
-const overGoal = graph && graph.eager.brotli > EAGER_BUDGET && !strict;
-test(
-  `budgets: eager graph of ${entry} ≤ ${kB(EAGER_BUDGET)} brotli (goal)`,
-  { skip: !graph && 'no build', todo: overGoal && `eager graph is ${graph ? kB(graph.eager.brotli) : '?'} brotli: the CDN entry re-exports the whole API (bench.md F1)` },
-  () => {
-    assert.ok(graph.eager.brotli <= EAGER_BUDGET, `eager graph is ${kB(graph.eager.brotli)} brotli, over the ${kB(EAGER_BUDGET)} budget`);
-  },
-);
 
 test('budgets: no video.js code in the eager graph', { skip: !graph && 'no build' }, () => {
   const offenders = graph.eager.files.filter((f) => f.videojs.length);
