@@ -54,7 +54,7 @@ export const sections = [
   {
     id: 'bytes',
     title: 'script bytes',
-    async run({ graph, raw }) {
+    async run({ graph, raw, root }) {
       const engine = graph.engine;
       const others = graph.lazy.filter((l) => !l.files.some((f) => f.videojs.length));
       const rows = [
@@ -76,7 +76,18 @@ export const sections = [
           : row('lazy engine JS, brotli (video.js graph)', { na: 'no lazy chunk contains video.js yet (player engine not built)' }),
         row('other lazy chunks, brotli', { vitrine: others.length ? others.map((l) => `${l.target} ${kB(l.brotli)}`).join(', ') : 'none' }),
       ];
-      return { rows, data: { eager: graph.eager, lazy: graph.lazy, engine, raw: { brotli: raw.brotli, css: raw.css, version: raw.version } } };
+      let breakdown = null;
+      try {
+        const { eagerBreakdown } = await import('./floor.mjs');
+        breakdown = await eagerBreakdown(root);
+        rows.push(
+          row('  largest eager parts', { vitrine: breakdown.parts.slice(0, 4).map((p) => `${p.name.replace(/^components\//, '')} ${kB(p.brotli)}`).join(', ') }),
+          row('  floor: API re-exports / minus elements + Lit', { vitrine: `${kB(breakdown.floor)} / ${kB(breakdown.coreFloor)}` }),
+        );
+      } catch (error) {
+        rows.push(row('  eager breakdown', { na: `rebuild failed: ${String(error.message).split('\n')[0]}` }));
+      }
+      return { rows, data: { eager: graph.eager, lazy: graph.lazy, engine, breakdown, raw: { brotli: raw.brotli, css: raw.css, version: raw.version } } };
     },
   },
 
