@@ -14,7 +14,9 @@ const servers = await Promise.all(serverFiles.map((f) => import(`./test/servers/
 export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser'] },
-  concurrency: 2,
+  // One page at a time: focus events and visibility-dependent code (IntersectionObserver, rAF)
+  // only behave as for a shopper in the foreground tab.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,

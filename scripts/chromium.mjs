@@ -25,6 +25,10 @@ export const chromeArgs = [
   '--no-first-run',
   '--autoplay-policy=no-user-gesture-required',
   '--mute-audio',
+  // Test pages run side by side in tabs: keep background tabs' timers, rAF and observers at full speed.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export const installHint =
