@@ -73,7 +73,10 @@ export async function lighthouseSection(ctx) {
   return {
     rows: [
       row(`Lighthouse ${lh.version} performance score (mobile)`, { vitrine: num(m('vitrine', 'score')), baseline: `${num(m('none', 'score'))} (no widget)`, goal: '≤ 0 points lost', pass: lost <= 0 }),
-      row('  Lighthouse TBT / LCP, with widget', { vitrine: `${ms(m('vitrine', 'tbt'))} / ${ms(m('vitrine', 'lcp'))}`, baseline: `${ms(m('none', 'tbt'))} / ${ms(m('none', 'lcp'))}` }),
+      row('  Lighthouse TBT / LCP / CLS', {
+        vitrine: `${ms(m('vitrine', 'tbt'))} / ${ms(m('vitrine', 'lcp'))} / ${num(m('vitrine', 'cls'), 3)}`,
+        baseline: `${ms(m('none', 'tbt'))} / ${ms(m('none', 'lcp'))} / ${num(m('none', 'cls'), 3)}`,
+      }),
     ],
     data: { version: lh.version, samples, errors },
   };
