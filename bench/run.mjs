@@ -106,7 +106,7 @@ function pages(name, query) {
   return readFileSync(file, 'utf8')
     .replace('<!--probe-->', `<script>${probe}</script>`)
     .replace('<!--widget:head-->', w.head)
-    .replace('<!--widget:body-->', w.body)
+    .replace(query.get('place') === 'wide' ? '<!--widget:wide-->' : '<!--widget:body-->', w.body)
     .replace('<!--products-->', products);
 }
 

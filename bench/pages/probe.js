@@ -57,6 +57,13 @@
     tick();
   };
 
+  // When the first Vitrine element upgraded (layout shifts before it cannot be prevented from inside).
+  for (const tag of ['vitrine-show', 'vitrine-player']) {
+    customElements.whenDefined(tag).then(() => {
+      if (bench.definedAt == null) bench.definedAt = performance.now();
+    });
+  }
+
   addEventListener(
     'click',
     (event) => {
