@@ -1,7 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
@@ -222,7 +222,7 @@ export class VitrineCarousel extends VitrineElement {
           @wheel=${this.#onUserScroll}
           @touchstart=${this.#onUserScroll}
         >
-          <div class="track" role="list" style=${styleMap(track)}>
+          <div class="track" role="list" style=${styleProps(track)}>
             ${repeat(
               visible,
               (p) => p.id,

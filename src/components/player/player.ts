@@ -1,7 +1,7 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
 import type { ShowStore } from '../../core/store.js';
@@ -423,7 +423,7 @@ export class VitrinePlayer extends VitrineElement {
                 part="marker"
                 aria-label=${name}
                 title=${name}
-                style=${styleMap({ '--at': `${(chapter.start / duration) * 100}%` })}
+                style=${styleProps({ '--at': `${(chapter.start / duration) * 100}%` })}
                 @click=${() => this.seek(chapter.start)}
               ></button>`;
             })
