@@ -60,7 +60,9 @@ export class PinScheduler {
     const entry: Entry = { pin, time: this.#resolve(pin), fired: false };
     this.#entries.set(pin.id, entry);
     if (entry.time === undefined) {
-      if (!this.#options.canMap()) this.#fire(entry, now ?? this.#last ?? 0);
+      // No moment to wait for (a live event without `at`), or none that can be mapped: show it now.
+      const timeless = pin.mediaTime === undefined && pin.programDateTime === undefined;
+      if (timeless || !this.#options.canMap()) this.#fire(entry, now ?? this.#last ?? 0);
       return;
     }
     const current = now ?? this.#last;
