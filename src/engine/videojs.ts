@@ -130,6 +130,8 @@ class VideoJsEngine implements VideoEngine {
   #disposed = false;
   #offline = false;
   #retryDelays: readonly number[];
+  /** Media time and wall time of the last progress, for the stall watchdog. */
+  #progress = { time: -1, at: 0 };
   #onOnline = () => this.#online();
   #onOffline = () => this.#wentOffline();
 
@@ -212,6 +214,7 @@ class VideoJsEngine implements VideoEngine {
     window.addEventListener('offline', this.#onOffline);
     this.#poll = setInterval(() => {
       if (!p.paused() || this.#waiting) this.#scan();
+      this.#watchdog();
     }, POLL_MS);
   }
 
@@ -453,10 +456,34 @@ class VideoJsEngine implements VideoEngine {
     this.#emit('tracks', list);
   }
 
+  /**
+   * VHS retries the only playlist of a stream forever when it stops answering, and playback just
+   * waits. When playback should run but media time has not moved for three target durations (at
+   * least 4 s), treat it as a failure: reload, and in the end report it.
+   */
+  #watchdog(): void {
+    const p = this.#player;
+    const now = performance.now();
+    const time = p.currentTime() || 0;
+    const running =
+      this.#wasPlaying && !p.paused() && !p.ended() && !(p as unknown as { seeking(): boolean }).seeking() && !this.#offline && this.#retryTimer === undefined;
+    if (!running || time !== this.#progress.time) {
+      this.#progress = { time, at: now };
+      return;
+    }
+    const target = this.#media()?.targetDuration ?? 2;
+    // Starting (engine, playlist, first segments) on a slow device gets more time than a stall.
+    const limit = this.#started ? Math.max(4000, 3000 * target) : 15000;
+    if (now - this.#progress.at > limit) {
+      this.#progress = { time, at: now };
+      this.#failed('The stream stopped.');
+    }
+  }
+
   /** The playlist or a segment failed: retry with backoff from where playback was; give up after the last delay. */
-  #failed(): void {
+  #failed(reason?: string): void {
     if (this.#disposed || !this.#source) return;
-    const error = this.#player.error();
+    const error = reason ? { message: reason } : this.#player.error();
     if (this.#offline) return;
     const time = this.#player.currentTime() || 0;
     if (time > 0) this.#resumeAt = time;
@@ -471,7 +498,10 @@ class VideoJsEngine implements VideoEngine {
     const delay = this.#retryDelays[this.#retries++]!;
     this.#emit('error', { code: 'stream/unavailable', message: error?.message || 'The stream failed; retrying.', fatal: false });
     clearTimeout(this.#retryTimer);
-    this.#retryTimer = setTimeout(() => this.#reload(), delay);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      this.#reload();
+    }, delay);
   }
 
   #reload(): void {

@@ -32,7 +32,11 @@ export function video(el: VitrinePlayer): HTMLVideoElement | null {
 
 /** Waits until the video plays and media time passes `seconds` beyond where it was. */
 export async function playsFor(el: VitrinePlayer, seconds: number, timeout = 15000): Promise<void> {
-  await waitUntil(() => video(el) && !video(el)!.paused && video(el)!.readyState >= 2, 'video never played', { timeout });
+  await waitUntil(() => video(el) && !video(el)!.paused && video(el)!.readyState >= 2, 'video never played', { timeout }).catch((error: Error) => {
+    const v = video(el);
+    const state = v && { paused: v.paused, readyState: v.readyState, networkState: v.networkState, error: v.error?.message, time: v.currentTime, src: v.currentSrc };
+    throw new Error(`${error.message}: ${JSON.stringify(state)} engine=${el.engineLoaded} message=${shadow(el).querySelector('[part~="message"]')?.textContent ?? ''}`);
+  });
   const start = video(el)!.currentTime;
   await waitUntil(() => video(el)!.currentTime - start >= seconds, `media time did not advance ${seconds} s`, { timeout });
 }

@@ -99,6 +99,22 @@ describe('<vitrine-player> live', function () {
     await waitUntil(() => button(el, 'Go live'), 'still behind the live edge', { timeout: 8000 });
   });
 
+  it('reports stream/unavailable when a live stream goes away mid-show', async () => {
+    const el = await fixture<VitrinePlayer>(html`<vitrine-player
+      src=${`/__player/gone/${session()}?after=3`}
+      type="application/x-mpegURL"
+      status="live"
+      .retryDelays=${[300, 600]}
+    ></vitrine-player>`);
+    const errors: { code: string; recoverable: boolean }[] = [];
+    el.addEventListener('vitrine-error', (e) => errors.push(e.detail));
+    await el.play();
+    await playsFor(el, 0.3);
+    await waitUntil(() => errors.some((e) => !e.recoverable), 'the loss of the stream was never reported', { timeout: 30000 });
+    expect(errors.find((e) => !e.recoverable)!.code).to.equal('stream/unavailable');
+    await until(() => shadow(el).querySelector('[part~="message"]')?.textContent?.includes('not available'), 'no message');
+  });
+
   it('disposes video.js on disconnect: no players, no globals, no <head> changes', async () => {
     const headBefore = document.head.children.length;
     const el = await fixture<VitrinePlayer>(html`<vitrine-player src=${`/__player/live/${session()}`} status="live" type="application/x-mpegURL"></vitrine-player>`);
