@@ -29,7 +29,7 @@ describe('<vitrine-player> under a strict Content-Security-Policy', function () 
     const play = [...player.shadowRoot!.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Play')!;
     play.click();
     const video = () => player.shadowRoot!.querySelector('video');
-    await until(() => video() && video()!.currentTime > 1, 'did not play under CSP', 15000).catch((error) => {
+    await until(() => video() && video()!.currentTime > 1, 'did not play under CSP', 25000).catch((error) => {
       throw new Error(`${error.message}: ${JSON.stringify(win.cspViolations)}`);
     });
     // Captions track and a seek exercise more of video.js.

@@ -31,7 +31,7 @@ export function video(el: VitrinePlayer): HTMLVideoElement | null {
 }
 
 /** Waits until the video plays and media time passes `seconds` beyond where it was. */
-export async function playsFor(el: VitrinePlayer, seconds: number, timeout = 15000): Promise<void> {
+export async function playsFor(el: VitrinePlayer, seconds: number, timeout = 25000): Promise<void> {
   await waitUntil(() => video(el) && !video(el)!.paused && video(el)!.readyState >= 2, 'video never played', { timeout }).catch((error: Error) => {
     const v = video(el);
     const state = v && { paused: v.paused, readyState: v.readyState, networkState: v.networkState, error: v.error?.message, time: v.currentTime, src: v.currentSrc };
