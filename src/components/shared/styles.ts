@@ -28,20 +28,25 @@ export const tokens = css`
     --_shadow: var(--vitrine-shadow, 0 1px 2px rgb(16 17 20 / 6%), 0 4px 16px rgb(16 17 20 / 8%));
     --_target: 24px;
 
-    box-sizing: border-box;
-    font-family: var(--_font);
-    font-size: 16px;
-    font-weight: 400;
-    font-style: normal;
-    line-height: 1.4;
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-align: start;
-    text-transform: none;
-    text-indent: 0;
-    text-shadow: none;
-    white-space: normal;
-    color: var(--_text);
+    /* !important: a page rule such as "* { color: red !important }" matches the host element itself and
+       would beat a normal :host rule; an !important rule of the shadow tree beats the page's !important.
+       Theme with the --vitrine-* tokens instead. */
+    box-sizing: border-box !important;
+    font-family: var(--_font) !important;
+    font-size: 16px !important;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    line-height: 1.4 !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    color: var(--_text) !important;
     -webkit-text-size-adjust: 100%;
   }
   @media (pointer: coarse) {
