@@ -124,7 +124,9 @@ export function deepAll(root: Document | ShadowRoot | Element = document): Eleme
     }
   };
   walk(root);
-  if (root instanceof Element && root.shadowRoot) walk(root.shadowRoot);
+  // (Duck-typed: elements of another frame are not `instanceof Element` here.)
+  const own = (root as Element).shadowRoot;
+  if (own) walk(own);
   return out;
 }
 
@@ -133,7 +135,8 @@ export function shadowRoots(root: Document | ShadowRoot | Element = document): S
   const roots = deepAll(root)
     .map((el) => el.shadowRoot)
     .filter((r): r is ShadowRoot => Boolean(r));
-  if (root instanceof Element && root.shadowRoot && !roots.includes(root.shadowRoot)) roots.unshift(root.shadowRoot);
+  const own = (root as Element).shadowRoot;
+  if (own && !roots.includes(own)) roots.unshift(own);
   return roots;
 }
 
