@@ -223,7 +223,10 @@ export class VitrinePlayer extends VitrineElement {
     this.removeEventListener('pointermove', this.#onActivity);
     document.removeEventListener('fullscreenchange', this.#onFullscreen);
     clearTimeout(this.#idleTimer);
-    this.#dispose();
+    // Moved in the DOM (removed and inserted in the same task): keep playing. Really gone: dispose.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#dispose();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -268,7 +271,9 @@ export class VitrinePlayer extends VitrineElement {
         role="group"
         aria-label=${this.label ? t('video', { title: this.label }) : t('videoUntitled')}
       >
-        ${this.activated ? html`<div class="stage" part="video"></div>` : nothing}
+        ${this.activated
+          ? html`<div class="stage" part="video" @click=${this.#togglePlay} @dblclick=${this.#toggleFullscreen}></div>`
+          : nothing}
         ${started ? nothing : this.#renderFacade(t)}
         ${this.activated && started ? this.#renderTop(t, true) : nothing}
         ${this.#renderOverlay(t)}

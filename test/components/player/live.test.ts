@@ -122,7 +122,16 @@ describe('<vitrine-player> live', function () {
     await playsFor(el, 0.3);
     const engine = await import('../../../src/engine/videojs.js');
     expect(Object.keys(engine.getPlayers()).length).to.be.at.least(1);
+    // Moved in the DOM: kept (same player, still playing).
+    const parent = el.parentElement!;
     el.remove();
+    parent.append(el);
+    await aTimeout(0);
+    expect(Object.keys(engine.getPlayers()).length).to.equal(1);
+    expect(el.engineLoaded).to.equal(true);
+    el.remove();
+    await aTimeout(0);
+    expect(el.engineLoaded).to.equal(false);
     expect(Object.keys(engine.getPlayers())).to.deep.equal([]);
     expect(engine.liveEngineCount()).to.equal(0);
     for (const name of ['videojs', 'vttjs', 'WebVTT', 'VIDEOJS_NO_DYNAMIC_STYLE']) {
