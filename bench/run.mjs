@@ -76,6 +76,8 @@ function widget(name, query) {
   switch (name) {
     case 'none':
       return { head: '', body: '' };
+    case 'script': // the library loaded, no element on the page: what defining everything costs
+      return { head: script, body: '' };
     case 'vitrine': // the embed as a merchant pastes it: the show when it exists, else the player facade
       if (has['vitrine-show'] && server.demo) return { head: script, body: `<vitrine-show src="/__demo/shows/live" cart="/__demo/cart"></vitrine-show>` };
       return { head: script, body: `<vitrine-player src="${media}/vod.m3u8" poster="${media}/poster.jpg" label="Winter drop, live"></vitrine-player>` };

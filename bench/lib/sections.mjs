@@ -96,7 +96,7 @@ export const sections = [
     id: 'blocking',
     title: 'blocking time before play',
     async run(ctx) {
-      const variants = ['none', 'vitrine', 'raw-eager'];
+      const variants = ['none', 'script', 'vitrine', 'raw-eager'];
       const samples = Object.fromEntries(variants.map((v) => [v, []]));
       for (let run = 0; run < ctx.args.runs; run += 1) {
         for (const variant of rotate(variants, run)) {
@@ -130,6 +130,7 @@ export const sections = [
           pass: added <= 0,
         }),
         row('  page blocking time, with / without widget', { vitrine: ms(tbt('vitrine')), baseline: ms(tbt('none')), ratio: '—' }),
+        row('  of which loading vitrine.js alone (no element)', { vitrine: ms(tbt('script') - tbt('none')), baseline: `longest task ${ms(median(samples.script.map((s) => s.longest)))}` }),
         row('  long tasks, with / without widget', {
           vitrine: num(count('vitrine')),
           baseline: num(count('none')),
@@ -425,8 +426,9 @@ export const sections = [
         rows.push(
           row(`heap growth, live show ${ctx.args.minutes} min (pins, viewers, prices)`, {
             vitrine: `${mb(growth)} (${mb(samples[0].heap)} → ${mb(samples.at(-1).heap)}); trend ${mb(projected)} / 30 min`,
-            goal: '≤ 10 MB / 30 min',
-            pass: projected <= 10e6 && growth <= 10e6,
+            goal: ctx.args.minutes >= 3 ? '≤ 10 MB / 30 min' : '≤ 10 MB / 30 min (judged from --minutes 3)',
+            // A trend over less than a few minutes is mostly start-up (buffers, caches): not judged.
+            pass: ctx.args.minutes >= 3 ? projected <= 10e6 && growth <= 10e6 : undefined,
           }),
           row('  DOM nodes start → end', { vitrine: `${samples[0].nodes} → ${samples.at(-1).nodes}`, goal: 'stable', pass: samples.at(-1).nodes <= samples[0].nodes * 1.1 + 20 }),
         );
