@@ -3,7 +3,7 @@
 // same run (variants interleaved A B A B …, medians), in headless Chromium with the CPU slowed
 // 4x through the DevTools protocol. Prints a table and writes bench/results/<time>.json.
 //
-//   npm run bench                        all sections, 5 runs each
+//   npm run bench                        all sections, 5 runs each, a 3-minute live soak
 //   npm run bench -- --quick             3 runs, short live soak (a smoke run)
 //   npm run bench -- --runs 9 --minutes 30 --only ttff,heap
 //   flags: --runs N  --minutes M (live-show heap soak)  --cpu R (throttling rate, default 4)
@@ -186,7 +186,7 @@ writeFileSync(join(root, 'bench/results/latest.txt'), `${table}\n`);
 console.log(`\nbench: wrote bench/results/${stamp}.json (and latest.json, latest.txt)`);
 
 function parseArgs(argv) {
-  const out = { runs: 5, minutes: 1, cpu: 4, quick: false, only: null, noBuild: false, noLighthouse: false, headed: false };
+  const out = { runs: 5, minutes: 3, cpu: 4, quick: false, only: null, noBuild: false, noLighthouse: false, headed: false };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     const value = () => argv[++i];
