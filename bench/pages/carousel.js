@@ -49,11 +49,11 @@ window.__carousel = async (count = 1000) => {
   const cards = deepAll('vitrine-product-card').length;
   const nodes = deepCount(el.shadowRoot ?? el) + 1;
 
-  // Scroll the rail for 3 s, one card further each frame (the rail snaps to cards, so smaller
-  // programmatic steps would snap back), and count the frames drawn.
+  // Scroll the rail for 3 s at 40 px a frame (2,400 px/s at 60 Hz: a brisk swipe) and count the
+  // frames drawn. Scroll snapping is switched off meanwhile, or each small step would snap back.
   const rail = el.shadowRoot?.querySelector('[part~="rail"]');
-  const items = el.shadowRoot ? [...el.shadowRoot.querySelectorAll('[part~="item"]')] : [];
-  const step = items.length > 1 ? Math.abs(items[1].getBoundingClientRect().left - items[0].getBoundingClientRect().left) : 200;
+  const step = 40;
+  if (rail) rail.style.setProperty('scroll-snap-type', 'none');
   let frames = 0;
   let longest = 0;
   let maxCards = cards;
