@@ -3,7 +3,7 @@
 // 2. dist/cdn/  for one <script type="module">: minified, source maps, code-split so the
 //               video engine (video.js + VHS) is a lazy chunk fetched only on play intent.
 //               Chunk imports are relative ("./chunks/…"), so any CDN path works.
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, existsSync, renameSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -129,11 +129,19 @@ export default [
     input: { videojs: 'src/engine/videojs.ts' },
     plugins: [
       trustedWorker(),
+      noDash(),
       nodeResolve({ browser: true }),
       commonjs(),
-      typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine', declaration: false, declarationMap: false, sourceMap: false }),
+      typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine/next', declaration: false, declarationMap: false, sourceMap: false }),
+      {
+        // Tests running while someone builds must never read a half-written engine: write, then rename.
+        name: 'atomic-test-engine',
+        writeBundle() {
+          renameSync('.cache/test-engine/next/videojs.js', '.cache/test-engine/videojs.js');
+        },
+      },
     ],
-    output: { dir: '.cache/test-engine', format: 'es', sourcemap: false, entryFileNames: '[name].js' },
+    output: { dir: '.cache/test-engine/next', format: 'es', sourcemap: false, entryFileNames: '[name].js' },
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED') return;
       warn(warning);
