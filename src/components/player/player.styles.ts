@@ -184,6 +184,9 @@ export const styles = css`
   .frame.idle .controls {
     opacity: 0;
   }
+  .frame.idle:focus-within .controls {
+    opacity: 1;
+  }
   .frame.idle {
     cursor: none;
   }

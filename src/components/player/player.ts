@@ -231,9 +231,11 @@ export class VitrinePlayer extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('store')) this.#attachStore();
-    if (changed.has('autoplay') && this.isConnected) {
+    if ((changed.has('autoplay') || changed.has('src')) && this.isConnected && !this.activated) {
+      // Observe afresh: a source that arrives while the player is already visible starts it too.
+      this.#observer?.disconnect();
+      this.#observer = undefined;
       if (this.autoplay) this.#observe();
-      else this.#observer?.disconnect();
     }
     if ((changed.has('src') || changed.has('type')) && changed.get('src') !== undefined && this.#engine) {
       this.#scheduler.clear();

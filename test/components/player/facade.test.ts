@@ -86,4 +86,13 @@ describe('<vitrine-player> facade', function () {
     await until(() => !video(player)!.muted, 'still muted');
     expect(button(player, /Tap to unmute/)).to.equal(undefined);
   });
+
+  it('autoplays when the source arrives while the player is already visible', async () => {
+    const el = await fixture<VitrinePlayer>(html`<vitrine-player autoplay status="live"></vitrine-player>`);
+    await aTimeout(300);
+    expect(el.engineLoaded).to.equal(false);
+    el.src = '/__player/hls/vod.m3u8';
+    await playsFor(el, 0.3);
+    expect(video(el)!.muted).to.equal(true);
+  });
 });
