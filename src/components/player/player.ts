@@ -108,6 +108,8 @@ export class VitrinePlayer extends VitrineElement {
 
   /** True from play intent on (the engine is loading or loaded). */
   @state() private activated = false;
+  /** True once hover/focus on Play has built the engine in advance (no source, no request). */
+  @state() private warm = false;
   @state() private engineState: EngineState | undefined;
   @state() private tracks: EngineTextTrack[] = [];
   @state() private problem: 'reconnecting' | 'unavailable' | 'offline' | undefined;
@@ -124,6 +126,8 @@ export class VitrinePlayer extends VitrineElement {
   readonly metrics: { intentToFirstFrame?: number } = {};
 
   #engine: VideoEngine | undefined;
+  /** An engine built on hover/focus, without a source, waiting for play intent. */
+  #warmEngine: Promise<VideoEngine | undefined> | undefined;
   #engineOff: (() => void)[] = [];
   #loading: Promise<void> | undefined;
   #intentAt = 0;
@@ -273,7 +277,7 @@ export class VitrinePlayer extends VitrineElement {
         role="group"
         aria-label=${this.label ? t('video', { title: this.label }) : t('videoUntitled')}
       >
-        ${this.activated
+        ${this.activated || this.warm
           ? html`<div class="stage" part="video" @click=${this.#togglePlay} @dblclick=${this.#toggleFullscreen}></div>`
           : nothing}
         ${started ? nothing : this.#renderFacade(t)}
@@ -321,8 +325,8 @@ export class VitrinePlayer extends VitrineElement {
                   part="play-button"
                   aria-label=${t('play')}
                   @click=${this.#onPlayIntent}
-                  @pointerenter=${prefetchEngine}
-                  @focus=${prefetchEngine}
+                  @pointerenter=${this.#warmUp}
+                  @focus=${this.#warmUp}
                 >
                   ${icons.play()}
                 </button>`
@@ -473,29 +477,52 @@ export class VitrinePlayer extends VitrineElement {
     return this.#loading;
   }
 
+  /**
+   * Hover or focus on Play: fetch the engine chunk and build the engine (video.js player) without
+   * a source, so a click only attaches the stream. No media request happens before the click.
+   */
+  #warmUp = (): void => {
+    prefetchEngine();
+    if (this.#warmEngine || this.activated || !this.src) return;
+    this.#warmEngine = this.#createEngine(false).catch(() => undefined);
+  };
+
+  async #createEngine(muted: boolean): Promise<VideoEngine | undefined> {
+    const factory = await loadEngine();
+    this.warm = true;
+    await this.updateComplete;
+    if (!this.isConnected || !this.stage) return undefined;
+    const locale = this.#locale;
+    return factory({
+      container: this.stage,
+      styleRoot: this.shadowRoot!,
+      poster: this.poster,
+      muted,
+      captions: this.captions,
+      label: this.label ? messages(locale, 'video', { title: this.label }) : messages(locale, 'videoUntitled'),
+      language: locale,
+      retryDelays: this.retryDelays,
+    });
+  }
+
   async #start(options: { muted: boolean; startAt?: number }): Promise<void> {
-    let factory;
+    let engine: VideoEngine | undefined;
     try {
-      factory = await loadEngine();
+      const warmed = this.#warmEngine;
+      this.#warmEngine = undefined;
+      engine = (await warmed) ?? (await this.#createEngine(options.muted));
     } catch (error) {
       this.activated = false;
       this.problem = 'unavailable';
       this.#report(error, 'stream/unavailable', false);
       return;
     }
-    await this.updateComplete;
-    if (!this.isConnected || !this.activated || !this.src) return;
-    const locale = this.#locale;
-    const engine = await factory({
-      container: this.stage,
-      styleRoot: this.shadowRoot!,
-      poster: this.poster,
-      muted: options.muted,
-      captions: this.captions,
-      label: this.label ? messages(locale, 'video', { title: this.label }) : messages(locale, 'videoUntitled'),
-      language: locale,
-      retryDelays: this.retryDelays,
-    });
+    if (!engine) return;
+    if (!this.isConnected || !this.activated || !this.src) {
+      engine.dispose();
+      return;
+    }
+    engine.setMuted(options.muted);
     this.#engine = engine;
     this.#metadataLoaded = false;
     this.#engineOff = [
@@ -519,6 +546,10 @@ export class VitrinePlayer extends VitrineElement {
   }
 
   #dispose(): void {
+    const warmed = this.#warmEngine;
+    this.#warmEngine = undefined;
+    void warmed?.then((engine) => engine?.dispose());
+    this.warm = false;
     clearInterval(this.#tick);
     this.#tick = undefined;
     for (const off of this.#engineOff) off();

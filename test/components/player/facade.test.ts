@@ -47,13 +47,17 @@ describe('<vitrine-player> facade', function () {
     await expect(scheduled).to.be.accessible();
   });
 
-  it('prefetches the engine on focus of Play, loads media only on click, and measures click → first frame', async () => {
+  it('prefetches and builds the engine on focus of Play, loads media only on click, and measures click → first frame', async () => {
     const el = await fixture<VitrinePlayer>(html`<vitrine-player src="/__player/hls/vod.m3u8" label="Replay"></vitrine-player>`);
     button(el, 'Play')!.focus();
     await waitUntil(() => requests(ENGINE).length > 0, 'focus did not prefetch the engine', { timeout: 10000 });
     await aTimeout(300);
+    // The engine is built in advance (a <video> without a source) so the click only attaches the stream.
+    await until(() => video(el), 'focus did not build the engine in advance');
+    expect(video(el)!.currentSrc).to.equal('');
     expect(requests(MEDIA), 'no media before the click').to.deep.equal([]);
     expect(el.engineLoaded).to.equal(false);
+    expect(button(el, 'Play'), 'the facade stays until the click').to.exist;
     button(el, 'Play')!.click();
     await playsFor(el, 1.2);
     expect(requests(MEDIA).length).to.be.greaterThan(1);
