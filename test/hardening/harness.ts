@@ -37,6 +37,8 @@ export interface ScenarioSpec {
     patch?: unknown;
   };
   events?: { connections: SseStep[][] };
+  /** Serve the demo's live HLS through the scenario (faults via POST .../stream-fault). */
+  stream?: boolean;
 }
 
 export interface ScenarioLog {

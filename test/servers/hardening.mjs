@@ -23,6 +23,8 @@
 //                                   | { raw } | { wait: ms } | { repeat: n, event, data } | { close: true }
 //                                   | { destroy: true } (reset, no clean end). After the script: kept
 //                                   open with heartbeats.
+//   /__hardening/s/<id>/live        with stream: true, the demo's live HLS (segments under
+//                                   /__hardening/s/<id>/seg/), faults set by POST .../stream-fault
 //   GET /__hardening/s/<id>/log     { requests: [{ method, path, key, fault, status }], connections:
 //                                   [{ lastEventId }] }
 //   GET /__hardening/demo-cart/<cartId>  the demo backend's own view of a cart (for "nothing doubled")
@@ -123,7 +125,8 @@ async function capture(ctx, url) {
   } finally {
     Object.assign(res, original);
   }
-  return { status, headers, body: Buffer.concat(chunks).toString('utf8') };
+  const bytes = Buffer.concat(chunks);
+  return { status, headers, body: bytes.toString('utf8'), bytes };
 }
 
 function send(ctx, { status, headers, body }) {
@@ -132,6 +135,47 @@ function send(ctx, { status, headers, body }) {
     if (k !== 'content-length') ctx.set(k, String(v));
   }
   ctx.body = body;
+}
+
+/**
+ * The demo's live HLS stream through the scenario, with faults switched on and off by the test:
+ * POST /__hardening/s/<id>/stream-fault { playlist?: null | '404' | 'reset', segments?: null | '404' |
+ * 'reset', stall?: ms (the next segment request waits that long), segment404?: n (the next n
+ * segment requests answer 404) }.
+ */
+async function streamRoute(ctx, scenario, id, rest) {
+  const faults = scenario.streamFaults;
+  if (rest === '/live') {
+    scenario.streamLog.push({ kind: 'playlist', fault: faults.playlist ?? null, at: Date.now() });
+    if (faults.playlist === '404') return json(ctx, 404, { error: { code: 'not_found', message: 'gone' } });
+    if (faults.playlist === 'reset') {
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+      return;
+    }
+    const answer = await capture(ctx, `${BASE}/shows/live/live.m3u8`);
+    // Extensionless URLs: web-test-runner marks paths with an extension as cacheable for a year.
+    const body = answer.body.replace(new RegExp(`${BASE}/media/([\\w-]+)\\.ts`, 'g'), `/__hardening/s/${id}/seg/$1`);
+    return send(ctx, { ...answer, body });
+  }
+  const file = `${rest.slice('/seg/'.length)}.ts`;
+  let fault = faults.segments ?? null;
+  if (faults.segment404 > 0) {
+    faults.segment404 -= 1;
+    fault = '404';
+  }
+  const stall = faults.stall;
+  if (stall) faults.stall = 0;
+  scenario.streamLog.push({ kind: 'segment', file, fault: fault ?? (stall ? `stall ${stall}` : null), at: Date.now() });
+  if (stall) await sleep(stall);
+  if (fault === '404') return json(ctx, 404, { error: { code: 'not_found', message: 'no segment' } });
+  if (fault === 'reset') {
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  const answer = await capture(ctx, `${BASE}/media/${file}`);
+  send(ctx, { ...answer, body: answer.bytes });
 }
 
 async function cartRoute(ctx, scenario, id, subPath) {
@@ -240,6 +284,7 @@ async function showRoute(ctx, scenario, id) {
     doc = JSON.parse(answer.body);
   }
   if (scenario.events) doc.events = `/__hardening/s/${id}/events`;
+  if (scenario.stream) doc.stream = { src: `/__hardening/s/${id}/live`, type: 'application/x-mpegURL' };
   mergeDeep(doc, spec.patch);
   entry.status = 200;
   json(ctx, 200, doc);
@@ -328,7 +373,7 @@ export const middleware = [
     if (path === '/__hardening/scenario' && ctx.method === 'POST') {
       const spec = JSON.parse((await readBody(ctx.req)) || '{}');
       const id = `s${nextId++}`;
-      scenarios.set(id, { cart: spec.cart ?? [], show: spec.show, events: spec.events, log: [], connections: [] });
+      scenarios.set(id, { cart: spec.cart ?? [], show: spec.show, events: spec.events, stream: spec.stream, streamFaults: {}, streamLog: [], log: [], connections: [] });
       return json(ctx, 201, { id });
     }
 
@@ -353,7 +398,12 @@ export const middleware = [
       const [, id, rest] = m;
       const scenario = scenarios.get(id);
       if (!scenario) return json(ctx, 404, { error: { code: 'not_found', message: 'no scenario' } });
-      if (rest === '/log') return json(ctx, 200, { requests: scenario.log, connections: scenario.connections });
+      if (rest === '/log') return json(ctx, 200, { requests: scenario.log, connections: scenario.connections, stream: scenario.streamLog });
+      if (rest === '/stream-fault' && ctx.method === 'POST') {
+        Object.assign(scenario.streamFaults, JSON.parse((await readBody(ctx.req)) || '{}'));
+        return json(ctx, 200, scenario.streamFaults);
+      }
+      if (rest === '/live' || /^\/seg\/[\w-]+$/.test(rest)) return streamRoute(ctx, scenario, id, rest);
       if (rest === '/show') return showRoute(ctx, scenario, id);
       if (rest === '/events') return eventsRoute(ctx, scenario);
       if (rest === '/cart' || rest.startsWith('/cart/')) return cartRoute(ctx, scenario, id, rest.slice('/cart'.length));
@@ -367,5 +417,28 @@ export const middleware = [
       }
     }
     return next();
+  },
+];
+
+/**
+ * `executeServerCommand('hardening-heap')` (from @web/test-runner-commands): garbage-collects the
+ * test page over the Chrome DevTools Protocol and answers its JS heap `{ usedSize, totalSize }` in bytes.
+ */
+export const plugins = [
+  {
+    name: 'hardening-heap',
+    async executeCommand({ command, session }) {
+      if (command !== 'hardening-heap') return undefined;
+      const page = session.browser.getPage?.(session.id);
+      if (!page) return null;
+      const cdp = await page.createCDPSession();
+      try {
+        await cdp.send('HeapProfiler.collectGarbage');
+        await cdp.send('HeapProfiler.collectGarbage');
+        return await cdp.send('Runtime.getHeapUsage');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    },
   },
 ];

@@ -1,0 +1,81 @@
+/**
+ * A short soak: a live show receives frequent pins, price updates and viewer counts (about 40
+ * events a second for 40 s: the traffic of a long show, accelerated), with a filled cart open. The JS heap (after a forced GC, over CDP) and the number of DOM nodes
+ * (shadow roots included) must stay flat between the warm-up and the end.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import '../../src/define.js';
+import { createRestCart } from '../../src/adapters/rest/cart.js';
+import { createRestShow } from '../../src/adapters/rest/show.js';
+import type { VitrineShow } from '../../src/components/show/show.js';
+import { PageRecorder, deepAll, scenario, sleep, until, type SseStep } from './harness.js';
+
+/** Soak length; the issue allows at most 60 s in CI. */
+const SECONDS = 40;
+const EVERY_MS = 75;
+
+async function heap(): Promise<number> {
+  const usage = (await executeServerCommand('hardening-heap')) as { usedSize: number } | null;
+  return usage?.usedSize ?? NaN;
+}
+
+describe('hardening: soak (accelerated live show)', function () {
+  this.timeout((SECONDS + 60) * 1000);
+
+  it(`${SECONDS} s of pins, price changes and viewer counts: heap and DOM stay flat`, async () => {
+    const live = (await (await fetch('/__hardening/demo/shows/live')).json()) as { products: { id: string; price: { amount: string; currencyCode: string }; variants?: { price: unknown }[] }[] };
+    const products = live.products;
+    const steps: SseStep[] = [];
+    const ticks = Math.floor((SECONDS * 1000) / EVERY_MS);
+    for (let i = 0; i < ticks; i++) {
+      const p = products[i % products.length];
+      steps.push({ event: 'highlight', data: { productId: p.id }, id: `pin-${i}` });
+      const cents = 1000 + ((i * 37) % 9000);
+      const price = { amount: (cents / 100).toFixed(2), currencyCode: p.price.currencyCode };
+      steps.push({ event: 'product', data: { ...p, price, variants: (p.variants ?? []).map((v) => ({ ...v, price })) } });
+      steps.push({ event: 'viewers', data: { count: 1000 + i } });
+      steps.push({ wait: EVERY_MS });
+    }
+    const s = await scenario({ show: { doc: { id: 'soak', title: 'Soak', status: 'live', products } }, events: { connections: [steps] } });
+    const recorder = new PageRecorder();
+    const el = await fixture<VitrineShow>(html`<vitrine-show locale="en"></vitrine-show>`);
+    el.style.setProperty('display', 'block');
+    el.style.setProperty('width', '900px');
+    el.cart = createRestCart(s.cart);
+    el.stream = createRestShow(s.show);
+    await until(() => el.state.viewers !== null, 'events not flowing');
+
+    const nodes = () => deepAll(document).length;
+    // The shopper fills the cart during the warm-up (cart lines are nodes that rightly stay).
+    let adds = 0;
+    for (const id of ['p9', 'p11', 'p6']) {
+      const product = el.store.product(id);
+      if (!product) continue;
+      adds++;
+      el.store.bus.emit('add-request', { product, variant: product.variants[0], quantity: 1, source: null });
+      await until(() => el.state.cart?.lines.some((l) => l.productId === id), `add of ${id} failed`);
+    }
+    el.openCart();
+    await sleep(4_000);
+    const warm = { heap: await heap(), nodes: nodes(), viewers: el.state.viewers ?? 0 };
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(nodes()), 2_000);
+    await until(() => (el.state.viewers ?? 0) >= 1000 + ticks - 1, 'the soak did not finish', (SECONDS + 30) * 1000);
+    clearInterval(sampler);
+    await sleep(1_000);
+    const end = { heap: await heap(), nodes: nodes(), viewers: el.state.viewers ?? 0 };
+    recorder.stop();
+
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(2);
+    console.log(
+      `[hardening] soak ${SECONDS} s, ${ticks * 3} events: heap ${mb(warm.heap)} MB -> ${mb(end.heap)} MB; DOM nodes ${warm.nodes} -> ${end.nodes} (samples ${samples.join(' ')}); vitrine-error ${recorder.errors().length}`,
+    );
+    expect(recorder.windowErrors).to.deep.equal([]);
+    expect(recorder.rejections).to.deep.equal([]);
+    expect(end.viewers).to.equal(1000 + ticks - 1);
+    expect(Math.abs(end.nodes - warm.nodes), `DOM nodes ${warm.nodes} -> ${end.nodes} (samples ${samples.join(' ')})`).to.be.at.most(30);
+    if (Number.isFinite(warm.heap)) expect(end.heap - warm.heap, `heap grew ${mb(end.heap - warm.heap)} MB`).to.be.below(4 * 1024 * 1024);
+    expect(el.state.cart?.lines.length).to.equal(adds);
+  });
+});
