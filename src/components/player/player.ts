@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleProps } from '../style-props.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
 import type { ShowStore } from '../../core/store.js';
@@ -10,10 +9,20 @@ import { loadEngine, prefetchEngine } from '../../engine/load.js';
 import { PinScheduler, type Pin } from '../../engine/pins.js';
 import type { EngineCaption, EngineCue, EngineState, EngineTextTrack, VideoEngine } from '../../engine/types.js';
 import { VitrineElement } from '../base.js';
-import { formatMediaTime } from '../shared/format.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { messages } from './player.messages.js';
 import { styles } from './player.styles.js';
+
+type ControlsModule = typeof import('./player-controls.js');
+let controlsModule: Promise<ControlsModule> | undefined;
+/** The control bar module (lazy, fetched with the engine). */
+function loadControls(): Promise<ControlsModule> {
+  controlsModule ??= import('./player-controls.js').catch((error: unknown) => {
+    controlsModule = undefined;
+    throw error;
+  });
+  return controlsModule;
+}
 
 /** The DATERANGE CLASS of an in-band product pin (CONTRACT.md section 6). */
 export const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
@@ -32,13 +41,7 @@ const icon = (body: ReturnType<typeof svg>, fill = false) =>
   html`<svg class=${fill ? 'filled flip-rtl' : ''} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${body}</svg>`;
 const icons = {
   play: () => icon(svg`<path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />`, true),
-  pause: () => icon(svg`<path d="M7 5h3v14H7zM14 5h3v14h-3z" fill="currentColor" stroke="none" />`),
-  volume: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M16.5 8.5a5 5 0 0 1 0 7" />`),
   muted: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M22 9l-6 6M16 9l6 6" />`),
-  captions: () => icon(svg`<rect x="3" y="5" width="18" height="14" rx="2" /><path d="M10 10.5a2 2 0 1 0 0 3M17 10.5a2 2 0 1 0 0 3" />`),
-  pip: () => icon(svg`<rect x="3" y="5" width="18" height="14" rx="2" /><rect x="12" y="12" width="7" height="5" rx="1" />`),
-  fullscreen: () => icon(svg`<path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />`),
-  exitFullscreen: () => icon(svg`<path d="M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5" />`),
 };
 
 /**
@@ -118,6 +121,8 @@ export class VitrinePlayer extends VitrineElement {
   @state() private idle = false;
   /** Live value of the seek slider while it is dragged. */
   @state() private scrub: number | undefined;
+  /** The control bar module, once loaded. */
+  @state() private controls: ControlsModule | undefined;
 
   @query('.stage') private stage!: HTMLElement;
   @query('.frame') private frame!: HTMLElement;
@@ -286,7 +291,7 @@ export class VitrinePlayer extends VitrineElement {
         ${this.activated && this.autoplayMuted && this.engineState?.muted
           ? html`<button class="unmute primary" part="unmute" @click=${this.#unmute}>${icons.muted()} ${t('tapToUnmute')}</button>`
           : nothing}
-        ${this.activated && started ? this.#renderControls(t) : nothing}
+        ${this.activated && started && this.controls ? this.#renderControls(this.controls, locale, t) : nothing}
       </div>
     `;
   }
@@ -354,92 +359,47 @@ export class VitrinePlayer extends VitrineElement {
     </div>`;
   }
 
-  #renderControls(t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
-    const s = this.engineState!;
-    const locale = this.#locale;
-    const live = this.#live;
-    const behind = live && s.liveLatency > BEHIND_LIVE;
-    const showing = this.tracks.find((track) => track.showing);
-    const pip = typeof document !== 'undefined' && document.pictureInPictureEnabled;
-    return html`<div class="controls" part="controls" role="toolbar" aria-label=${t('controls')}>
-      ${live ? nothing : this.#renderSeek(t, s, locale)}
-      <button class="icon" @click=${this.#togglePlay} aria-label=${s.paused ? t('play') : t('pause')}>
-        ${s.paused ? icons.play() : icons.pause()}
-      </button>
-      <button class="icon" @click=${this.#toggleMute} aria-label=${s.muted ? t('unmute') : t('mute')}>
-        ${s.muted ? icons.muted() : icons.volume()}
-      </button>
-      ${live
-        ? html`<button
-            class=${classMap({ 'go-live': true, 'at-edge': !behind })}
-            part="go-live"
-            aria-label=${behind ? t('behindLive', { seconds: Math.round(s.liveLatency) }) : t('goLive')}
-            aria-disabled=${behind ? 'false' : 'true'}
-            @click=${this.goLive}
-          >
-            ${t('live')}
-          </button>`
-        : html`<span class="time" aria-hidden="true"
-            >${formatMediaTime(this.scrub ?? s.currentTime, locale)} / ${formatMediaTime(s.duration, locale)}</span
-          >`}
-      <span class="spacer"></span>
-      ${this.tracks.length
-        ? html`<button
-            class="icon"
-            aria-pressed=${showing ? 'true' : 'false'}
-            aria-label=${showing ? t('captionsOff') : t('captionsOn')}
-            @click=${this.#toggleCaptions}
-          >
-            ${icons.captions()}
-          </button>`
-        : nothing}
-      ${pip ? html`<button class="icon" aria-label=${t('pip')} @click=${this.#pip}>${icons.pip()}</button>` : nothing}
-      ${document.fullscreenEnabled
-        ? html`<button class="icon" aria-label=${this.fullscreen ? t('exitFullscreen') : t('fullscreen')} @click=${this.#toggleFullscreen}>
-            ${this.fullscreen ? icons.exitFullscreen() : icons.fullscreen()}
-          </button>`
-        : nothing}
-    </div>`;
+  #renderControls(module: ControlsModule, locale: string, t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
+    return module.renderControls(
+      {
+        state: this.engineState!,
+        live: this.#live,
+        behindLive: BEHIND_LIVE,
+        locale,
+        t,
+        tracks: this.tracks,
+        scrub: this.scrub,
+        fullscreen: this.fullscreen,
+        chapters: this.chapters,
+        productTitle: (id) => this.store?.product(id)?.title,
+      },
+      this.#actions,
+    );
   }
 
-  #renderSeek(t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string, s: EngineState, locale: string) {
-    const duration = Number.isFinite(s.duration) ? s.duration : 0;
-    const value = this.scrub ?? s.currentTime;
-    return html`<div class="seek">
-      <input
-        type="range"
-        part="seek"
-        min="0"
-        max=${duration || 0}
-        step="0.1"
-        .value=${String(value)}
-        aria-label=${t('seek')}
-        aria-valuetext=${t('timeOf', { time: formatMediaTime(value, locale), duration: formatMediaTime(duration, locale) })}
-        @input=${(e: Event) => (this.scrub = Number((e.target as HTMLInputElement).value))}
-        @change=${(e: Event) => {
-          this.scrub = undefined;
-          this.seek(Number((e.target as HTMLInputElement).value));
-        }}
-        @keydown=${(e: KeyboardEvent) => e.stopPropagation()}
-      />
-      ${duration > 0
-        ? this.chapters
-            .filter((c) => c.start >= 0 && c.start <= duration)
-            .map((chapter) => {
-              const product = this.store?.product(chapter.productId);
-              const time = formatMediaTime(chapter.start, locale);
-              const name = product ? t('jumpTo', { title: product.title, time }) : t('jumpToUntitled', { time });
-              return html`<button
-                class="marker"
-                part="marker"
-                aria-label=${name}
-                title=${name}
-                style=${styleProps({ '--at': `${(chapter.start / duration) * 100}%` })}
-                @click=${() => this.seek(chapter.start)}
-              ></button>`;
-            })
-        : nothing}
-    </div>`;
+  #actions = {
+    togglePlay: () => this.#togglePlay(),
+    toggleMute: () => this.#toggleMute(),
+    goLive: () => this.goLive(),
+    seek: (time: number) => this.seek(time),
+    setScrub: (value: number | undefined) => (this.scrub = value),
+    toggleCaptions: () => this.#toggleCaptions(),
+    pip: () => this.#pip(),
+    toggleFullscreen: () => this.#toggleFullscreen(),
+  };
+
+  /** Loads the control bar module and adopts its styles (after the component's own). */
+  #loadControls(): void {
+    void loadControls()
+      .then((module) => {
+        const root = this.shadowRoot;
+        const sheet = module.controlStyles.styleSheet;
+        if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+          root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        }
+        this.controls = module;
+      })
+      .catch((error: unknown) => this.#report(error, 'stream/unavailable', true));
   }
 
   // ---- play intent and the engine ----
@@ -483,6 +443,7 @@ export class VitrinePlayer extends VitrineElement {
    */
   #warmUp = (): void => {
     prefetchEngine();
+    void loadControls().catch(() => {});
     if (this.#warmEngine || this.activated || !this.src) return;
     this.#warmEngine = this.#createEngine(false).catch(() => undefined);
   };
@@ -506,6 +467,7 @@ export class VitrinePlayer extends VitrineElement {
   }
 
   async #start(options: { muted: boolean; startAt?: number }): Promise<void> {
+    this.#loadControls();
     let engine: VideoEngine | undefined;
     try {
       const warmed = this.#warmEngine;
