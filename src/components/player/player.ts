@@ -475,6 +475,15 @@ export class VitrinePlayer extends VitrineElement {
       engine = (await warmed) ?? (await this.#createEngine(options.muted));
     } catch (error) {
       this.activated = false;
+      if (!navigator.onLine) {
+        // The engine chunk could not come: the device is offline. Try again when it is back.
+        this.problem = 'offline';
+        this.#report(error, 'stream/offline', true);
+        window.addEventListener('online', () => {
+          if (this.isConnected && this.problem === 'offline') this.#retry();
+        }, { once: true });
+        return;
+      }
       this.problem = 'unavailable';
       this.#report(error, 'stream/unavailable', false);
       return;
