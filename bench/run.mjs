@@ -12,7 +12,7 @@
 //
 // Every section degrades to "n/a: reason" when something it needs is missing (a component not
 // built yet, no demo backend, no lighthouse), so the bench runs on any checkout.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -46,6 +46,25 @@ if (!args.noBuild && (!existsSync(entry) || newestMtime(join(root, 'src')) > sta
   }
 }
 
+// A snapshot of dist/cdn/ is what the bench measures and serves: a build started meanwhile (which
+// empties dist/) cannot pull files from under a running page.
+const snapshot = join(root, '.cache/bench/dist-cdn');
+for (let attempt = 0; ; attempt += 1) {
+  rmSync(snapshot, { recursive: true, force: true });
+  try {
+    cpSync(join(root, 'dist/cdn'), snapshot, { recursive: true });
+    const copied = cdnGraph(join(snapshot, 'vitrine.js'));
+    if (copied.eager.files.length && copied.lazy.every((l) => l.files.length)) break;
+  } catch {
+    // dist/cdn is being rebuilt right now: try again.
+  }
+  if (attempt >= 40) {
+    console.error('bench: dist/cdn/ stayed incomplete (a build running?); run npm run build');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+}
+
 // 2. The baseline bundle and the media.
 console.log('bench: raw video.js baseline bundle and HLS media (cached in .cache/bench/) …');
 const raw = await buildRawVideojs(root, join(root, '.cache/bench/raw'));
@@ -57,8 +76,8 @@ if (args.installLighthouse) {
 }
 
 // 3. What has landed: tag names registered by the eager graph.
-const graph = cdnGraph(entry);
-const eagerCode = graph.eager.files.map((f) => readFileSync(join(root, 'dist/cdn', f.file), 'utf8')).join('\n');
+const graph = cdnGraph(join(snapshot, 'vitrine.js'));
+const eagerCode = graph.eager.files.map((f) => readFileSync(join(snapshot, f.file), 'utf8')).join('\n');
 const has = Object.fromEntries(
   ['vitrine-player', 'vitrine-show', 'vitrine-carousel', 'vitrine-cart', 'vitrine-product-card'].map((tag) => [tag, eagerCode.includes(`"${tag}"`) || eagerCode.includes(`'${tag}'`)]),
 );
@@ -112,7 +131,7 @@ function pages(name, query) {
     .replace('<!--products-->', products);
 }
 
-const server = await startServer({ root, pages });
+const server = await startServer({ root, pages, mounts: { 'dist/cdn/': snapshot } });
 const browser = await chromium.launch({
   executablePath: chromePath,
   headless: !args.headed,

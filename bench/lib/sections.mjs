@@ -425,7 +425,7 @@ export const sections = [
         const projected = slope * 1800;
         rows.push(
           row(`heap growth, live show ${ctx.args.minutes} min (pins, viewers, prices)`, {
-            vitrine: `${mb(growth)} (${mb(samples[0].heap)} → ${mb(samples.at(-1).heap)}); trend ${mb(projected)} / 30 min`,
+            vitrine: `${mb(growth)} (${mb(samples[0].heap)} → ${mb(samples.at(-1).heap)})${ctx.args.minutes >= 3 ? `; trend ${mb(projected)} / 30 min` : ''}`,
             goal: ctx.args.minutes >= 3 ? '≤ 10 MB / 30 min' : '≤ 10 MB / 30 min (judged from --minutes 3)',
             // A trend over less than a few minutes is mostly start-up (buffers, caches): not judged.
             pass: ctx.args.minutes >= 3 ? projected <= 10e6 && growth <= 10e6 : undefined,

@@ -26,9 +26,10 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.m3u8']);
 
 /**
- * @param {{ root: string, pages: (name: string, query: URLSearchParams) => string | null, demo?: boolean, pinPeriod?: number }} options
+ * @param {{ root: string, pages: (name: string, query: URLSearchParams) => string | null, demo?: boolean, pinPeriod?: number,
+ *   mounts?: Record<string, string> }} options  mounts: URL path prefix (no leading slash) → directory
  */
-export async function startServer({ root, pages, demo = true, pinPeriod = 4 }) {
+export async function startServer({ root, pages, demo = true, pinPeriod = 4, mounts = {} }) {
   const gzCache = new Map();
   let backend = null;
   let demoError = null;
@@ -86,7 +87,8 @@ export async function startServer({ root, pages, demo = true, pinPeriod = 4 }) {
     if (rel.startsWith('..')) return notFound(res);
     const allowed = ['dist/', '.cache/bench/', 'bench/pages/', 'examples/', 'node_modules/video.js/dist/', 'test/fixtures/'];
     if (!allowed.some((prefix) => rel.startsWith(prefix))) return notFound(res);
-    const file = join(root, rel);
+    const mount = Object.keys(mounts).find((prefix) => rel.startsWith(prefix));
+    const file = mount ? join(mounts[mount], rel.slice(mount.length)) : join(root, rel);
     if (!existsSync(file) || !statSync(file).isFile()) return notFound(res);
     const ext = extname(file);
     // Hashed chunks are immutable, as on a CDN; the rest may be revalidated.
