@@ -8,6 +8,8 @@
 #                                examples/backend/hls/live-playlist.mjs)
 #   captions.en.vtt, captions.de.vtt   WebVTT captions for the replay
 #   poster.jpg                   a frame, for the facade
+#   captioned.m3u8               a master playlist: the replay + an HLS WebVTT subtitle rendition
+#                                (subs.en.m3u8 -> subs.en.vtt, X-TIMESTAMP-MAP to the TS clock)
 set -eu
 FFMPEG=${FFMPEG:-ffmpeg}
 out=$(dirname "$0")/../test/fixtures/hls
@@ -53,5 +55,36 @@ Das ist die Merino-Mütze.
 00:00:08.000 --> 00:00:12.000
 Tippe auf ein Produkt, um es in den Warenkorb zu legen.
 VTT
+
+# The TS segments start at PTS 126000 (1.4 s): map the subtitles' zero there.
+cat > subs.en.vtt <<'VTT'
+WEBVTT
+X-TIMESTAMP-MAP=MPEGTS:126000,LOCAL:00:00:00.000
+
+00:00:00.000 --> 00:00:06.000
+Subtitles from the stream: welcome.
+
+00:00:06.000 --> 00:00:12.000
+Subtitles from the stream: the beanie.
+VTT
+
+cat > subs.en.m3u8 <<'M3U8'
+#EXTM3U
+#EXT-X-VERSION:3
+#EXT-X-TARGETDURATION:12
+#EXT-X-MEDIA-SEQUENCE:0
+#EXT-X-PLAYLIST-TYPE:VOD
+#EXTINF:12.000,
+subs.en.vtt
+#EXT-X-ENDLIST
+M3U8
+
+cat > captioned.m3u8 <<'M3U8'
+#EXTM3U
+#EXT-X-VERSION:3
+#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=NO,AUTOSELECT=YES,URI="subs.en.m3u8"
+#EXT-X-STREAM-INF:BANDWIDTH=200000,RESOLUTION=320x180,CODECS="avc1.42c01e,mp4a.40.2",SUBTITLES="subs"
+vod.m3u8
+M3U8
 
 du -ach . | tail -1

@@ -50,6 +50,8 @@ async function importContained(): Promise<EngineModule> {
   win['VIDEOJS_NO_DYNAMIC_STYLE'] = true;
   try {
     const module = await import('./videojs.js');
+    // Keep vtt.js for the engine's own use (HLS WebVTT subtitles) before its globals go.
+    module.provideVtt(win['vttjs']);
     loaded = true;
     return module;
   } catch (error) {

@@ -76,6 +76,22 @@ interface HlsPlaylist {
 
 interface VhsLike {
   playlists?: { media(): HlsPlaylist | undefined; on?(type: string, h: () => void): void };
+  playlistController_?: { subtitleSegmentLoader_?: SubtitleLoader };
+}
+
+/** VHS's WebVTT segment loader: the two members the engine replaces. */
+interface SubtitleLoader {
+  loadVttJs?: unknown;
+  parseVTTCues_(segmentInfo: SubtitleSegmentInfo): void;
+  parseMp4VttCues_(segmentInfo: SubtitleSegmentInfo): void;
+  vitrinePatched?: boolean;
+}
+interface SubtitleSegmentInfo {
+  cues: unknown[];
+  timestampmap: unknown;
+  mp4VttCues?: unknown;
+  bytes: Uint8Array;
+  segment: { map?: { bytes: Uint8Array } };
 }
 
 const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
@@ -104,6 +120,25 @@ export function getPlayers(): Record<string, unknown> {
 /** The number of engines not yet disposed. */
 export function liveEngineCount(): number {
   return engines.size;
+}
+
+/** vtt.js, kept privately (its `window.vttjs` / `window.WebVTT` globals are removed by `load.ts`). */
+interface VttJs {
+  WebVTT: { Parser: new (window: Window, vttjs: unknown, decoder: TextDecoder) => VttParser };
+}
+interface VttParser {
+  oncue: (cue: unknown) => void;
+  ontimestampmap: (map: unknown) => void;
+  onparsingerror: (error: unknown) => void;
+  parse(data: Uint8Array): void;
+  flush(): void;
+}
+let vtt: VttJs | undefined;
+
+/** Hands the engine vtt.js (captured before its globals were removed). */
+export function provideVtt(value: unknown): void {
+  const candidate = value as VttJs | undefined;
+  if (candidate && typeof candidate.WebVTT?.Parser === 'function') vtt = candidate;
 }
 
 export function createVideoJsEngine(options: EngineOptions): VideoEngine {
@@ -208,7 +243,11 @@ class VideoJsEngine implements VideoEngine {
       this.#emitState();
     });
     p.on('error', () => this.#failed());
-    p.on('loadedmetadata', () => this.#scan());
+    p.on('loadedmetadata', () => {
+      this.#patchSubtitles();
+      this.#scan();
+    });
+    p.on('loadstart', () => this.#patchSubtitles());
     p.textTracks().addEventListener('addtrack', () => this.#scan());
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('offline', this.#onOffline);
@@ -287,6 +326,7 @@ class VideoJsEngine implements VideoEngine {
   }
 
   setTextTrack(id: string | null): void {
+    this.#patchSubtitles();
     const tracks = this.#player.textTracks();
     for (let i = 0; i < tracks.length; i++) {
       const track = tracks[i]!;
@@ -367,6 +407,41 @@ class VideoJsEngine implements VideoEngine {
     const tracker = this.#player.liveTracker;
     const edge = tracker?.isLive() ? tracker.liveCurrentTime() : seekableEnd(this.#player);
     return Math.max(0, edge - (this.#player.currentTime() || 0));
+  }
+
+  /**
+   * VHS parses HLS WebVTT subtitle segments with `window.WebVTT`, which the contract keeps off the
+   * page. Give this player's subtitle loader the privately kept vtt.js instead (same parsing as
+   * VHS's own `parseVTTCues_`), and stop it from waiting for the global to appear.
+   */
+  #patchSubtitles(): void {
+    let loader: SubtitleLoader | undefined;
+    try {
+      loader = this.#player.tech({ IWillNotUseThisInPlugins: true })?.vhs?.playlistController_?.subtitleSegmentLoader_;
+    } catch {
+      return;
+    }
+    const parserLib = vtt;
+    if (!loader || loader.vitrinePatched || !parserLib) return;
+    loader.vitrinePatched = true;
+    loader.loadVttJs = undefined;
+    loader.parseVTTCues_ = function (this: SubtitleLoader, info: SubtitleSegmentInfo) {
+      info.cues = [];
+      info.timestampmap = { MPEGTS: 0, LOCAL: 0 };
+      if (info.mp4VttCues) {
+        this.parseMp4VttCues_(info);
+        return;
+      }
+      const parser = new parserLib.WebVTT.Parser(window, parserLib, new TextDecoder('utf8'));
+      parser.oncue = (cue) => info.cues.push(cue);
+      parser.ontimestampmap = (map) => {
+        info.timestampmap = map;
+      };
+      parser.onparsingerror = () => {};
+      if (info.segment.map) parser.parse(info.segment.map.bytes);
+      parser.parse(info.bytes);
+      parser.flush();
+    };
   }
 
   #media(): HlsPlaylist | undefined {
@@ -517,6 +592,7 @@ class VideoJsEngine implements VideoEngine {
       if (this.#wasPlaying) void this.play().catch(() => {});
     };
     p.on('loadedmetadata', resume);
+    if (this.#wasPlaying) void this.play().catch(() => {});
   }
 
   #wentOffline(): void {

@@ -72,6 +72,24 @@ describe('<vitrine-player> replay', function () {
     await until(() => track().mode !== 'showing', 'captions still showing');
   });
 
+  it('shows the WebVTT subtitles carried in the HLS stream, in time, without vtt.js globals', async () => {
+    const el = await fixture<VitrinePlayer>(html`<vitrine-player src="/__player/hls/captioned.m3u8"></vitrine-player>`);
+    await el.play();
+    await playsFor(el, 0.2);
+    await waitUntil(() => button(el, 'Turn captions on'), 'no captions button for the stream subtitles', { timeout: 8000 });
+    button(el, 'Turn captions on')!.click();
+    const track = () => [...video(el)!.textTracks].find((t) => t.kind === 'subtitles' && t.language === 'en');
+    await until(() => track()?.mode === 'showing', 'stream subtitles not showing');
+    el.seek(7);
+    await waitUntil(
+      () => [...(track()!.activeCues ?? [])].some((c) => (c as VTTCue).text.includes('the beanie')),
+      'the subtitle cue for 0:06-0:12 is not active at 0:07',
+      { timeout: 8000 },
+    );
+    expect(video(el)!.currentTime).to.be.within(6, 12);
+    for (const name of ['vttjs', 'WebVTT']) expect(name in window, `window.${name}`).to.equal(false);
+  });
+
   it('recovers after a segment 404 and keeps playing', async () => {
     const errors: string[] = [];
     const el = await fixture<VitrinePlayer>(html`<vitrine-player
