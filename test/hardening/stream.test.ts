@@ -77,9 +77,7 @@ describe('hardening: stream faults in a live show', function () {
     expect(recorder.rejections, 'unhandled rejections').to.deep.equal([]);
   });
 
-  // Skipped until the player recovers from it: after 8 s of playlist 404s it stays on "Reconnecting…"
-  // for good (bug 5 in /tmp/api/hardening.md, owner: player). Un-skip to reproduce.
-  it.skip('the live playlist 404s for 8 s, then is back: playback returns', async () => {
+  it('the live playlist 404s for 8 s, then is back: playback returns', async () => {
     const { s, el, video } = await playing();
     await fault(s, { playlist: '404' });
     await sleep(8_000);
