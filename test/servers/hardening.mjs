@@ -82,7 +82,7 @@ function hang(ctx) {
     setTimeout(() => {
       ctx.req.socket.destroy();
       resolve();
-    }, 60_000);
+    }, 60_000).unref?.();
   });
 }
 
