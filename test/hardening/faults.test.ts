@@ -155,6 +155,23 @@ describe('hardening: faulty backends', function () {
       expect((await s.log()).requests.filter((r) => r.method === 'POST' && r.path.endsWith('/lines')).map((r) => r.status)).to.deep.equal([200, 409]);
     });
 
+    it('a quantity change that fails (500): the cart says so, the quantity stays, the next change works', async () => {
+      const { s, el } = await mount({ cart: [{ method: 'PATCH', fault: '500' }] });
+      await ready(el);
+      (await addButton(el)).click();
+      await until(() => linesOf(el).length === 1, 'add failed');
+      el.openCart();
+      (await button(el, /^Increase quantity of/)).click();
+      await until(() => recorder.errors('cart/unavailable').length === 1, 'no error for the failed change');
+      await until(() => /went wrong|bad day/i.test(visibleText(el)), 'the cart does not say it failed');
+      expect(linesOf(el)).to.deep.equal([{ variantId: 'p9', quantity: 1 }]);
+      expect((await truth(el))?.totalQuantity).to.equal(1);
+      (await button(el, /^Increase quantity of/)).click();
+      await until(() => linesOf(el)[0]?.quantity === 2, 'the next change did not work');
+      expect((await truth(el))?.totalQuantity).to.equal(2);
+      expect((await s.log()).requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).to.deep.equal([500, 200]);
+    });
+
     it('an answer that is not JSON, or not a cart: cart/invalid, the cart is left as it was', async () => {
       const { el } = await mount({ cart: [{ method: 'POST', path: '/lines$', fault: 'garbage' }, { method: 'POST', path: '/lines$', fault: 'wrong-shape' }] });
       await ready(el);
@@ -299,7 +316,7 @@ describe('hardening: faulty backends', function () {
       await until(() => el.state.viewers === 777, 'flood did not end on the last value', 15_000);
       clearInterval(ticker);
       // Reported, not asserted (shared noisy machine): how long the main thread was blocked.
-      console.info(`[hardening] SSE flood of 20,000 events: worst main-thread gap ${Math.round(worstGap)} ms; vitrine-error events: ${recorder.errors().length}`);
+      console.log(`[hardening] SSE flood of 20,000 events: worst main-thread gap ${Math.round(worstGap)} ms; vitrine-error events: ${recorder.errors().length}`);
       expect(recorder.errors().length, 'a flood of bad events must not flood the page with errors').to.be.below(50);
       expect(document.querySelectorAll('*').length).to.be.at.most(nodesBefore + 5);
     });

@@ -186,4 +186,42 @@ describe('hardening: XSS — payloads are text, never markup or script', functio
     assertNothingInjected(card);
     assertNothingInjected(detail);
   });
+
+  it('a standalone carousel and cart fed hostile products and cart lines: nothing runs', async () => {
+    const { parseProducts, parseCart } = await import('../../src/core/parse.js');
+    const { ShowStore } = await import('../../src/core/store.js');
+    const products = parseProducts([hostileProduct('p9', 1), hostileProduct('p2', 2)], 'https://shop.example.com/').value;
+    const line = (id: string) => ({
+      id: P(`${id}.lineid`).slice(0, 200),
+      productId: id,
+      variantId: id,
+      title: P(`${id}.line.title`),
+      variantTitle: P(`${id}.line.variant`),
+      image: JS(`${id}.line.image`),
+      quantity: 2,
+      unitPrice: { amount: '19.00', currencyCode: 'EUR' },
+      total: { amount: '38.00', currencyCode: 'EUR' },
+    });
+    const cart = parseCart({ id: P('cart'), lines: [line('p9'), line('p2')], subtotal: { amount: '76.00', currencyCode: 'EUR' }, totalQuantity: 4, checkoutUrl: JS('checkout') }, 'https://shop.example.com/');
+    expect(cart.ok).to.equal(true);
+    if (!cart.ok) return;
+    const store = new ShowStore({ products, cart: cart.value, cartOpen: true, locale: 'en' });
+    const wrapper = await fixture<HTMLElement>(html`<div>
+      <vitrine-carousel .store=${store}></vitrine-carousel>
+      <vitrine-cart .store=${store}></vitrine-cart>
+    </div>`);
+    wrapper.style.setProperty('width', '900px');
+    await until(() => visibleText(wrapper).includes('p9.line.title') && visibleText(wrapper).includes('p2.title'), 'carousel or cart not rendered');
+    const urls: string[] = [];
+    wrapper.addEventListener('vitrine-checkout', (e) => {
+      urls.push((e as CustomEvent<{ url: string }>).detail.url);
+      e.preventDefault();
+    });
+    const checkout = buttons(wrapper, /^Checkout$/)[0];
+    checkout?.click();
+    await sleep(800);
+    expect(urls.every((u) => /^https?:/.test(u))).to.equal(true);
+    expect(ran).to.deep.equal([]);
+    assertNothingInjected(wrapper);
+  });
 });
