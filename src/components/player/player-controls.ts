@@ -133,7 +133,7 @@ function renderSeek(view: ControlsView, actions: ControlsActions) {
               part="marker"
               aria-label=${name}
               title=${name}
-              style=${styleProps({ '--at': `${(chapter.start / duration) * 100}%` })}
+              style=${styleProps({ '--at': String(chapter.start / duration) })}
               @click=${() => actions.seek(chapter.start)}
             ></button>`;
           })
@@ -210,9 +210,10 @@ export const controlStyles = css`
   }
   .marker {
     position: absolute;
-    inset-inline-start: var(--at);
-    top: -4px;
-    transform: translateX(-50%);
+    /* Over the slider's track: the thumb's centre runs from 8px to (width - 8px). */
+    inset-inline-start: calc(8px + (100% - 16px) * var(--at, 0));
+    top: 50%;
+    transform: translate(-50%, -50%);
     width: 14px;
     height: 14px;
     min-width: 14px;
@@ -222,8 +223,8 @@ export const controlStyles = css`
     background: #fff;
     box-shadow: 0 0 0 2px var(--_live);
   }
-  :host(:dir(rtl)) .marker {
-    transform: translateX(50%);
+  [dir='rtl'] .marker {
+    transform: translate(50%, -50%);
   }
   .marker:hover,
   .marker:focus-visible {
