@@ -74,7 +74,12 @@ describe('hardening: soak (accelerated live show)', function () {
     expect(recorder.windowErrors).to.deep.equal([]);
     expect(recorder.rejections).to.deep.equal([]);
     expect(end.viewers).to.equal(1000 + ticks - 1);
-    expect(Math.abs(end.nodes - warm.nodes), `DOM nodes ${warm.nodes} -> ${end.nodes} (samples ${samples.join(' ')})`).to.be.at.most(30);
+    // The rail is windowed (cards come and go as the pinned product moves), so single counts swing
+    // by a few dozen: compare the peaks of the first and the last third of the run.
+    const third = Math.max(1, Math.floor(samples.length / 3));
+    const early = Math.max(warm.nodes, ...samples.slice(0, third));
+    const late = Math.max(end.nodes, ...samples.slice(-third));
+    expect(late - early, `DOM nodes ${warm.nodes} -> ${end.nodes} (samples ${samples.join(' ')})`).to.be.at.most(20);
     if (Number.isFinite(warm.heap)) expect(end.heap - warm.heap, `heap grew ${mb(end.heap - warm.heap)} MB`).to.be.below(4 * 1024 * 1024);
     expect(el.state.cart?.lines.length).to.equal(adds);
   });
