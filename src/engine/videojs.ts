@@ -153,6 +153,7 @@ class VideoJsEngine implements VideoEngine {
   #source: EngineSource | undefined;
   #started = false;
   #waiting = false;
+  #waitingAt: number | undefined;
   #retries = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #poll: ReturnType<typeof setInterval> | undefined;
@@ -233,13 +234,17 @@ class VideoJsEngine implements VideoEngine {
         this.#waiting = false;
         this.#retries = 0;
       }
-      if (event?.type === 'playing' || event?.type === 'timeupdate') {
-        if (p.currentTime() > 0 || event.type === 'playing') this.#started ||= event.type === 'playing';
+      if (event?.type === 'playing') this.#started = true;
+      if (event?.type === 'timeupdate' && this.#waiting) {
+        // Some recoveries resume without a `playing` event: moving media time means not waiting.
+        const time = p.currentTime();
+        if (this.#waitingAt !== undefined && time > this.#waitingAt + 0.05) this.#waiting = false;
       }
       this.#emitState();
     });
     p.on('waiting', () => {
       this.#waiting = true;
+      this.#waitingAt = p.currentTime();
       this.#emitState();
     });
     p.on('error', () => this.#failed());
