@@ -23,6 +23,14 @@ describe('<vitrine-player> live', function () {
     expect(shadow(el).querySelector('[part~="badge"]')?.textContent).to.equal('Live');
     expect(shadow(el).querySelector('[part~="viewers"]')?.textContent).to.equal('1,234 watching');
     await until(() => store.state.currentTime > 0, 'store currentTime not written');
+    // At most about 4 writes a second while playing.
+    let writes = 0;
+    const off = store.subscribe((state, previous) => {
+      if (state.currentTime !== previous.currentTime) writes += 1;
+    });
+    await aTimeout(2000);
+    off();
+    expect(writes, 'currentTime writes in 2 s').to.be.within(4, 9);
     await expect(el).to.be.accessible();
     console.log(`[player] live: click → first frame ${el.metrics.intentToFirstFrame?.toFixed(0)} ms`);
   });
