@@ -7,7 +7,8 @@
 // - no video.js code in the eager graph.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cdnGraph, kB, VIDEOJS_MARKERS } from '../../bench/lib/graph.mjs';
 
@@ -28,6 +29,27 @@ function sourceImportsVideojs(dir = 'src') {
   }
   return false;
 }
+
+test('budgets: the graph walker counts static imports and re-exports as eager, import() targets as lazy', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-graph-'));
+  try {
+    mkdirSync(join(dir, 'chunks'));
+    const file = (name, code) => writeFileSync(join(dir, name), code);
+    file('entry.js', 'import{a as b}from"./chunks/shared.js";export{c}from"./chunks/reexported.js";export*from"./chunks/star.js";const load=()=>import("./chunks/engine.js");');
+    file('chunks/shared.js', 'export const a=1;');
+    file('chunks/reexported.js', 'export const c=2;');
+    file('chunks/star.js', 'export const d=3;');
+    file('chunks/engine.js', 'import"./shared.js";import"./vendor.js";export const e="The media could not be loaded";');
+    file('chunks/vendor.js', 'export const f=4;');
+    const g = cdnGraph(join(dir, 'entry.js'));
+    assert.deepEqual(g.eager.files.map((f) => f.file).sort(), ['chunks/reexported.js', 'chunks/shared.js', 'chunks/star.js', 'entry.js']);
+    assert.deepEqual(g.lazy.map((l) => [l.target, l.files.map((f) => f.file).sort()]), [['chunks/engine.js', ['chunks/engine.js', 'chunks/vendor.js']]]);
+    assert.deepEqual(g.engine.files.map((f) => f.file).sort(), ['chunks/engine.js', 'chunks/vendor.js']);
+    assert.ok(g.eager.files.every((f) => f.videojs.length === 0));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('budgets: the CDN build exists', () => {
   assert.ok(existsSync(entry), `${entry} is missing: run npm run build (scripts/test.mjs builds first)`);
