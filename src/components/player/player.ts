@@ -108,6 +108,11 @@ export class VitrinePlayer extends VitrineElement {
   @property({ attribute: false }) retryDelays: readonly number[] = [1000, 2000, 4000, 8000, 16000];
   /** The show store: seek requests, current time and highlighted product go through it. */
   @property({ attribute: false }) store?: ShowStore;
+  /**
+   * Hides the player's own title, badge and viewer count (on the facade and over the video), for a
+   * host that draws its own header over the video (`<vitrine-show>` in its vertical layout).
+   */
+  @property({ type: Boolean, attribute: 'no-header', reflect: true }) noHeader = false;
 
   /** True from play intent on (the engine is loading or loaded). */
   @state() private activated = false;
@@ -286,7 +291,7 @@ export class VitrinePlayer extends VitrineElement {
           ? html`<div class="stage" part="video" @click=${this.#togglePlay} @dblclick=${this.#toggleFullscreen}></div>`
           : nothing}
         ${started ? nothing : this.#renderFacade(t)}
-        ${this.activated && started ? this.#renderTop(t, true) : nothing}
+        ${this.activated && started && !this.noHeader ? this.#renderTop(t, true) : nothing}
         ${this.#renderOverlay(t)}
         ${this.activated && this.autoplayMuted && this.engineState?.muted
           ? html`<button class="unmute primary" part="unmute" @click=${this.#unmute}>${icons.muted()} ${t('tapToUnmute')}</button>`
@@ -320,7 +325,7 @@ export class VitrinePlayer extends VitrineElement {
     return html`
       ${this.poster ? html`<img class="poster" part="poster" src=${this.poster} alt="" decoding="async" />` : nothing}
       <div class="facade" part="facade">
-        ${this.#renderTop(t, false)}
+        ${this.noHeader ? html`<span></span>` : this.#renderTop(t, false)}
         <div class="center">
           ${loading
             ? html`<span class="spinner big" role="status" aria-label=${t('loading')}></span>`

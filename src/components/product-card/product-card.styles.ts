@@ -168,4 +168,26 @@ export const styles = css`
     color: var(--_danger);
     font-weight: 600;
   }
+
+  /* Compact: the image beside the text (the pinned product next to the video). */
+  :host([layout='compact']) .card {
+    flex-direction: row;
+  }
+  :host([layout='compact']) .media {
+    flex: 0 0 var(--vitrine-card-media-width, clamp(96px, 38%, 160px));
+    aspect-ratio: auto;
+    min-block-size: 160px;
+  }
+  :host([layout='compact']) .media img,
+  :host([layout='compact']) .placeholder {
+    position: absolute;
+    inset: 0;
+  }
+  :host([layout='compact']) .body {
+    min-inline-size: 0;
+    padding: var(--_space);
+  }
+  :host([layout='compact']) .title {
+    min-block-size: 0;
+  }
 `;

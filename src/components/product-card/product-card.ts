@@ -41,6 +41,7 @@ export const LOW_STOCK = 5;
  *
  * @cssprop --vitrine-card-width - Width of the card. @default auto (200px in the carousel)
  * @cssprop --vitrine-card-image-ratio - Aspect ratio of the image box. @default 4 / 5
+ * @cssprop --vitrine-card-media-width - Width of the image in `layout="compact"`. @default clamp(96px, 38%, 160px)
  *
  * @fires vitrine-add-to-cart - Cancelable; `detail.respondWith(promise)` reports a merchant's own add back.
  * @fires vitrine-product-view - The shopper opened the product's detail.
@@ -60,6 +61,12 @@ export class VitrineProductCard extends VitrineElement {
 
   /** The product is pinned in the live show: "Live now" emphasis. */
   @property({ type: Boolean, reflect: true }) pinned = false;
+
+  /**
+   * `compact`: a horizontal card (image beside the text), for tight spaces such as the pinned
+   * product beside the video in `<vitrine-show>`. Default: the image above the text.
+   */
+  @property({ reflect: true }) layout?: 'compact';
 
   /** In a replay: the media time (seconds) at which the product was shown; renders a seek button. */
   @property({ type: Number, attribute: 'shown-at' }) shownAt?: number;

@@ -30,58 +30,6 @@ export const styles = css`
     position: relative;
   }
 
-  @container vitrine-show (min-width: 760px) {
-    .layout {
-      grid-template-columns: minmax(0, 1fr) var(--_side);
-      grid-template-rows: auto minmax(0, 1fr) auto;
-      grid-template-areas: 'stage header' 'stage pinned' 'rail rail';
-    }
-    .pinned {
-      overflow: auto;
-      align-self: stretch;
-    }
-  }
-
-  @container vitrine-show (max-width: 479.98px) {
-    .layout {
-      --_stage-ratio: 9 / 16;
-      grid-template-areas: 'stage' 'rail';
-      padding: 0;
-      gap: var(--_space);
-    }
-    .stage-slot {
-      max-height: 100svh;
-      border-radius: 0;
-    }
-    .header,
-    .pinned {
-      grid-area: stage;
-      z-index: 2;
-      margin: var(--_space);
-    }
-    .header {
-      align-self: start;
-      background: rgb(0 0 0 / 55%);
-      color: #fff;
-      border-radius: var(--_radius-small);
-      padding: calc(var(--_space) * 0.75) var(--_space);
-      --_muted: #e6e6ea;
-    }
-    .pinned {
-      align-self: end;
-      margin-bottom: calc(var(--_space) * 9);
-      max-width: min(100% - 2 * var(--_space), 320px);
-      --vitrine-card-image-ratio: 1 / 1;
-    }
-    .pinned .label,
-    .pinned.empty {
-      display: none;
-    }
-    .rail {
-      padding: 0 var(--_space) var(--_space);
-    }
-  }
-
   .header {
     grid-area: header;
     display: flex;
@@ -285,5 +233,60 @@ export const styles = css`
   }
   .mini-bar button:hover {
     background: rgb(0 0 0 / 85%);
+  }
+
+  @container vitrine-show (min-width: 760px) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) var(--_side);
+      grid-template-rows: auto minmax(0, 1fr) auto;
+      grid-template-areas: 'stage header' 'stage pinned' 'rail rail';
+    }
+    /* The video sets the height; the (compact) pinned product fits beside it (scrolling if it must). */
+    .pinned {
+      contain: size;
+      overflow: auto;
+      align-self: stretch;
+    }
+  }
+
+  @container vitrine-show (max-width: 479.98px) {
+    .layout {
+      --_stage-ratio: 9 / 16;
+      grid-template-areas: 'stage' 'rail';
+      padding: 0;
+      gap: var(--_space);
+    }
+    .stage-slot {
+      max-height: 100svh;
+      border-radius: 0;
+    }
+    .header,
+    .pinned {
+      grid-area: stage;
+      z-index: 2;
+      margin: var(--_space);
+    }
+    .header {
+      align-self: start;
+      background: rgb(0 0 0 / 55%);
+      color: #fff;
+      border-radius: var(--_radius-small);
+      padding: calc(var(--_space) * 0.75) var(--_space);
+      --_muted: #e6e6ea;
+    }
+    .pinned {
+      align-self: end;
+      justify-self: start;
+      margin-bottom: calc(var(--_space) * 9);
+      width: min(50%, 190px);
+      --vitrine-card-image-ratio: 1 / 1;
+    }
+    .pinned .label,
+    .pinned.empty {
+      display: none;
+    }
+    .rail {
+      padding: 0 var(--_space) var(--_space);
+    }
   }
 `;

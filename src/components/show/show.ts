@@ -619,6 +619,7 @@ export class VitrineShow extends VitrineElement {
       aspect-ratio=${this._narrow ? '9:16' : (show.aspectRatio ?? '16:9')}
       locale=${s.locale}
       ?autoplay=${this.autoplay}
+      ?no-header=${this._narrow}
       .chapters=${s.status === 'ended' ? show.chapters : []}
       .viewers=${s.status === 'live' ? s.viewers : null}
     ></vitrine-player>`;
@@ -630,7 +631,13 @@ export class VitrineShow extends VitrineElement {
     if (!product) return html`<div class="pinned empty" part="pinned"></div>`;
     return html`<div class="pinned" part="pinned">
       <p class="label">${pinned ? t('pinnedNow') : t('featured')}</p>
-      <vitrine-product-card .store=${this.store} product-id=${product.id} ?pinned=${Boolean(pinned)} locale=${s.locale}></vitrine-product-card>
+      <vitrine-product-card
+        .store=${this.store}
+        product-id=${product.id}
+        ?pinned=${Boolean(pinned)}
+        layout=${this._narrow ? nothing : 'compact'}
+        locale=${s.locale}
+      ></vitrine-product-card>
     </div>`;
   }
 
