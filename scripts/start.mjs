@@ -47,12 +47,14 @@ const notFound = `<!doctype html><html lang="en"><meta charset="utf-8"><title>No
 /**
  * Starts the demo. Resolves once it listens.
  * @param {{ port?: number, host?: string, build?: boolean, scheduledIn?: number, log?: boolean,
- *           backendOptions?: Parameters<typeof createBackend>[0] }} [options]
- *   `backendOptions` go to createBackend (e.g. `{ timing: { pin: 8000 } }` for faster pins)
+ *           backendOptions?: Parameters<typeof createBackend>[0], cdnDir?: string }} [options]
+ *   `backendOptions` go to createBackend (e.g. `{ timing: { pin: 8000 } }` for faster pins);
+ *   `cdnDir` serves another copy of dist/cdn/ at /vitrine/ (tests serve a snapshot, so a build
+ *   started meanwhile cannot pull files from under the page)
  */
-export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false, backendOptions = {} } = {}) {
+export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false, backendOptions = {}, cdnDir = CDN } = {}) {
   if (mayBuild && needsBuild()) build();
-  if (!existsSync(BUNDLE)) throw new Error('dist/cdn/vitrine.js is missing: run `npm run build`');
+  if (!existsSync(join(cdnDir, 'vitrine.js'))) throw new Error(`${join(cdnDir, 'vitrine.js')} is missing: run \`npm run build\``);
 
   const backend = createBackend({ scheduledStartsAt: Date.now() + scheduledIn * 1000, ...backendOptions });
   const server = createServer(async (req, res) => {
@@ -66,7 +68,7 @@ export async function startDemo({ port = 8080, host, build: mayBuild = true, sch
       }
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const sent = path.startsWith('/vitrine/')
-        ? await sendFile(req, res, CDN, path.slice('/vitrine/'.length), { cacheControl: 'no-cache' })
+        ? await sendFile(req, res, cdnDir, path.slice('/vitrine/'.length), { cacheControl: 'no-cache' })
         : await sendFile(req, res, STOREFRONT, path.endsWith('/') ? `${path}index.html` : path);
       if (!sent) res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound);
     } catch (error) {
