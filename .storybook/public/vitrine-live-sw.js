@@ -4,7 +4,8 @@
 // committed media, examples/backend/media) forever
 // (DISCONTINUITY at each loop, PROGRAM-DATE-TIME on every segment, and an in-band pin
 // `#EXT-X-DATERANGE CLASS="com.vitrine.highlight" X-PRODUCT-ID=…` every `pinEvery` seconds).
-// Query parameters of live.m3u8: `pins` (product ids, comma separated), `window` (segments).
+// Query parameters of live.m3u8: `pins` (product ids, comma separated), `window` (segments),
+// `pinEvery` (seconds). `media/stall.m3u8` never answers (a loading state that stays).
 // Registered by stories/mocks/live-stream.ts; every other request goes to the network.
 'use strict';
 
@@ -71,7 +72,13 @@ function livePlaylist({ uris, durations }, { now, windowSize, pins, pinEvery }) 
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
-  if (url.origin !== self.location.origin || !url.pathname.endsWith('/media/live.m3u8')) return;
+  if (url.origin !== self.location.origin) return;
+  // `media/stall.m3u8` never answers: the player's loading state stays on screen.
+  if (url.pathname.endsWith('/media/stall.m3u8')) {
+    event.respondWith(new Promise(() => {}));
+    return;
+  }
+  if (!url.pathname.endsWith('/media/live.m3u8')) return;
   event.respondWith(
     loadVod(url).then(
       (media) => {
