@@ -284,6 +284,8 @@ export const MEDIA = {
   live: 'media/live.m3u8',
   replay: 'media/replay.m3u8',
   broken: 'media/does-not-exist.m3u8',
+  /** Never answers (the service worker holds it): a loading state that stays. */
+  stall: 'media/stall.m3u8',
   posterLive: 'media/poster-live.jpg',
   posterReplay: 'media/poster-replay.jpg',
   posterScheduled: 'media/poster-scheduled.jpg',
@@ -305,10 +307,14 @@ export function show(options: ShowOptions = {}): Show {
   const products = catalog(options);
   const stream = options.stream ?? (status === 'live' ? 'live' : status === 'ended' ? 'replay' : 'none');
   const l = lang(options.locale);
-  const titles = { en: 'Winter drop, live', de: 'Winter-Drop, live', ar: 'تشكيلة الشتاء، مباشر' };
+  const titles = {
+    scheduled: { en: 'The spring linen edit', de: 'Die Leinen-Kollektion für den Frühling', ar: 'تشكيلة الكتان للربيع' },
+    live: { en: 'Winter drop, live', de: 'Winter-Drop, live', ar: 'تشكيلة الشتاء، مباشر' },
+    ended: { en: 'Winter drop', de: 'Winter-Drop', ar: 'تشكيلة الشتاء' },
+  };
   const result: Show = {
     id: `show-${status}`,
-    title: options.title ?? titles[l],
+    title: options.title ?? titles[status][l],
     status,
     poster: mediaUrl(status === 'live' ? MEDIA.posterLive : status === 'ended' ? MEDIA.posterReplay : MEDIA.posterScheduled),
     host: { name: 'Ava', avatar: productImage('Ava', 200, 'circle') },

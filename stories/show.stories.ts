@@ -1,0 +1,146 @@
+/**
+ * `<vitrine-show>`: the whole experience as a storefront embeds it, over mock adapters set as
+ * properties (`show.stream = mockStream`, `show.cart = mockCart`). The show creates its own
+ * store and wires the player, pinned product, carousel, detail dialog and cart.
+ */
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import '../src/components/show/define.js';
+import type { VitrineShow } from '../src/components/show/show.js';
+import type { ShowStatus } from '../src/core/types.js';
+import { defaultMockArgs, latencyOf, mockArgTypes, until, type MockArgs } from './mocks/args.js';
+import { createMockCart } from './mocks/cart.js';
+import { show as showDocument } from './mocks/fixtures.js';
+import { liveStreamLoader } from './mocks/live-stream.js';
+import { createMockStream, STREAM_FAILURES, type StreamFailure } from './mocks/stream.js';
+
+export interface ShowArgs extends MockArgs {
+  status: ShowStatus;
+  /** `none`: an ended show without a recording. */
+  video: 'live' | 'replay' | 'none';
+  aspectRatio: '16:9' | '9:16';
+  streamFailure: StreamFailure;
+  /** Minutes until a scheduled show starts. */
+  startsIn: number;
+  /** How many products are already in the cart. */
+  lineCount: number;
+}
+
+const meta: Meta<ShowArgs> = {
+  title: 'Show',
+  component: 'vitrine-show',
+  args: {
+    ...defaultMockArgs,
+    productCount: 8,
+    latency: 300,
+    status: 'live',
+    video: 'live',
+    aspectRatio: '16:9',
+    streamFailure: 'none',
+    startsIn: 134,
+    lineCount: 1,
+  },
+  argTypes: {
+    ...mockArgTypes,
+    status: { control: 'inline-radio', options: ['scheduled', 'live', 'ended'], table: { category: 'Data' } },
+    video: { control: 'inline-radio', options: ['live', 'replay', 'none'], table: { category: 'Data' } },
+    aspectRatio: { control: 'inline-radio', options: ['16:9', '9:16'], table: { category: 'Data' } },
+    startsIn: { control: { type: 'number', min: 1 }, table: { category: 'Data' } },
+    lineCount: { control: { type: 'number', min: 0, max: 8 }, table: { category: 'Data' } },
+    streamFailure: {
+      control: 'select',
+      options: STREAM_FAILURES,
+      description: 'What the mock show service answers: unavailable (500), invalid (a malformed document).',
+      table: { category: 'Mock backend' },
+    },
+  },
+  parameters: { layout: 'fullscreen' },
+  loaders: [
+    liveStreamLoader,
+    async ({ args }) => {
+      const a = args as ShowArgs;
+      const document = showDocument({
+        status: a.status,
+        stream: a.video,
+        aspectRatio: a.aspectRatio,
+        count: a.productCount,
+        locale: a.locale,
+        currency: a.currency,
+        startsAt: new Date(Date.now() + a.startsIn * 60_000).toISOString(),
+      });
+      const stream = createMockStream({ show: document, latency: latencyOf(a), failure: a.streamFailure });
+      const buyable = document.products.filter((p) => p.available);
+      const cart = await createMockCart({
+        products: document.products,
+        latency: latencyOf(a),
+        failure: a.failure,
+        lines: buyable.slice(0, a.lineCount).map((p) => ({ productId: p.id })),
+      });
+      return { stream, cart };
+    },
+  ],
+  render: (args, { loaded }) => {
+    const { stream, cart } = loaded as Pick<VitrineShow, 'stream' | 'cart'>;
+    return html`<vitrine-show .stream=${stream} .cart=${cart} locale=${args.locale}></vitrine-show>`;
+  },
+};
+export default meta;
+type Story = StoryObj<ShowArgs>;
+
+const showOf = (root: HTMLElement) => root.querySelector<VitrineShow>('vitrine-show')!;
+/** Waits until the show document is in the show's store. */
+const loaded = (root: HTMLElement) => until(() => showOf(root).store?.state.show, 10000);
+
+/** Not started yet: poster, countdown and "Add to calendar"; products can be browsed already. */
+export const ScheduledCountdown: Story = {
+  args: { status: 'scheduled', video: 'none' },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    await until(() => showOf(canvasElement).shadowRoot?.querySelector('[part~="countdown"]'));
+  },
+};
+
+/** Live on a desktop: video, pinned product, product rail and cart button. */
+export const LiveDesktop: Story = {
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+  },
+};
+
+/** Live on a phone, a vertical (9:16) stream filling the portrait screen. */
+export const LivePhonePortrait: Story = {
+  args: { aspectRatio: '9:16' },
+  tags: ['phone'],
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+  },
+};
+
+/** Over: the recording plays as a replay, with a chapter per product on the seek bar. */
+export const EndedWithReplay: Story = {
+  args: { status: 'ended', video: 'replay' },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+  },
+};
+
+/** Over, with no recording: "This show has ended", and the products stay shoppable. */
+export const EndedWithoutReplay: Story = {
+  args: { status: 'ended', video: 'none' },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    await until(() => showOf(canvasElement).shadowRoot?.querySelector('[part~="status"]'));
+  },
+};
+
+/** The show document is still on its way. */
+export const Loading: Story = { args: { latency: 10000 } };
+
+/** The show service answered 500: the show says so and offers "Try again". */
+export const Unavailable: Story = {
+  args: { streamFailure: 'unavailable' },
+  play: async ({ canvasElement }) => {
+    await until(() => showOf(canvasElement).shadowRoot?.querySelector('[part~="retry-button"]'), 10000);
+  },
+};
