@@ -66,7 +66,10 @@ export class VitrineProductDetail extends VitrineElement {
 
   @property({ attribute: 'product-id' }) productId?: string;
 
-  /** Render as a modal dialog driven by `store.state.openProductId`. */
+  /**
+   * Render as a modal dialog driven by `store.state.openProductId` (Escape, the close button and
+   * the backdrop close it; so does a successful add, whose confirmation is then announced).
+   */
   @property({ type: Boolean, reflect: true }) dialog = false;
 
   /** Overrides the locale (BCP 47). */
@@ -82,6 +85,8 @@ export class VitrineProductDetail extends VitrineElement {
   #add = new AddController(this, this.#store, () => this.#locale.locale);
   #picker: VariantPicker | undefined;
   #opener: HTMLElement | null = null;
+  /** The confirmation after which the dialog closed itself (it closes once per successful add). */
+  #closedAfter: unknown;
   #id = `vitrine-detail-${++uid}`;
 
   /** The product shown. */
@@ -136,6 +141,16 @@ export class VitrineProductDetail extends VitrineElement {
     if (!this.dialog) return;
     const dialog = this.dialogElement;
     if (!dialog) return;
+    // A successful add from the dialog closes it (the shopper goes on watching; the cart button
+    // shows the new count and the confirmation is announced from outside the closed dialog).
+    const feedback = this.#add.feedback;
+    if (feedback?.kind === 'added' && feedback !== this.#closedAfter && dialog.open) {
+      this.#closedAfter = feedback;
+      if (this.#store.state.openProductId === feedback.productId) {
+        this.hide();
+        return;
+      }
+    }
     const open = !!this.#store.state.openProductId && !!this.resolvedProduct;
     if (open && !dialog.open) {
       this.#opener = deepActiveElement();
@@ -158,7 +173,10 @@ export class VitrineProductDetail extends VitrineElement {
       @click=${this.#onBackdrop}
     >
       ${product ? this.#renderDetail(product) : nothing}
-    </dialog>`;
+    </dialog>
+    <div class="visually-hidden" role="status">
+      ${!this.#store.state.openProductId && this.#add.feedback?.kind === 'added' ? this.#add.feedback.message : ''}
+    </div>`;
   }
 
   #renderDetail(product: Product) {
@@ -298,6 +316,8 @@ export class VitrineProductDetail extends VitrineElement {
   }
 
   #onClose = (): void => {
+    // A late 'close' event (it is queued) after the dialog was opened again in the meantime.
+    if (this.dialogElement?.open) return;
     if (this.#store.state.openProductId) this.hide();
     const opener = this.#opener;
     this.#opener = null;

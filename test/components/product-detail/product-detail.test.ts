@@ -160,6 +160,49 @@ describe('<vitrine-product-detail>', () => {
     expect(world.store.state.openProductId).to.equal(null);
   });
 
+  it('as a dialog: a successful add closes it (nothing left over the page), announces it and returns focus; a failed one keeps it open', async () => {
+    const world = setup();
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <button id="opener">open</button>
+      <vitrine-product-detail dialog .store=${world.store}></vitrine-product-detail>
+    </div>`);
+    const el = wrapper.querySelector('vitrine-product-detail')!;
+    const opener = wrapper.querySelector<HTMLButtonElement>('#opener')!;
+    opener.focus();
+    world.store.set({ openProductId: 'beanie' });
+    await el.updateComplete;
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.be.true;
+    button(dialog, 'Add to cart')!.click();
+    await until(world.store, (s) => !!s.cart && s.openProductId === null);
+    await el.updateComplete;
+    expect(dialog.open).to.be.false;
+    expect(world.store.state.cart!.totalQuantity).to.equal(1);
+    expect(deepActive()).to.equal(opener);
+    const announced = [...el.shadowRoot!.querySelectorAll('[role="status"]')].filter((n) => !dialog.contains(n));
+    expect(announced.map((n) => n.textContent!.trim())).to.deep.equal(['Added to cart']);
+    // The page under it takes clicks again.
+    const { x, y, width, height } = opener.getBoundingClientRect();
+    expect(document.elementFromPoint(x + width / 2, y + height / 2)).to.equal(opener);
+
+    // A merchant's add that fails: the dialog stays, with the reason where the shopper clicked.
+    el.addEventListener('vitrine-add-to-cart', (e) => {
+      e.preventDefault();
+      e.detail.respondWith(Promise.reject(new Error('Nope')));
+    });
+    world.store.set({ openProductId: 'beanie' });
+    await el.updateComplete;
+    expect(dialog.open).to.be.true;
+    button(dialog, 'Add to cart')!.click();
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(dialog.open).to.be.true;
+    expect(dialog.querySelector('[part="status"]')!.textContent!.trim()).to.not.equal('');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialog.open).to.be.false;
+  });
+
   it('speaks German and Arabic, right to left', async () => {
     const world = setup();
     world.store.set({ locale: 'ar' });
