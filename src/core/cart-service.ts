@@ -269,7 +269,14 @@ export class CartService {
     } catch (error) {
       return this.#checkoutFailed(VitrineError.from(error, 'checkout/unavailable'));
     }
-    if (!raw) return this.#checkoutFailed(new VitrineError('checkout/unavailable', 'No checkout URL is known.'));
+    if (!raw) {
+      // The backend's URL was refused when the cart was read (parseCart): say so.
+      return this.#checkoutFailed(
+        this.store.state.cart?.checkoutUrlRefused
+          ? new VitrineError('checkout/unsafe-url', 'The checkout URL is not http(s).')
+          : new VitrineError('checkout/unavailable', 'No checkout URL is known.'),
+      );
+    }
     if (!isHttp(raw)) {
       return this.#checkoutFailed(new VitrineError('checkout/unsafe-url', 'The checkout URL is not http(s).'));
     }

@@ -464,10 +464,14 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
         totalQuantity: count(c.totalQuantity) ?? total,
       };
       if (c.checkoutUrl !== undefined && c.checkoutUrl !== null) {
-        // An unsafe checkout URL is kept out of the model; checkout then reports `checkout/unsafe-url`.
+        // An unsafe checkout URL is kept out of the model, but the refusal is remembered so that
+        // checkout reports `checkout/unsafe-url` (not "unavailable").
         const checkout = safeUrl(c.checkoutUrl, base);
         if (checkout) cart.checkoutUrl = checkout;
-        else issues.push({ path: 'checkoutUrl', reason: 'not an http(s) URL' });
+        else {
+          cart.checkoutUrlRefused = true;
+          issues.push({ path: 'checkoutUrl', reason: 'not an http(s) URL' });
+        }
       }
       return cart;
     },

@@ -116,6 +116,12 @@ export interface Cart {
   subtotal: Money;
   totalQuantity: number;
   checkoutUrl?: string;
+  /**
+   * Set (additive, v1) when the backend gave a `checkoutUrl` that is not `http:`/`https:`: the URL
+   * is dropped from the model, and checkout reports `checkout/unsafe-url` (CONTRACT.md section 7)
+   * unless another safe URL exists (the adapter's `checkout()`, the show's `checkout-url`).
+   */
+  checkoutUrlRefused?: true;
 }
 
 /** A live show event (CONTRACT.md section 6), parsed. */

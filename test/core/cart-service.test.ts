@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CartService, withAttribution } from '../../src/core/cart-service.js';
 import { VitrineError } from '../../src/core/errors.js';
+import { parseCart } from '../../src/core/parse.js';
 import { ShowStore, type StoreEvents } from '../../src/core/store.js';
 import type { AddLineInput, Cart, CartAdapter } from '../../src/core/types.js';
 import { createMemoryCart } from '../../src/adapters/memory/index.js';
@@ -149,6 +150,24 @@ describe('CartService', () => {
       expect(navigated).to.deep.equal([]);
       expect(errors.map((e) => e.code)).to.deep.equal(['checkout/unsafe-url']);
       expect(store.state.cartError!.code).to.equal('checkout/unsafe-url');
+    });
+
+    it('reports checkout/unsafe-url for a cart whose backend URL was refused (parseCart), unless a safe fallback exists', async () => {
+      const { store, service, navigated, errors } = world();
+      const parsed = parseCart({ id: 'c9', lines: [], subtotal: eur('0.00'), checkoutUrl: 'javascript:alert(1)' });
+      expect(parsed.ok).to.equal(true);
+      if (!parsed.ok) return;
+      store.set({ cart: parsed.value });
+      const outcome = await service.checkout(() => true);
+      expect(outcome.error!.code).to.equal('checkout/unsafe-url');
+      expect(errors.map((e) => e.code)).to.deep.equal(['checkout/unsafe-url']);
+      expect(store.state.cartError!.code).to.equal('checkout/unsafe-url');
+      expect(navigated).to.deep.equal([]);
+      // The show's checkout-url is another, safe, place to go.
+      service.options.checkoutFallbackUrl = 'https://shop.example/checkout';
+      service.options.attribution = false;
+      expect((await service.checkout(() => true)).status).to.equal('navigated');
+      expect(navigated).to.deep.equal(['https://shop.example/checkout']);
     });
 
     it('prefers the adapter’s checkout(), then the cart’s URL, then the fallback', async () => {

@@ -170,6 +170,10 @@ describe('parseCart', () => {
   it('keeps an unsafe checkout URL out of the model', () => {
     const result = parseCart({ ...cart, checkoutUrl: 'javascript:alert(1)' });
     expect(result.ok && result.value.checkoutUrl).to.equal(undefined);
+    // ...but remembers the refusal, so checkout can say why (checkout/unsafe-url).
+    expect(result.ok && result.value.checkoutUrlRefused).to.equal(true);
+    const safe = parseCart(cart);
+    expect(safe.ok && 'checkoutUrlRefused' in safe.value).to.equal(false);
   });
 });
 

@@ -203,15 +203,14 @@ describe('hardening: faulty backends', function () {
       await until(() => recorder.errors().some((e) => e.code.startsWith('checkout/')), 'no checkout error');
       el.removeEventListener('vitrine-checkout', onCheckout);
       expect(checkouts.filter((u) => !/^https?:/.test(u))).to.deep.equal([]);
-      // CONTRACT section 7 says checkout/unsafe-url; parseCart drops the unsafe URL from the model, so
-      // checkout sees none and reports checkout/unavailable (reported in /tmp/api/hardening.md). Either
-      // way exactly one refusal, and the shopper is told.
+      // CONTRACT section 7: exactly one refusal, checkout/unsafe-url (parseCart keeps the refusal in
+      // the model as cart.checkoutUrlRefused), and the shopper is told.
+      expect(el.state.cart?.checkoutUrlRefused).to.equal(true);
       const refusals = recorder.errors().filter((e) => e.code.startsWith('checkout/')).map((e) => e.code);
-      expect(refusals).to.have.length(1);
-      expect(['checkout/unsafe-url', 'checkout/unavailable']).to.include(refusals[0]);
+      expect(refusals).to.deep.equal(['checkout/unsafe-url']);
       expect((window as unknown as { __vitrinePwned?: number }).__vitrinePwned).to.equal(undefined);
       expect(location.href).to.match(/^http:\/\/localhost/);
-      await until(() => /not safe|isn’t available/.test(visibleText(el)), 'no explanation in the cart');
+      await until(() => /not safe/.test(visibleText(el)), 'no explanation in the cart');
     });
   });
 
