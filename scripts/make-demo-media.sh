@@ -51,10 +51,11 @@ ffmpeg -hide_banner -loglevel error -y \
 } > "$out/replay.m3u8"
 rm "$out/loop.m3u8"
 
-# Posters: a still of the field with the state written on it.
+# Posters: a still of the field with the state written in the lower third (the centre stays
+# clear: the player's Play button and the show's countdown are drawn there).
 poster() { # name, headline, subline
   ffmpeg -hide_banner -loglevel error -y \
-    -f lavfi -i "color=c=black:s=${size}:r=1:d=1,format=yuv420p,${field},${card},${brand},drawtext=fontfile=${font}:text='$3':fontsize=18:fontcolor=white@0.9:x=28:y=h-44,drawtext=fontfile=${bold}:text='$2':fontsize=44:fontcolor=white:x=(w-tw)/2:y=(h-th)/2-40:box=1:boxcolor=black@0.35:boxborderw=18" \
+    -f lavfi -i "color=c=black:s=${size}:r=1:d=1,format=yuv420p,${field},${card},${brand},drawtext=fontfile=${font}:text='$3':fontsize=18:fontcolor=white@0.9:x=28:y=h-44,drawtext=fontfile=${bold}:text='$2':fontsize=22:fontcolor=white:x=w-tw-28:y=h-80:box=1:boxcolor=black@0.35:boxborderw=8" \
     -frames:v 1 -q:v 6 "$out/poster-$1.jpg"
 }
 poster live 'LIVE NOW' 'The winter edit, live from the studio'
