@@ -30,11 +30,11 @@ async function showAt(attrs: Record<string, string | boolean>) {
 
 /** Pins a single-variant product and clicks its "Add to cart" in the pinned card. */
 async function addPinned(el: VitrineShow): Promise<Product> {
-  const p = await until(() => el.state.products.find((x) => x.variants.length === 1 && x.available), 'a single-variant product');
+  const p = (await until(() => el.state.products.find((x) => x.variants.length === 1 && x.available), 'a single-variant product'))!;
   el.store.set({ highlight: { productId: p.id, at: 0 } });
   await el.updateComplete;
   const card = shadow(el, '.pinned vitrine-product-card')!;
-  (await until(() => findButton(card.shadowRoot!, /^Add to cart$/), 'Add to cart')).click();
+  (await until(() => findButton(card.shadowRoot!, /^Add to cart$/), 'Add to cart'))!.click();
   return p;
 }
 
@@ -82,7 +82,7 @@ describe('<vitrine-show> (CONTRACT section 2)', () => {
     await addPinned(el);
     await until(() => el.state.cart?.lines.length, 'added');
     el.openCart();
-    (await button(el, /^Checkout$/)).click();
+    (await button(el, /^Checkout$/))!.click();
     await until(() => log.of('checkout').length === 1, 'vitrine-checkout');
     const checkout = log.of('checkout')[0];
     expect(checkout.cancelable).to.equal(true);
@@ -188,7 +188,7 @@ describe('<vitrine-show> (CONTRACT section 2)', () => {
     const player = shadow(el, 'vitrine-player') as HTMLElement & { muted?: boolean };
     player.addEventListener('vitrine-error', () => {});
     await el.play();
-    const video = await until(() => player.shadowRoot!.querySelector('video'), 'the engine video', 20_000);
+    const video = (await until(() => player.shadowRoot!.querySelector('video'), 'the engine video', 20_000))!;
     await until(() => !video.paused && video.currentTime > 0, 'playing', 20_000);
     el.pause();
     await until(() => video.paused, 'paused');
