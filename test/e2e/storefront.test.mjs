@@ -123,15 +123,8 @@ describe('the demo storefront', () => {
       await page.screenshot({ path: `${SHOTS}/live-product-detail.png` });
       await dialog.getByRole('button', { name: /Add to cart/ }).click();
       await until(async () => (await showState(page)).cartQuantity > 0, 'the add from the product detail');
-      // The shopper closes the detail (if the add did not) before opening the cart, as a person
-      // would: with its Close button. Known bug (shop UI): the dialog stays open over the page
-      // after an add; this path works either way.
-      const close = dialog.getByRole('button', { name: /^Close\b/ }).first();
-      await until(async () => {
-        if (!(await dialog.isVisible())) return true;
-        await close.click({ timeout: 2_000 }).catch(() => {});
-        return false;
-      }, 'the product detail to close', 10_000);
+      // A successful add closes the detail, so the page (and the cart button) is usable again.
+      await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
     }
 
     await page.getByRole('button', { name: /^Cart\b/ }).first().click();
