@@ -188,6 +188,7 @@ export const styles = css`
     padding: var(--_space);
   }
   :host([layout='compact']) .title {
-    min-block-size: 0;
+    /* One line is enough here, but the title stays a target of the minimum size (WCAG 2.5.8). */
+    min-block-size: var(--_target);
   }
 `;
