@@ -114,10 +114,15 @@ export const styles = css`
     gap: calc(var(--_space) * 1.5);
     padding-block: calc(var(--_space) * 2);
     border-block-end: 1px solid var(--_border);
-    transition: opacity 120ms ease;
   }
-  .line[aria-busy='true'] {
+  /* Updating: only the image dims (text keeps its contrast); the quantity shows a spinner. */
+  .line[aria-busy='true'] .thumb {
     opacity: 0.55;
+  }
+  .qty .spinner {
+    display: inline-block;
+    vertical-align: -0.15em;
+    color: var(--_muted);
   }
   .thumb {
     inline-size: 72px;

@@ -220,7 +220,11 @@ export class VitrineCart extends VitrineElement {
             >
               ${minus()}
             </button>
-            <span class="qty" aria-live="polite">${busy ? html`<span class="visually-hidden">${t('updating')}</span>` : nothing}${line.quantity}</span>
+            <span class="qty" aria-live="polite"
+              >${busy
+                ? html`<span class="visually-hidden">${t('updating')}</span><span class="spinner" aria-hidden="true"></span>`
+                : line.quantity}</span
+            >
             <button
               class="icon"
               type="button"

@@ -48,6 +48,13 @@ describe('<vitrine-cart>', () => {
     await until(full.store, (s) => !!s.cartError);
     await full.el.updateComplete;
     await expect(full.el).to.be.accessible();
+    // A line whose quantity change is in flight: a spinner, and its text keeps its contrast.
+    full.store.set({ updatingLines: new Set([full.store.state.cart!.lines[0].id]) });
+    await full.el.updateComplete;
+    const busy = full.root.querySelector('[part="line"][aria-busy="true"]')!;
+    expect(busy.querySelector('.qty .spinner')).to.exist;
+    expect(busy.querySelector('.qty')!.textContent).to.include('Updating');
+    await expect(full.el).to.be.accessible();
   });
 
   it('has a cart button whose name starts with "Cart" and includes the count', async () => {
