@@ -420,9 +420,13 @@ export class VitrineShow extends VitrineElement {
     const hasVideo = Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled';
     const playing = Boolean(this.#player?.engineLoaded);
     const want = hasVideo && (this.#minimizedByCall || (this.floating && this.#scrolledAway && playing));
-    if (want !== this._mini) this._mini = want;
+    if (want !== this._mini) {
+      // The stage gets (or loses) its popover attribute in the next render; updated() comes back here.
+      this._mini = want;
+      return;
+    }
     const stage = this.renderRoot?.querySelector?.<HTMLElement>('.stage');
-    if (!stage || typeof stage.showPopover !== 'function') return;
+    if (!stage || typeof stage.showPopover !== 'function' || (this._mini && !stage.hasAttribute('popover'))) return;
     const open = stage.matches(':popover-open');
     if (this._mini && !open) stage.showPopover();
     else if (!this._mini && open) stage.hidePopover();

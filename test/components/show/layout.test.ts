@@ -26,6 +26,7 @@ describe('<vitrine-show> layouts', () => {
     }
     // The player keeps its own header beside the show's side column.
     expect(shadow(el, 'vitrine-player')!.hasAttribute('no-header')).to.equal(false);
+    await expect(el).to.be.accessible();
   });
 
   it("vertical (phone): the show's header is over the video and the player's own header is hidden", async () => {
@@ -47,5 +48,6 @@ describe('<vitrine-show> layouts', () => {
     el.store.set({ highlight: { productId: 'p2', at: 0 } });
     await el.updateComplete;
     expect(shadow(el, '.pinned vitrine-product-card')!.hasAttribute('layout')).to.equal(false);
+    await expect(el).to.be.accessible();
   });
 });

@@ -194,6 +194,26 @@ describe('<vitrine-show> (CONTRACT section 2)', () => {
     await until(() => video.paused, 'paused');
   });
 
+  it('floating: scrolled away while playing, the video goes to the mini-player; back in view, it returns', async () => {
+    const { el, wrapper } = await mountShow(showDoc({ status: 'ended' }));
+    el.floating = true;
+    const spacer = document.createElement('div');
+    spacer.style.setProperty('height', '3000px');
+    wrapper.append(spacer);
+    await el.play();
+    const player = shadow(el, 'vitrine-player')!;
+    const video = (await until(() => player.shadowRoot!.querySelector('video'), 'the engine video', 20_000))!;
+    await until(() => !video.paused, 'playing', 20_000);
+    const stage = shadow(el, '.stage')!;
+    expect(stage.matches(':popover-open')).to.equal(false);
+    window.scrollTo(0, el.getBoundingClientRect().bottom + window.scrollY + 500);
+    await until(() => stage.matches(':popover-open'), 'the mini-player on scroll-away');
+    expect(video.paused).to.equal(false);
+    window.scrollTo(0, 0);
+    await until(() => !stage.matches(':popover-open'), 'back in the show');
+    el.pause();
+  });
+
   it('vitrine-highlight: a live pin with nothing to wait for is shown and told at once', async () => {
     const { el, stream, log } = await mountShow(showDoc({ status: 'scheduled', stream: undefined, startsAt: new Date(Date.now() + 3_600_000).toISOString() }));
     await until(() => stream.subscribed(), 'subscribed');
