@@ -17,10 +17,18 @@ export const styles = css`
     overflow: hidden;
     transition: box-shadow 160ms ease;
   }
+  /* Drawn inside the card (over the image), so a scrolling rail never clips it. */
   :host([pinned]) .card {
-    box-shadow:
-      0 0 0 2px var(--_live),
-      var(--_shadow);
+    box-shadow: var(--_shadow);
+  }
+  :host([pinned]) .card::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    z-index: 1;
+    border-radius: inherit;
+    box-shadow: inset 0 0 0 2px var(--_live);
+    pointer-events: none;
   }
   .media {
     position: relative;
