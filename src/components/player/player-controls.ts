@@ -41,10 +41,12 @@ export interface ControlsActions {
   toggleFullscreen(): void;
 }
 
-const icon = (body: ReturnType<typeof svg>, fill = false) =>
-  html`<svg class=${fill ? 'filled flip-rtl' : ''} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${body}</svg>`;
+// Media icons (play, pause, volume) never mirror in right-to-left text: they show the direction
+// of media time, not of reading. Only directional arrows take `flip-rtl` (shared/icons.ts).
+const icon = (body: ReturnType<typeof svg>) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${body}</svg>`;
 const icons = {
-  play: () => icon(svg`<path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />`, true),
+  play: () => icon(svg`<path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />`),
   pause: () => icon(svg`<path d="M7 5h3v14H7zM14 5h3v14h-3z" fill="currentColor" stroke="none" />`),
   volume: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M16.5 8.5a5 5 0 0 1 0 7" />`),
   muted: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M22 9l-6 6M16 9l6 6" />`),

@@ -37,10 +37,12 @@ const KEY_SEEK = 5;
 /** Controls hide after this long without pointer movement while playing (ms). */
 const IDLE_MS = 3000;
 
-const icon = (body: ReturnType<typeof svg>, fill = false) =>
-  html`<svg class=${fill ? 'filled flip-rtl' : ''} viewBox="0 0 24 24" aria-hidden="true" focusable="false">${body}</svg>`;
+// Media icons (play, pause, volume) never mirror in right-to-left text: they show the direction
+// of media time, not of reading. Only directional arrows take `flip-rtl` (shared/icons.ts).
+const icon = (body: ReturnType<typeof svg>) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${body}</svg>`;
 const icons = {
-  play: () => icon(svg`<path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />`, true),
+  play: () => icon(svg`<path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />`),
   muted: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M22 9l-6 6M16 9l6 6" />`),
 };
 

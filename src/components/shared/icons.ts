@@ -14,6 +14,7 @@ export const trash = () =>
 export const bag = () =>
   icon(svg`<path d="M6 7h12l1 13H5L6 7z" /><path d="M9 7V6a3 3 0 0 1 6 0v1" />`);
 export const check = () => icon(svg`<path d="M20 6L9 17l-5-5" />`);
-export const play = () => icon(svg`<path d="M8 5v14l11-7z" />`, true);
+/** Media play: not mirrored in right to left (only directional arrows are). */
+export const play = () => icon(svg`<path d="M8 5v14l11-7z" />`);
 export const external = () =>
   icon(svg`<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" />`, true);

@@ -191,6 +191,15 @@ describe('<vitrine-product-card>', () => {
     expect(el).to.exist;
   });
 
+  it('in Arabic, the "Shown at" play icon is not mirrored (media icons keep their direction)', async () => {
+    const world = setup();
+    world.store.set({ locale: 'ar' });
+    const { root } = await card('scarf', world, { shownAt: 750 });
+    expect(root.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    const icon = root.querySelector('[part="seek-button"] svg')!;
+    expect(getComputedStyle(icon).transform).to.equal('none');
+  });
+
   it('renders texts in German and Arabic (RTL), money through Intl', async () => {
     const world = setup();
     world.store.set({ locale: 'de' });
