@@ -75,10 +75,19 @@ export function resolveLocale(element: Element | null, explicit?: string | null)
   return valid(globalThis.navigator?.language || 'en');
 }
 
+const canonical = new Map<string, string>();
+
+/** The canonical form of a locale tag, cached: every card asks on every render. */
 function valid(locale: string): string {
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let result = canonical.get(locale);
+  if (result === undefined) {
+    try {
+      result = Intl.getCanonicalLocales(locale)[0] ?? 'en';
+    } catch {
+      result = 'en';
+    }
+    if (canonical.size > 100) canonical.clear();
+    canonical.set(locale, result);
   }
+  return result;
 }

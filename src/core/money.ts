@@ -35,13 +35,21 @@ export function isDecimal(value: unknown): value is string {
 /** True when `code` looks like an ISO 4217 code that `Intl` accepts. */
 export function isCurrencyCode(code: unknown): code is string {
   if (typeof code !== 'string' || !CURRENCY.test(code)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
+  let known = currencyCodes.get(code);
+  if (known === undefined) {
+    // One Intl.NumberFormat per currency, not one per product: a show of 1,000 products parses fast.
+    try {
+      new Intl.NumberFormat('en', { style: 'currency', currency: code });
+      known = true;
+    } catch {
+      known = false;
+    }
+    currencyCodes.set(code, known);
   }
+  return known;
 }
+
+const currencyCodes = new Map<string, boolean>();
 
 /** A decimal amount as an integer scaled by 10^scale. */
 interface Scaled {

@@ -24,8 +24,27 @@ export interface CardContext {
 /** Renders one card: a Lit template, a DOM node, or anything Lit can render. */
 export type CardRenderer = (product: Product, context: CardContext) => TemplateResult | Node | unknown;
 
-/** Cards rendered beyond each edge of the viewport. */
+/** Cards rendered beyond each edge of the viewport (added after the first paint, in an idle moment). */
 const OVERSCAN = 4;
+/** The card stride assumed before the first measurement: the default card width (200px) + gap (12px). */
+const DEFAULT_STRIDE = 212;
+
+/**
+ * How many cards can be visible before anything is measured: the rail is never wider than the
+ * viewport, so the viewport's width over the default stride (a phone: 2, a laptop: 7). Read without
+ * forcing a layout; a narrower card is corrected by the first ResizeObserver callback, before paint.
+ */
+const initialCount = () => Math.max(2, Math.ceil((globalThis.innerWidth || 1280) / DEFAULT_STRIDE));
+
+/** Runs `fn` when the main thread is idle (soon anyway), so work that is not visible never blocks a frame. */
+const whenIdle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 50);
+  return () => clearTimeout(id);
+};
 /** After the shopper scrolled, the pinned product does not pull the rail for this long (ms). */
 const USER_SCROLL_GRACE = 4000;
 
@@ -74,7 +93,8 @@ export class VitrineCarousel extends VitrineElement {
   /** Overrides the locale (BCP 47). */
   @property() locale?: string;
 
-  @state() private range: [number, number] = [0, 12];
+  /** Only the cards that can be visible are rendered first; the overscan follows when idle. */
+  @state() private range: [number, number] = [0, initialCount() - 1];
   @state() private atStart = true;
   @state() private atEnd = false;
   @state() private announcement = '';
@@ -92,6 +112,9 @@ export class VitrineCarousel extends VitrineElement {
   #pinnedId: string | undefined;
   /** A pin that arrived before the cards were measured. */
   #pendingPin: number | undefined;
+  /** The card observed for its size (the stride), until measured. */
+  #observedItem: Element | undefined;
+  #cancelIdle: (() => void) | undefined;
 
   get #products(): readonly Product[] {
     return this.#store.state.products;
@@ -99,12 +122,18 @@ export class VitrineCarousel extends VitrineElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Sizes are read only in ResizeObserver callbacks, where layout is already done: no render
+    // ever forces a synchronous layout.
     this.#resize = new ResizeObserver(() => this.#measure());
+    if (this.rail) this.#resize.observe(this.rail);
+    this.#observedItem = undefined;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
+    this.#cancelIdle?.();
+    this.#cancelIdle = undefined;
     cancelAnimationFrame(this.#frame);
   }
 
@@ -120,7 +149,15 @@ export class VitrineCarousel extends VitrineElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.#stride) this.#measure();
+    if (!this.#stride) {
+      // Observe the first card for its size; the callback measures (no forced layout here).
+      const item = this.renderRoot.querySelector('.item');
+      if (item && item !== this.#observedItem) {
+        if (this.#observedItem) this.#resize?.unobserve(this.#observedItem);
+        this.#observedItem = item;
+        this.#resize?.observe(item);
+      }
+    }
     const pinned = this.#store.state.highlight?.productId;
     if (pinned !== this.#pinnedId) {
       this.#pinnedId = pinned;
@@ -273,6 +310,7 @@ export class VitrineCarousel extends VitrineElement {
     return this.#stride && width ? Math.ceil(width / this.#stride) : 8;
   }
 
+  /** Called from the ResizeObserver only: layout is clean there, so reading sizes costs nothing. */
   #measure(): void {
     const item = this.renderRoot.querySelector<HTMLElement>('.item');
     const track = this.renderRoot.querySelector<HTMLElement>('.track');
@@ -281,25 +319,42 @@ export class VitrineCarousel extends VitrineElement {
     if (!width) return;
     this.#gap = parseFloat(getComputedStyle(track).columnGap) || 0;
     const stride = width + this.#gap;
+    const first = !this.#stride;
     if (Math.abs(stride - this.#stride) > 0.5) {
       this.#stride = stride;
       this.requestUpdate();
     }
-    this.#update();
+    if (this.#observedItem) {
+      this.#resize?.unobserve(this.#observedItem);
+      this.#observedItem = undefined;
+    }
+    if (first) {
+      // First the cards in view (still before this frame is painted), the overscan when idle.
+      this.#update(0);
+      this.#cancelIdle?.();
+      this.#cancelIdle = whenIdle(() => {
+        this.#cancelIdle = undefined;
+        this.#update();
+      });
+    } else if (!this.#cancelIdle) {
+      this.#update();
+    }
     if (this.#pendingPin !== undefined) this.scrollToIndex(this.#pendingPin, false);
   }
 
-  /** Recomputes the rendered range and the ends from the scroll position. */
-  #update(): void {
+  /** Recomputes the rendered range (`overscan` cards beyond each edge) and the ends from the scroll position. */
+  #update(overscan = OVERSCAN): void {
     const rail = this.rail;
     if (!rail || !this.#stride) return;
     const position = Math.abs(rail.scrollLeft);
-    const first = Math.max(0, Math.floor(position / this.#stride) - OVERSCAN);
-    const last = Math.ceil((position + rail.clientWidth) / this.#stride) + OVERSCAN;
+    const first = Math.max(0, Math.floor(position / this.#stride) - overscan);
+    const last = Math.ceil((position + rail.clientWidth) / this.#stride) + overscan;
     const [f, l] = this.range;
     if (f !== first || l !== last) this.range = [first, last];
     this.atStart = position <= 1;
-    this.atEnd = position + rail.clientWidth >= rail.scrollWidth - 1;
+    // The track's full length is known from the stride, before the overscan cards exist.
+    const length = Math.max(rail.scrollWidth, this.#products.length * this.#stride - this.#gap);
+    this.atEnd = position + rail.clientWidth >= length - 1;
   }
 
   #onScroll = (): void => {

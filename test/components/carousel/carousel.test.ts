@@ -11,6 +11,10 @@ const frames = (n = 2) =>
     step(n);
   });
 
+/** Resolves once the browser was idle (the carousel renders its overscan cards then). */
+const idle = () =>
+  new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve, 0), { timeout: 1000 }));
+
 async function carousel(world = setup(), width = 900, dir = 'ltr') {
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px" dir=${dir}>
     <vitrine-carousel .store=${world.store}></vitrine-carousel>
@@ -185,6 +189,33 @@ describe('<vitrine-carousel>', () => {
     const el = await fixture<VitrineCarousel>(html`<vitrine-carousel .products=${catalog()}></vitrine-carousel>`);
     await el.updateComplete;
     expect(el.store!.state.products).to.have.length(6);
+    await frames(2);
+    await idle();
+    await el.updateComplete;
     expect(cards(el.shadowRoot!)).to.have.length(6);
+  });
+
+  it('renders first only the cards that can be visible, then the overscan when idle', async () => {
+    const world = setup(many(100));
+    const wrapper = document.createElement('div');
+    wrapper.style.width = '300px';
+    const el = document.createElement('vitrine-carousel');
+    el.store = world.store;
+    wrapper.append(el);
+    document.body.append(wrapper);
+    try {
+      await el.updateComplete;
+      // Before any measurement: no more cards than the viewport can show at the default card width.
+      expect(cards(el.shadowRoot!).length).to.be.at.most(Math.ceil(innerWidth / 212));
+      // Measured (ResizeObserver, no forced layout): the 2 cards of the 300px rail, +1 partly in
+      // view, then 4 beyond the edge when idle.
+      await frames(2);
+      await idle();
+      await el.updateComplete;
+      expect(cards(el.shadowRoot!).length).to.equal(3 + 4);
+      expect(button(el.shadowRoot!, 'Next products')!.disabled).to.be.false;
+    } finally {
+      wrapper.remove();
+    }
   });
 });
