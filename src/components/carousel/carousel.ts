@@ -6,6 +6,7 @@ import type { ShowStore } from '../../core/store.js';
 import type { Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { chevronEnd, chevronStart } from '../shared/icons.js';
+import { whenIdle } from '../shared/idle.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
@@ -36,15 +37,6 @@ const DEFAULT_STRIDE = 212;
  */
 const initialCount = () => Math.max(2, Math.ceil((globalThis.innerWidth || 1280) / DEFAULT_STRIDE));
 
-/** Runs `fn` when the main thread is idle (soon anyway), so work that is not visible never blocks a frame. */
-const whenIdle = (fn: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(fn, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(fn, 50);
-  return () => clearTimeout(id);
-};
 /** After the shopper scrolled, the pinned product does not pull the rail for this long (ms). */
 const USER_SCROLL_GRACE = 4000;
 

@@ -1,23 +1,38 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { safeUrl } from '../../core/parse.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
-import { LOW_STOCK, renderPrice } from '../product-card/product-card.js';
 import { AddController } from '../shared/add-controller.js';
-import { close, external, minus, plus } from '../shared/icons.js';
 import { LocaleController } from '../shared/locale-controller.js';
-import { addMessages } from '../shared/shared.messages.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, priceStyles, tokens } from '../shared/styles.js';
+import { whenIdle } from '../shared/idle.js';
 import { messages } from './product-detail.messages.js';
 import { styles } from './product-detail.styles.js';
 import { VariantPicker, type Selection } from './variants.js';
 
 /** The most a shopper can add in one go when the backend gives no stock. */
 export const MAX_QUANTITY = 99;
+
+type Body = typeof import('./product-detail.body.js');
+let body: Body | undefined;
+let bodyLoading: Promise<Body> | undefined;
+
+/**
+ * The detail's content is a lazy chunk (`product-detail.body.ts`): only a shopper who opens a
+ * product needs it. Fetched once per page, shared by every detail element.
+ */
+function loadBody(): Promise<Body> {
+  bodyLoading ??= import('./product-detail.body.js').then(
+    (module) => (body = module),
+    (error: unknown) => {
+      bodyLoading = undefined; // a failed fetch (offline) is retried at the next open
+      throw error;
+    },
+  );
+  return bodyLoading;
+}
 
 /** The deepest focused element, crossing shadow roots. */
 function deepActiveElement(): HTMLElement | null {
@@ -88,6 +103,10 @@ export class VitrineProductDetail extends VitrineElement {
   /** The confirmation after which the dialog closed itself (it closes once per successful add). */
   #closedAfter: unknown;
   #id = `vitrine-detail-${++uid}`;
+  /** The body chunk this element waits for (its render needs it), if any. */
+  #waiting: Promise<unknown> | undefined;
+  #bodyStyled = false;
+  #cancelPrefetch: (() => void) | undefined;
 
   /** The product shown. */
   get resolvedProduct(): Product | undefined {
@@ -132,6 +151,48 @@ export class VitrineProductDetail extends VitrineElement {
     return this.#picker;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A dialog is fetched while the page is idle, so the first open does not wait for the network.
+    if (!body) this.#cancelPrefetch = whenIdle(() => void loadBody().catch(() => undefined), 3000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelPrefetch?.();
+  }
+
+  /** Also waits for the body chunk when the element is showing a product. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#waiting) {
+      await this.#waiting;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /** The loaded body, with its styles adopted; else starts loading it and re-renders when it arrives. */
+  #body(): Body | undefined {
+    if (body) {
+      if (!this.#bodyStyled && this.shadowRoot) {
+        this.#bodyStyled = true;
+        adoptStyles(this.shadowRoot, [...(this.constructor as typeof VitrineProductDetail).elementStyles, body.bodyStyles]);
+      }
+      return body;
+    }
+    if (!this.#waiting) {
+      const waiting = loadBody()
+        .catch((error: unknown) => this.reportError(error, 'internal'))
+        .finally(() => {
+          if (this.#waiting === waiting) this.#waiting = undefined;
+          this.requestUpdate();
+        });
+      this.#waiting = waiting;
+    }
+    return undefined;
+  }
+
   protected override willUpdate(): void {
     this.#pickerFor(this.resolvedProduct);
   }
@@ -151,7 +212,8 @@ export class VitrineProductDetail extends VitrineElement {
         return;
       }
     }
-    const open = !!this.#store.state.openProductId && !!this.resolvedProduct;
+    // Opened once its content is there (the body chunk, fetched at the first open if not yet).
+    const open = !!this.#store.state.openProductId && !!this.resolvedProduct && !!body;
     if (open && !dialog.open) {
       this.#opener = deepActiveElement();
       dialog.showModal();
@@ -163,7 +225,9 @@ export class VitrineProductDetail extends VitrineElement {
 
   override render() {
     const product = this.resolvedProduct;
-    if (!this.dialog) return product ? this.#renderDetail(product) : nothing;
+    const open = !!product && (!this.dialog || !!this.#store.state.openProductId);
+    const content = open ? this.#renderDetail(product) : nothing;
+    if (!this.dialog) return content;
     return html`<dialog
       part="dialog"
       dir=${this.#locale.dir}
@@ -172,7 +236,7 @@ export class VitrineProductDetail extends VitrineElement {
       @close=${this.#onClose}
       @click=${this.#onBackdrop}
     >
-      ${product ? this.#renderDetail(product) : nothing}
+      ${content}
     </dialog>
     <div class="visually-hidden" role="status">
       ${!this.#store.state.openProductId && this.#add.feedback?.kind === 'added' ? this.#add.feedback.message : ''}
@@ -180,134 +244,22 @@ export class VitrineProductDetail extends VitrineElement {
   }
 
   #renderDetail(product: Product) {
-    const locale = this.#locale.locale;
-    const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
-      messages(locale, key, params);
-    const a = (key: Parameters<typeof addMessages>[1], params?: Record<string, string | number>) =>
-      addMessages(locale, key, params);
-    const picker = this.#pickerFor(product)!;
-    const variant = picker.resolve(this.selection);
-    const purchasable = !!variant && variant.available && product.available;
-    const stock = variant?.inventory ?? (product.variants.length === 1 ? product.inventory : undefined);
-    const max = Math.max(1, Math.min(MAX_QUANTITY, stock ?? MAX_QUANTITY));
-    const qty = Math.min(this.qty, max);
-    const pending = this.#add.pending(product, variant);
-    const feedback = this.#add.feedbackFor(product);
-    const image = variant?.image ?? product.image;
-    const url = safeUrl(product.url);
-    const compareAt = variant?.compareAtPrice ?? (variant?.price.amount === product.price.amount ? product.compareAtPrice : undefined);
-    const lastIndex = picker.options.length - 1;
-    const unavailableNote = variant && !purchasable && picker.options.length
-      ? t('comboSoldOut', { combo: picker.combo(this.selection, lastIndex, this.selection[picker.options[lastIndex].name]) })
-      : '';
-
-    return html`
-      <div part="base" class="detail" dir=${this.dialog ? nothing : this.#locale.dir} lang=${this.dialog ? nothing : locale}>
-        ${this.dialog
-          ? html`<button part="close-button" class="close icon" type="button" aria-label=${t('close')} @click=${this.hide}>
-              ${close()}
-            </button>`
-          : nothing}
-        <div class="media">
-          ${image
-            ? html`<img part="image" src=${image} alt="" width="800" height="1000" decoding="async" />`
-            : nothing}
-        </div>
-        <div class="info">
-          <h2 part="title" id=${`${this.#id}-title`}>${product.title}</h2>
-          ${variant ? renderPrice(variant.price, compareAt, locale) : renderPrice(product.price, product.compareAtPrice, locale)}
-          ${picker.options.map((option, index) => this.#renderOption(picker, option.name, option.values, index, locale))}
-          ${purchasable && stock !== undefined && stock > 0 && stock <= LOW_STOCK
-            ? html`<span class="stock">${a('onlyLeft', { count: stock })}</span>`
-            : nothing}
-          <div class="buy">
-            <div part="quantity" class="stepper" role="group" aria-label=${t('quantity')}>
-              <button
-                class="icon"
-                type="button"
-                aria-label=${t('decrease')}
-                ?disabled=${qty <= 1 || !purchasable}
-                @click=${() => (this.qty = Math.max(1, qty - 1))}
-              >
-                ${minus()}
-              </button>
-              <output aria-live="polite" aria-label=${t('quantity')}>${qty}</output>
-              <button
-                class="icon"
-                type="button"
-                aria-label=${t('increase')}
-                ?disabled=${qty >= max || !purchasable}
-                @click=${() => (this.qty = Math.min(max, qty + 1))}
-              >
-                ${plus()}
-              </button>
-            </div>
-            <button
-              part="add-button"
-              class="add primary"
-              type="button"
-              ?disabled=${!purchasable}
-              aria-disabled=${pending ? 'true' : nothing}
-              aria-describedby=${unavailableNote ? `${this.#id}-why` : nothing}
-              @click=${() => variant && purchasable && this.#add.add(product, variant, qty)}
-            >
-              ${!purchasable
-                ? a('soldOut')
-                : pending
-                  ? html`<span class="spinner" aria-hidden="true"></span>${a('adding')}`
-                  : a('addToCart')}
-            </button>
-          </div>
-          ${unavailableNote ? html`<p class="note" id=${`${this.#id}-why`}>${unavailableNote}</p>` : nothing}
-          <div
-            part="status"
-            class=${classMap({ status: true, added: feedback?.kind === 'added', error: feedback?.kind === 'error' })}
-            role="status"
-          >
-            ${feedback?.message ?? ''}
-          </div>
-          ${product.description ? html`<p part="description" class="description">${product.description}</p>` : nothing}
-          ${url
-            ? html`<a part="link" class="link" href=${url} target="_blank" rel="noopener noreferrer">
-                ${t('viewProduct')}${external()}
-              </a>`
-            : nothing}
-        </div>
-      </div>
-    `;
-  }
-
-  #renderOption(picker: VariantPicker, name: string, values: string[], index: number, locale: string) {
-    const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
-      messages(locale, key, params);
-    const chosen = this.selection[name];
-    const notes: string[] = [];
-    const radios = values.map((value) => {
-      const state = picker.state(this.selection, index, value);
-      if (state !== 'available') {
-        notes.push(
-          t(state === 'sold-out' ? 'comboSoldOut' : 'comboUnavailable', { combo: picker.combo(this.selection, index, value) }),
-        );
-      }
-      return html`<label part="option-value" class="value">
-        <input
-          type="radio"
-          name=${`${this.#id}-${index}`}
-          .value=${value}
-          .checked=${value === chosen}
-          ?disabled=${state !== 'available'}
-          @change=${() => this.#choose(picker, index, value)}
-        /><span
-          >${value}${state !== 'available' ? html`<span class="visually-hidden">, ${t('unavailable')}</span>` : nothing}</span
-        >
-      </label>`;
+    const loaded = this.#body();
+    if (!loaded) return nothing;
+    return loaded.renderDetail({
+      product,
+      picker: this.#pickerFor(product)!,
+      selection: this.selection,
+      qty: this.qty,
+      dialog: this.dialog,
+      id: this.#id,
+      locale: this.#locale.locale,
+      dir: this.#locale.dir,
+      add: this.#add,
+      setQty: (qty) => (this.qty = qty),
+      choose: (picker, index, value) => this.#choose(picker, index, value),
+      hide: () => this.hide(),
     });
-    const noteId = `${this.#id}-note-${index}`;
-    return html`<fieldset part="option" aria-describedby=${notes.length ? noteId : nothing}>
-      <legend>${name}: <span class="chosen">${chosen}</span></legend>
-      <div class="values">${radios}</div>
-      ${notes.length ? html`<p class="note" id=${noteId}>${notes.join(' · ')}</p>` : nothing}
-    </fieldset>`;
   }
 
   #choose(picker: VariantPicker, index: number, value: string): void {

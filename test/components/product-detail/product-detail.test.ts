@@ -20,6 +20,26 @@ async function choose(el: VitrineProductDetail, value: string) {
   await el.updateComplete;
 }
 
+// First in the file: nothing else has shown a detail yet.
+describe('<vitrine-product-detail>: content loaded on demand', () => {
+  it('fetches its content (a separate module) only once needed, and opens with it at the first open', async () => {
+    const fetched = () => performance.getEntriesByType('resource').some((e) => /product-detail\.body/.test(e.name));
+    expect(fetched(), 'defining the element loads no content').to.be.false;
+    const world = setup();
+    const el = await fixture<VitrineProductDetail>(html`<vitrine-product-detail dialog .store=${world.store}></vitrine-product-detail>`);
+    world.store.set({ openProductId: 'scarf' });
+    await el.updateComplete;
+    expect(fetched()).to.be.true;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('dialog')!.open).to.be.true;
+    expect(root.querySelector('h2')!.textContent).to.include('Cashmere scarf');
+    expect(button(root, 'Add to cart')).to.exist;
+    // The content's styles came with it.
+    expect(getComputedStyle(root.querySelector('.detail')!).display).to.equal('grid');
+    expect(root.querySelector('dialog')!.contains(deepActive()), 'focus moved into the dialog').to.be.true;
+  });
+});
+
 describe('VariantPicker', () => {
   it('resolves variants, knows sold-out and missing combinations, and never leaves a shopper stuck', () => {
     const picker = new VariantPicker(beanie());

@@ -1,0 +1,166 @@
+/**
+ * The content of `<vitrine-product-detail>`: image, option pickers, quantity, add to cart,
+ * description and link. A lazy chunk of the storefront bundle: a show only needs it when the
+ * shopper opens a product, so it is fetched when the browser is idle (or at the first open),
+ * never before the page's first paint. The element (state, dialog, focus) stays in
+ * `product-detail.ts`.
+ */
+import { html, nothing } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { safeUrl } from '../../core/parse.js';
+import type { Product } from '../../core/types.js';
+import { LOW_STOCK, renderPrice } from '../product-card/product-card.js';
+import type { AddController } from '../shared/add-controller.js';
+import { close, external, minus, plus } from '../shared/icons.js';
+import { addMessages } from '../shared/shared.messages.js';
+import { MAX_QUANTITY } from './product-detail.js';
+import { messages } from './product-detail.messages.js';
+import type { Selection, VariantPicker } from './variants.js';
+
+export { bodyStyles } from './product-detail.body.styles.js';
+
+/** What the body reads from, and asks of, its element. */
+export interface DetailContext {
+  product: Product;
+  picker: VariantPicker;
+  selection: Selection;
+  qty: number;
+  dialog: boolean;
+  /** Prefix of the ids inside the shadow root. */
+  id: string;
+  locale: string;
+  dir: 'ltr' | 'rtl';
+  add: AddController;
+  setQty(qty: number): void;
+  choose(picker: VariantPicker, index: number, value: string): void;
+  hide(): void;
+}
+
+export function renderDetail(c: DetailContext) {
+  const { product, picker, locale } = c;
+  const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
+    messages(locale, key, params);
+  const a = (key: Parameters<typeof addMessages>[1], params?: Record<string, string | number>) =>
+    addMessages(locale, key, params);
+  const variant = picker.resolve(c.selection);
+  const purchasable = !!variant && variant.available && product.available;
+  const stock = variant?.inventory ?? (product.variants.length === 1 ? product.inventory : undefined);
+  const max = Math.max(1, Math.min(MAX_QUANTITY, stock ?? MAX_QUANTITY));
+  const qty = Math.min(c.qty, max);
+  const pending = c.add.pending(product, variant);
+  const feedback = c.add.feedbackFor(product);
+  const image = variant?.image ?? product.image;
+  const url = safeUrl(product.url);
+  const compareAt = variant?.compareAtPrice ?? (variant?.price.amount === product.price.amount ? product.compareAtPrice : undefined);
+  const lastIndex = picker.options.length - 1;
+  const unavailableNote = variant && !purchasable && picker.options.length
+    ? t('comboSoldOut', { combo: picker.combo(c.selection, lastIndex, c.selection[picker.options[lastIndex].name]) })
+    : '';
+
+  return html`
+    <div part="base" class="detail" dir=${c.dialog ? nothing : c.dir} lang=${c.dialog ? nothing : locale}>
+      ${c.dialog
+        ? html`<button part="close-button" class="close icon" type="button" aria-label=${t('close')} @click=${() => c.hide()}>
+            ${close()}
+          </button>`
+        : nothing}
+      <div class="media">
+        ${image
+          ? html`<img part="image" src=${image} alt="" width="800" height="1000" decoding="async" />`
+          : nothing}
+      </div>
+      <div class="info">
+        <h2 part="title" id=${`${c.id}-title`}>${product.title}</h2>
+        ${variant ? renderPrice(variant.price, compareAt, locale) : renderPrice(product.price, product.compareAtPrice, locale)}
+        ${picker.options.map((option, index) => renderOption(c, option.name, option.values, index))}
+        ${purchasable && stock !== undefined && stock > 0 && stock <= LOW_STOCK
+          ? html`<span class="stock">${a('onlyLeft', { count: stock })}</span>`
+          : nothing}
+        <div class="buy">
+          <div part="quantity" class="stepper" role="group" aria-label=${t('quantity')}>
+            <button
+              class="icon"
+              type="button"
+              aria-label=${t('decrease')}
+              ?disabled=${qty <= 1 || !purchasable}
+              @click=${() => c.setQty(Math.max(1, qty - 1))}
+            >
+              ${minus()}
+            </button>
+            <output aria-live="polite" aria-label=${t('quantity')}>${qty}</output>
+            <button
+              class="icon"
+              type="button"
+              aria-label=${t('increase')}
+              ?disabled=${qty >= max || !purchasable}
+              @click=${() => c.setQty(Math.min(max, qty + 1))}
+            >
+              ${plus()}
+            </button>
+          </div>
+          <button
+            part="add-button"
+            class="add primary"
+            type="button"
+            ?disabled=${!purchasable}
+            aria-disabled=${pending ? 'true' : nothing}
+            aria-describedby=${unavailableNote ? `${c.id}-why` : nothing}
+            @click=${() => variant && purchasable && c.add.add(product, variant, qty)}
+          >
+            ${!purchasable
+              ? a('soldOut')
+              : pending
+                ? html`<span class="spinner" aria-hidden="true"></span>${a('adding')}`
+                : a('addToCart')}
+          </button>
+        </div>
+        ${unavailableNote ? html`<p class="note" id=${`${c.id}-why`}>${unavailableNote}</p>` : nothing}
+        <div
+          part="status"
+          class=${classMap({ status: true, added: feedback?.kind === 'added', error: feedback?.kind === 'error' })}
+          role="status"
+        >
+          ${feedback?.message ?? ''}
+        </div>
+        ${product.description ? html`<p part="description" class="description">${product.description}</p>` : nothing}
+        ${url
+          ? html`<a part="link" class="link" href=${url} target="_blank" rel="noopener noreferrer">
+              ${t('viewProduct')}${external()}
+            </a>`
+          : nothing}
+      </div>
+    </div>
+  `;
+}
+
+function renderOption(c: DetailContext, name: string, values: string[], index: number) {
+  const { picker, selection, locale } = c;
+  const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
+    messages(locale, key, params);
+  const chosen = selection[name];
+  const notes: string[] = [];
+  const radios = values.map((value) => {
+    const state = picker.state(selection, index, value);
+    if (state !== 'available') {
+      notes.push(t(state === 'sold-out' ? 'comboSoldOut' : 'comboUnavailable', { combo: picker.combo(selection, index, value) }));
+    }
+    return html`<label part="option-value" class="value">
+      <input
+        type="radio"
+        name=${`${c.id}-${index}`}
+        .value=${value}
+        .checked=${value === chosen}
+        ?disabled=${state !== 'available'}
+        @change=${() => c.choose(picker, index, value)}
+      /><span
+        >${value}${state !== 'available' ? html`<span class="visually-hidden">, ${t('unavailable')}</span>` : nothing}</span
+      >
+    </label>`;
+  });
+  const noteId = `${c.id}-note-${index}`;
+  return html`<fieldset part="option" aria-describedby=${notes.length ? noteId : nothing}>
+    <legend>${name}: <span class="chosen">${chosen}</span></legend>
+    <div class="values">${radios}</div>
+    ${notes.length ? html`<p class="note" id=${noteId}>${notes.join(' · ')}</p>` : nothing}
+  </fieldset>`;
+}
