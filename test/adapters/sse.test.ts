@@ -31,6 +31,20 @@ describe('SSE parser', () => {
 });
 
 describe('createSseEvents (real SSE over HTTP)', () => {
+  // First in this block: the connection code has not been loaded by anything yet.
+  it('loads its connection code only at the first subscribe; unsubscribed before it arrives, it never connects', async () => {
+    const fetched = () => performance.getEntriesByType('resource').some((e) => /sse\/connection/.test(e.name));
+    const ch = uid('sse');
+    const events = createSseEvents(`/__show/events/${ch}`, fast);
+    expect(fetched(), 'creating the adapter loads nothing').to.be.false;
+    const c = collect();
+    events.subscribe(c.listener, c.onError)(); // unsubscribed at once
+    await until(() => fetched(), 'connection module fetched');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await eventsLog(ch)).connects).to.have.length(0);
+    expect(c.errors).to.have.length(0);
+  });
+
   it('delivers parsed events, and reports a malformed one as recoverable show/invalid without stopping', async () => {
     const ch = uid('sse');
     const c = collect();

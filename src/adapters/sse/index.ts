@@ -1,7 +1,8 @@
 /**
  * Live show events over Server-Sent Events (CONTRACT.md section 6).
  *
- * The stream is read with `fetch` (through one ky instance), not `EventSource`, so that:
+ * The stream is read with `fetch` (through one ky instance, in `./connection.ts`, loaded at the
+ * first subscribe), not `EventSource`, so that:
  * - every reconnect sends the real `Last-Event-ID` header (a recreated `EventSource` cannot:
  *   it only resends the id on its own internal reconnects, and those have no backoff);
  * - reconnects back off exponentially with jitter, and a server's `retry:` field sets the base;
@@ -11,10 +12,8 @@
  * `show/invalid` and skipped, never thrown. `viewers` updates are coalesced, so a flood of
  * them costs one store update per window.
  */
-import ky, { HTTPError } from 'ky';
-import { VitrineError, isAbortError } from '../../core/errors.js';
-import { parseShowEvent } from '../../core/parse.js';
-import type { ShowEvent, ShowEventListener } from '../../core/types.js';
+import { VitrineError } from '../../core/errors.js';
+import type { ShowEventListener } from '../../core/types.js';
 
 export interface SseOptions {
   /**
@@ -173,19 +172,6 @@ export function createSseParser(
   };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}
-
 /**
  * @example
  * const events = createSseEvents('https://api.example.com/shows/42/events');
@@ -194,135 +180,23 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * stop();
  */
 export function createSseEvents(url: string, options: SseOptions = {}): SseEvents {
-  const baseDelay = options.retryDelay ?? 1000;
-  const maxDelay = options.maxRetryDelay ?? 30_000;
-  const coalesce = options.coalesceViewers ?? 250;
-  const base = options.base ?? url;
-  const api = ky.create({
-    timeout: options.connectTimeout ?? 10_000,
-    // Reconnection is ours (with Last-Event-ID); ky must not retry on its own.
-    retry: 0,
-    cache: 'no-store',
-    headers: { accept: 'text/event-stream', ...options.headers },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-
   return {
     subscribe(listener, onError) {
-      const controller = new AbortController();
-      const signal = controller.signal;
-      let pendingViewers: ShowEvent | undefined;
-      let viewersTimer: ReturnType<typeof setTimeout> | undefined;
-      let lastInvalidAt = -Infinity;
-
-      function report(error: VitrineError): void {
-        if (signal.aborted) return;
-        try {
-          onError?.(error);
-        } catch {
-          // A failing error handler must not stop the stream.
-        }
-      }
-
-      function deliver(event: ShowEvent): void {
-        if (signal.aborted) return;
-        try {
-          listener(event);
-        } catch (error) {
-          report(VitrineError.from(error, 'internal'));
-        }
-      }
-
-      function invalid(message: string): void {
-        const now = Date.now();
-        if (now - lastInvalidAt < 1000) return;
-        lastInvalidAt = now;
-        report(new VitrineError('show/invalid', message, { recoverable: true }));
-      }
-
-      function onRaw(raw: RawSseEvent): void {
-        const result = parseShowEvent(raw.type, raw.data, base, raw.id);
-        if (!result.ok) return invalid(`A live event was ignored: ${result.error.message}`);
-        const event = result.value;
-        if (event.type !== 'viewers' || coalesce <= 0) return deliver(event);
-        pendingViewers = event;
-        viewersTimer ??= setTimeout(() => {
-          viewersTimer = undefined;
-          const latest = pendingViewers;
-          pendingViewers = undefined;
-          if (latest) deliver(latest);
-        }, coalesce);
-      }
-
-      let retryBase = baseDelay;
-      const parser = createSseParser(onRaw, {
-        maxEventSize: options.maxEventSize,
-        onRetry: (ms) => {
-          retryBase = Math.min(Math.max(ms, 100), maxDelay);
+      // The connection code is a separate module, loaded at the first subscribe: a page whose
+      // show is not live (or has no events URL) never downloads it.
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      import('./connection.js').then(
+        ({ connectSseEvents }) => {
+          if (!stopped) stop = connectSseEvents(url, options).subscribe(listener, onError);
         },
-        onOversize: () => invalid('A live event was ignored: larger than the allowed size.'),
-      });
-
-      async function connect(): Promise<'ended' | 'stop'> {
-        const headers: Record<string, string> = {};
-        if (parser.lastEventId) headers['last-event-id'] = parser.lastEventId;
-        const response = await api.get(url, { signal, headers });
-        // 204 No Content: the server asks the client to stop reconnecting (as EventSource does).
-        if (response.status === 204) return 'stop';
-        const type = response.headers.get('content-type') ?? '';
-        if (!/^text\/event-stream\b/i.test(type) || !response.body) {
-          await response.body?.cancel().catch(() => {});
-          throw new VitrineError('events/unavailable', `Live events answered ${type || 'no content type'}, not text/event-stream.`);
-        }
-        attempt = 0;
-        outage = false;
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        try {
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            parser.push(value);
-          }
-        } finally {
-          reader.releaseLock();
-          parser.reset();
-        }
-        return 'ended';
-      }
-
-      let attempt = 0;
-      let outage = false;
-
-      async function run(): Promise<void> {
-        while (!signal.aborted) {
-          try {
-            if ((await connect()) === 'stop') return;
-          } catch (error) {
-            if (signal.aborted || isAbortError(error)) return;
-            if (!outage) {
-              outage = true;
-              const status = error instanceof HTTPError ? ` (HTTP ${error.response.status})` : '';
-              report(
-                error instanceof VitrineError
-                  ? error
-                  : new VitrineError('events/unavailable', `The live events connection failed${status}; retrying.`, {
-                      cause: error,
-                    }),
-              );
-            }
-          }
-          attempt++;
-          const ceiling = Math.min(maxDelay, retryBase * 2 ** Math.max(0, attempt - 1));
-          // "Equal jitter": half fixed, half random, so clients that dropped together spread out.
-          await sleep(ceiling / 2 + Math.random() * (ceiling / 2), signal);
-        }
-      }
-
-      void run();
+        (error: unknown) => {
+          if (!stopped) onError?.(new VitrineError('events/unavailable', 'The live events could not be loaded.', { recoverable: true, cause: error }));
+        },
+      );
       return () => {
-        controller.abort();
-        clearTimeout(viewersTimer);
-        pendingViewers = undefined;
+        stopped = true;
+        stop?.();
       };
     },
   };
