@@ -7,7 +7,9 @@ import { css } from 'lit';
  * - stacked (480–759px): header, video, pinned product, rail;
  * - vertical (< 480px): a full-height 9:16 stage with the header and the pinned product over
  *   the video, the rail below.
- * Every area reserves its size before anything loads (no layout shift).
+ * Every area reserves its final size from the first render, before the show document, the
+ * products or a pin arrive (CLS 0): the header one title line and one meta line, the stage its
+ * aspect ratio, the pinned slot (stacked) the compact card's height, the rail the carousel's.
  */
 export const styles = css`
   :host {
@@ -15,7 +17,10 @@ export const styles = css`
     container: vitrine-show / inline-size;
     --_stage-ratio: 16 / 9;
     --_side: clamp(260px, 32%, 360px);
-    --_rail-height: var(--vitrine-show-rail-height, 400px);
+    /* The carousel's height with 200px cards (header, 4:5 image, two-line title, price, stock, add). */
+    --_rail-height: var(--vitrine-show-rail-height, 500px);
+    /* The compact pinned card's height (its image: 160px) and the label above it. */
+    --_pinned-card-height: var(--vitrine-show-pinned-height, 160px);
     --_stage-bg: var(--vitrine-show-stage-background, #0d0e11);
     background: var(--_surface);
     border-radius: var(--_radius);
@@ -40,19 +45,31 @@ export const styles = css`
   .title-block {
     flex: 1;
     min-width: 0;
+    /* One title line and one meta line (the avatar's 24px), reserved before the show loads;
+       the meta line sits at the bottom, where it stays when the title arrives. */
+    min-block-size: calc(17px * 1.25 + 24px);
+    display: flex;
+    flex-direction: column;
+    justify-content: flex-end;
   }
   .title {
     margin: 0;
     font-size: 17px;
     font-weight: 700;
     line-height: 1.25;
-    overflow-wrap: anywhere;
+    /* One line: a long title is truncated visually (the heading keeps it whole for assistive tech). */
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .meta {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
     align-items: center;
     gap: 4px var(--_space);
+    min-block-size: 24px;
+    overflow: hidden;
+    white-space: nowrap;
     font-size: 13px;
     color: var(--_muted);
   }
@@ -176,9 +193,15 @@ export const styles = css`
     align-content: start;
     gap: var(--_space);
     min-height: 0;
+    /* Stacked: the label and the compact card, reserved while empty (nothing below moves when
+       the products or a pin arrive); a taller card scrolls inside. */
+    block-size: calc(18px + var(--_space) + var(--_pinned-card-height));
+    contain: size;
+    overflow: auto;
   }
   .pinned .label {
     font-size: 13px;
+    line-height: 18px;
     font-weight: 700;
     color: var(--_muted);
     margin: 0;
@@ -243,8 +266,7 @@ export const styles = css`
     }
     /* The video sets the height; the (compact) pinned product fits beside it (scrolling if it must). */
     .pinned {
-      contain: size;
-      overflow: auto;
+      block-size: auto;
       align-self: stretch;
     }
   }
@@ -280,6 +302,10 @@ export const styles = css`
       margin-bottom: calc(var(--_space) * 9);
       width: min(50%, 190px);
       --vitrine-card-image-ratio: 1 / 1;
+      /* Over the video here: its size moves nothing. */
+      block-size: auto;
+      contain: none;
+      overflow: visible;
     }
     .pinned .label,
     .pinned.empty {

@@ -58,7 +58,8 @@ let pinSequence = 0;
  * @csspart detail - The `<vitrine-product-detail>` dialog.
  * @csspart mini-bar - The buttons of the mini-player.
  *
- * @cssprop --vitrine-show-rail-height - Height reserved for the product rail. @default 400px
+ * @cssprop --vitrine-show-rail-height - Height reserved for the product rail (the carousel's height with 200px cards). @default 500px
+ * @cssprop --vitrine-show-pinned-height - Height reserved for the pinned product card in the stacked layout. @default 160px
  * @cssprop --vitrine-show-stage-background - Background of the video area. @default #0d0e11
  *
  * @fires vitrine-ready - The show document loaded: `{ show }`.
