@@ -124,9 +124,13 @@ function pages(name, query) {
   if (!/^[a-z-]+$/.test(name) || !existsSync(file)) return null;
   const w = widget(query.get('widget') ?? 'none', query);
   if (!w) return null;
+  // `reserve=<px>`: the merchant's one-line rule from the README, which gives the not-yet-upgraded
+  // element its box (the page's own stylesheet: the library itself adds nothing to <head>).
+  const reserve = Number(query.get('reserve'));
+  const rule = reserve > 0 ? `<style>vitrine-show:not(:defined) { display: block; min-height: ${Math.round(reserve)}px; }</style>` : '';
   return readFileSync(file, 'utf8')
     .replace('<!--probe-->', `<script>${probe}</script>`)
-    .replace('<!--widget:head-->', w.head)
+    .replace('<!--widget:head-->', rule + w.head)
     .replace(query.get('place') === 'wide' ? '<!--widget:wide-->' : '<!--widget:body-->', w.body)
     .replace('<!--products-->', products);
 }

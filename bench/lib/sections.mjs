@@ -228,16 +228,32 @@ export const sections = [
       const useShow = ctx.has['vitrine-show'] && ctx.server.demo;
       if (!useShow && !ctx.has['vitrine-player']) return { rows: [row('CLS', { na: 'neither <vitrine-show> nor <vitrine-player> in the build yet' })] };
       // Two placements: in the hero's second column (~690 px: the show's stacked layout) and in a
-      // full-width section under the hero (wide layout).
-      const variants = ['none', 'vitrine', 'vitrine-wide'];
-      const samples = { none: [], vitrine: [], 'vitrine-wide': [] };
+      // full-width section under the hero (wide layout). The hero placement is measured twice: as
+      // pasted, and with the README's one-line `vitrine-show:not(:defined)` rule a merchant adds for
+      // a show above the fold, its min-height being the show's height there (measured once, below,
+      // as a merchant would read it off the page).
+      let reserve = 0;
+      if (useShow) {
+        const { page, close } = await ctx.newPage({ cpu: 1 });
+        try {
+          await page.goto(`${ctx.server.url}/__bench/page/store?widget=vitrine`, { waitUntil: 'load' });
+          await waitFor(page, () => window.__bench.deepAll('vitrine-product-card').length > 0, undefined, 10_000);
+          await sleep(500);
+          reserve = await page.evaluate(() => document.querySelector('vitrine-show')?.getBoundingClientRect().height ?? 0);
+        } finally {
+          await close();
+        }
+      }
+      const variants = ['none', 'vitrine', 'vitrine-wide', ...(reserve ? ['vitrine-reserved'] : [])];
+      const samples = { none: [], vitrine: [], 'vitrine-wide': [], 'vitrine-reserved': [] };
       const steps = [];
       for (let run = 0; run < Math.min(ctx.args.runs, 3); run += 1) {
         for (const name of rotate(variants, run)) {
           const variant = name === 'none' ? 'none' : 'vitrine';
           const { page, close } = await ctx.newPage();
           try {
-            await page.goto(`${ctx.server.url}/__bench/page/store?widget=${variant}${name === 'vitrine-wide' ? '&place=wide' : ''}`, { waitUntil: 'load' });
+            const extra = name === 'vitrine-wide' ? '&place=wide' : name === 'vitrine-reserved' ? `&reserve=${reserve}` : '';
+            await page.goto(`${ctx.server.url}/__bench/page/store?widget=${variant}${extra}`, { waitUntil: 'load' });
             await sleep(2500);
             const log = [];
             if (variant === 'vitrine') {
@@ -281,6 +297,12 @@ export const sections = [
       const rows = [
         row(`CLS, show in the hero column (${steps[0] || 'load'})`, { vitrine: num(worst('vitrine'), 4), baseline: `${num(worst('none'), 4)} (no widget)`, goal: '0', pass: worst('vitrine') <= worst('none') + 1e-4 }),
         row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst('vitrine', 'appearing'), 4)} / ${num(worst('vitrine', 'growing'), 4)}` }),
+        ...(samples['vitrine-reserved'].length
+          ? [
+              row(`CLS, hero column + the README's :not(:defined) rule (min-height ${Math.round(reserve)}px)`, { vitrine: num(worst('vitrine-reserved'), 4), baseline: `${num(worst('none'), 4)} (no widget)`, goal: '0', pass: worst('vitrine-reserved') <= worst('none') + 1e-4 }),
+              row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst('vitrine-reserved', 'appearing'), 4)} / ${num(worst('vitrine-reserved', 'growing'), 4)}` }),
+            ]
+          : []),
         row('CLS, show in a full-width section', { vitrine: num(worst('vitrine-wide'), 4), baseline: `${num(worst('none'), 4)} (no widget)`, goal: '0', pass: worst('vitrine-wide') <= worst('none') + 1e-4 }),
         row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst('vitrine-wide', 'appearing'), 4)} / ${num(worst('vitrine-wide', 'growing'), 4)}` }),
       ];
