@@ -21,6 +21,65 @@ function cssText() {
 }
 
 /**
+ * Minifies the text of Lit `css` template literals in src/ (comments and indentation go; the
+ * line count is kept, so source maps stay right): about 40 kB of style text that every page
+ * downloads and parses, shipped as written. Quoted strings and `${…}` interpolations are kept.
+ */
+export function minifyCssLiterals() {
+  const squeeze = (css) =>
+    css
+      .split(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")/)
+      .map((part, k) =>
+        k % 2
+          ? part
+          : part
+              .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''))
+              .replace(/\s+/g, (space) => (space.includes('\n') ? '\n'.repeat(space.split('\n').length - 1) : ' '))
+              .replace(/ *([{};,>]) */g, '$1')
+              .replace(/: +/g, ':'),
+      )
+      .join('');
+  return {
+    name: 'minify-css-literals',
+    transform(code, id) {
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+      let out = '';
+      let i = 0;
+      for (;;) {
+        const start = code.indexOf('css`', i);
+        if (start < 0) break;
+        out += code.slice(i, start + 4);
+        let j = start + 4;
+        let text = '';
+        while (j < code.length && code[j] !== '`') {
+          if (code[j] === '\\') {
+            text += code.slice(j, j + 2);
+            j += 2;
+          } else if (code[j] === '$' && code[j + 1] === '{') {
+            out += squeeze(text);
+            text = '';
+            const from = j;
+            let depth = 0;
+            do {
+              if (code[j] === '{') depth += 1;
+              else if (code[j] === '}') depth -= 1;
+              j += 1;
+            } while (depth > 0 && j < code.length);
+            out += code.slice(from, j);
+          } else {
+            text += code[j];
+            j += 1;
+          }
+        }
+        out += `${squeeze(text)}\``;
+        i = j + 1;
+      }
+      return { code: out + code.slice(i), map: null };
+    },
+  };
+}
+
+/**
  * The storefront engine plays HLS (CONTRACT section 4), never DASH: video.js's VHS imports
  * mpd-parser (+ @xmldom/xmldom) for DASH manifests only. Replacing it with a stub that refuses
  * DASH takes ~25 kB brotli (~80 kB of JS to parse) off the lazy engine chunk (issue 8, bench).
@@ -87,6 +146,7 @@ export default [
     external: bare,
     plugins: [
       cssText(),
+      minifyCssLiterals(),
       nodeResolve({ resolveOnly: (id) => id.endsWith('.css') }),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' }),
     ],
@@ -103,6 +163,7 @@ export default [
     input: { vitrine: 'src/cdn.ts', 'adapters/shopify': 'src/adapters/shopify/index.ts' },
     plugins: [
       cssText(),
+      minifyCssLiterals(),
       noDash(),
       trustedWorker(),
       nodeResolve({ browser: true }),
