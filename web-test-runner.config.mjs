@@ -29,6 +29,14 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: chromePath, headless: true, args: chromeArgs },
+      // Pages are reused from file to file, and one can lose the window focus to another (then
+      // element.focus() fires no focus event and document.hasFocus() is false). Emulating a
+      // focused page makes every test file run as in the shopper's foreground tab.
+      async createPage({ context }) {
+        const page = await context.newPage();
+        await page.emulateFocusedPage(true);
+        return page;
+      },
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -90,6 +90,8 @@ describe('hardening: hostile host page (built bundle)', function () {
   const frames: HTMLIFrameElement[] = [];
   afterEach(() => {
     for (const f of frames.splice(0)) f.remove();
+    // The frames share this page's sessionStorage (same origin), and the page is reused by the next file.
+    sessionStorage.clear();
   });
 
   it('aggressive global CSS changes neither the look nor the targets (buttons stay ≥ 24 px)', async () => {

@@ -39,6 +39,8 @@ async function addPinned(el: VitrineShow): Promise<Product> {
 }
 
 describe('<vitrine-show> (CONTRACT section 2)', () => {
+  // Test pages are reused from file to file: start from an empty sessionStorage, and leave one.
+  beforeEach(() => sessionStorage.clear());
   afterEach(() => sessionStorage.clear());
 
   it('src + cart attributes: loads the show over HTTP, fires vitrine-ready and vitrine-status, adds through the REST cart, fires vitrine-cart-change; changing src loads another show', async () => {
