@@ -64,10 +64,6 @@ export const ManyLines: Story = { args: { lineCount: 9 } };
 /** A quantity change in flight: the line shows it is updating. */
 export const Updating: Story = {
   args: { latency: 10000 },
-  // Known bug (src/components/cart/cart.styles.ts, shop UI): the updating line is dimmed to
-  // opacity 0.55, which takes its title, variant and price text below 4.5:1 contrast. Until it is
-  // fixed, the smoke test skips only axe's color-contrast rule here (console errors still fail).
-  tags: ['axe-off-color-contrast'],
   play: async ({ canvasElement }) => {
     await increaseFirstLine(canvasElement);
     const cart = canvasElement.querySelector('vitrine-cart')!;

@@ -1,9 +1,11 @@
 import { defineMessages } from '../../core/i18n.js';
 
+// The cart button shows only the count: its name must contain that count, written the same way
+// (WCAG 2.5.3 Label in Name), so `button` and `buttonOne` say `{count}` in figures, not in words.
 export const messages = defineMessages({
   en: {
     button: 'Cart, {count} items',
-    buttonOne: 'Cart, 1 item',
+    buttonOne: 'Cart, {count} item',
     title: 'Your cart',
     close: 'Close cart',
     empty: 'Your cart is empty',
@@ -27,7 +29,7 @@ export const messages = defineMessages({
   },
   de: {
     button: 'Warenkorb, {count} Artikel',
-    buttonOne: 'Warenkorb, 1 Artikel',
+    buttonOne: 'Warenkorb, {count} Artikel',
     title: 'Dein Warenkorb',
     close: 'Warenkorb schließen',
     empty: 'Dein Warenkorb ist leer',
@@ -51,7 +53,7 @@ export const messages = defineMessages({
   },
   ar: {
     button: 'السلة، {count} منتجات',
-    buttonOne: 'السلة، منتج واحد',
+    buttonOne: 'السلة، {count} منتج',
     title: 'سلة التسوق',
     close: 'إغلاق السلة',
     empty: 'سلتك فارغة',

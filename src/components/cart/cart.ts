@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
+import { formatNumber } from '../../core/i18n.js';
 import { formatMoney } from '../../core/money.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Cart, CartLine } from '../../core/types.js';
@@ -122,7 +123,9 @@ export class VitrineCart extends VitrineElement {
     const count = cart?.totalQuantity ?? 0;
     const lines = cart?.lines ?? [];
     const error = this.#store.state.cartError;
-    const name = count === 1 ? t('buttonOne') : t('button', { count });
+    // The visible count and the button's name use the same figures (label in name, WCAG 2.5.3).
+    const shownCount = formatNumber(count, locale);
+    const name = t(count === 1 ? 'buttonOne' : 'button', { count: shownCount });
 
     return html`
       ${this.noButton
@@ -138,7 +141,7 @@ export class VitrineCart extends VitrineElement {
             @click=${this.open}
           >
             ${bag()}<span part="count" class=${classMap({ count: true, zero: count === 0 })} aria-hidden="true"
-              >${count}</span
+              >${shownCount}</span
             >
           </button>`}
       <dialog
@@ -150,7 +153,7 @@ export class VitrineCart extends VitrineElement {
         @click=${this.#onBackdrop}
       >
         <div part="header" class="header">
-          <h2 id="title">${t('title')}${count ? html` <span class="muted">(${count})</span>` : nothing}</h2>
+          <h2 id="title">${t('title')}${count ? html` <span class="muted">(${shownCount})</span>` : nothing}</h2>
           <button part="close-button" class="close icon" type="button" aria-label=${t('close')} @click=${this.close}>
             ${close()}
           </button>

@@ -80,8 +80,10 @@ export const styles = css`
     background: currentColor;
     animation: vitrine-pulse 1.4s ease-in-out infinite;
   }
+  /* The theme's text and surface colours, swapped: readable on light and dark themes alike. */
   .badge.sold-out {
     background: var(--_text);
+    color: var(--_surface);
   }
   .badge.sold-out::before {
     display: none;

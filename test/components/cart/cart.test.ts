@@ -66,6 +66,27 @@ describe('<vitrine-cart>', () => {
     expect(root.querySelector('[part="count"]')!.textContent).to.equal('2');
   });
 
+  it('names the cart button with the count it shows, in the same figures, in every language (WCAG 2.5.3)', async () => {
+    // Arabic said "one item" in words beside a visible "1"; ar-EG writes digits as ١٢٣.
+    const world = setup(priced());
+    const { el, root, store, service } = await cartWith(world, [['socks', 1]]);
+    const cartButton = () => root.querySelector<HTMLButtonElement>('[part="button"]')!;
+    for (const quantity of [1, 3]) {
+      if (quantity === 3) await service.add(store.product('mittens')!, store.product('mittens')!.variants[0], 2);
+      for (const locale of ['en', 'de', 'ar', 'ar-EG']) {
+        store.set({ locale });
+        await el.updateComplete;
+        const shown = root.querySelector('[part="count"]')!.textContent!.trim();
+        expect(shown, `${locale}: the visible count`).to.equal(new Intl.NumberFormat(locale).format(quantity));
+        expect(cartButton().getAttribute('aria-label'), `${locale}, ${quantity}`).to.include(shown);
+        await expect(el).to.be.accessible();
+      }
+    }
+    store.set({ locale: 'ar' });
+    await el.updateComplete;
+    expect(cartButton().getAttribute('aria-label')).to.equal('السلة، 3 منتجات');
+  });
+
   it('opens a modal drawer: focus moves in, Escape closes, focus returns to the cart button', async () => {
     const { el, root, store } = await cartWith(setup(priced()), [['socks', 1]]);
     const cartButton = button(root, /^Cart, 1 item$/)!;

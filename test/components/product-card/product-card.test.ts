@@ -55,6 +55,25 @@ describe('<vitrine-product-card>', () => {
     expect(button(out.root, 'Add to cart')).to.equal(undefined);
   });
 
+  it('the "Sold out" badge is readable on a dark theme (its colours follow the text and surface tokens)', async () => {
+    // The dark palette of .storybook/themes.css: light text on a dark surface.
+    const wrapper = await fixture<HTMLDivElement>(html`<div
+      style="--vitrine-color-text: #f2f2f5; --vitrine-color-surface: #1b1c21; --vitrine-color-surface-alt: #26272e;
+        --vitrine-color-muted: #b4b6c0; --vitrine-color-accent: #f2f2f5; --vitrine-color-accent-contrast: #16171b;
+        --vitrine-color-border: #3a3b44; background: #101115; width: 220px"
+    >
+      <vitrine-product-card .store=${setup().store} product-id="socks"></vitrine-product-card>
+    </div>`);
+    const el = wrapper.querySelector('vitrine-product-card')!;
+    await el.updateComplete;
+    const badge = el.shadowRoot!.querySelector<HTMLElement>('[part="badge"]')!;
+    expect(badge.textContent).to.equal('Sold out');
+    const style = getComputedStyle(badge);
+    expect(style.color, 'the surface colour').to.equal('rgb(27, 28, 33)');
+    expect(style.backgroundColor, 'the text colour').to.equal('rgb(242, 242, 245)');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows "Live now" when pinned', async () => {
     const { root, el } = await card('scarf');
     expect(root.querySelector('[part="badge"]')).to.equal(null);
