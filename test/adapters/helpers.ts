@@ -1,4 +1,6 @@
 /** Helpers to drive test/servers/show-fixtures.mjs from browser tests. */
+import { expect } from '@open-wc/testing';
+import { VitrineError } from '../../src/core/errors.js';
 import type { ShowEvent } from '../../src/core/types.js';
 
 export const uid = (prefix = 't') => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -45,3 +47,17 @@ export const product = (id: string, amount = '29.00', extra: Record<string, unkn
   available: true,
   ...extra,
 });
+
+/** A signal that is never aborted, for adapter calls that take one. */
+export const signal = () => new AbortController().signal;
+
+/** The VitrineError a promise rejects with (fails the test if it resolves or rejects otherwise). */
+export async function rejection(promise: Promise<unknown>): Promise<VitrineError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).to.be.instanceOf(VitrineError);
+    return error as VitrineError;
+  }
+  throw new Error('expected a rejection');
+}

@@ -1,21 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { createRestCart } from '../../src/adapters/rest/index.js';
-import { VitrineError } from '../../src/core/errors.js';
+import { rejection, signal } from './helpers.js';
 
 // The demo backend (examples/backend) behind test/servers/show-cart.mjs.
 const BASE = '/__show/demo/cart';
 const storageKey = (base: string) => `vitrine:cart:${new URL(base, location.href).href}`;
-const signal = () => new AbortController().signal;
-
-async function rejection(promise: Promise<unknown>): Promise<VitrineError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(VitrineError);
-    return error as VitrineError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createRestCart (CONTRACT section 5, real HTTP against the demo backend)', () => {
   afterEach(() => sessionStorage.clear());

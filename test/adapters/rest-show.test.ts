@@ -1,20 +1,8 @@
 import { expect } from '@open-wc/testing';
+import type { VitrineError } from '../../src/core/errors.js';
 import { createRestShow } from '../../src/adapters/rest/index.js';
-import { VitrineError } from '../../src/core/errors.js';
 import type { ShowEvent } from '../../src/core/types.js';
-import { eventsLog, product, putDoc, send, uid, until } from './helpers.js';
-
-const signal = () => new AbortController().signal;
-
-async function rejection(promise: Promise<unknown>): Promise<VitrineError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(VitrineError);
-    return error as VitrineError;
-  }
-  throw new Error('expected a rejection');
-}
+import { eventsLog, product, putDoc, rejection, send, signal, uid, until } from './helpers.js';
 
 describe('createRestShow (real HTTP)', () => {
   it('loads and parses the show document, resolving relative URLs against it', async () => {

@@ -1,21 +1,11 @@
 import { expect } from '@open-wc/testing';
+import type { VitrineError } from '../../src/core/errors.js';
 import { createShopifyCart, createShopifyCatalog, endpoint } from '../../src/adapters/shopify/index.js';
-import { VitrineError } from '../../src/core/errors.js';
 import type { Cart } from '../../src/core/types.js';
+import { rejection, signal } from './helpers.js';
 
 // test/servers/show-shopify.mjs: validates every document against the Storefront schema.
 const shop = { domain: `${location.origin}/__show/shopify`, token: 'test-storefront-token', apiVersion: '2026-04' };
-const signal = () => new AbortController().signal;
-
-async function rejection(promise: Promise<unknown>): Promise<VitrineError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(VitrineError);
-    return error as VitrineError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Shopify adapters (Storefront API stand-in over real HTTP)', () => {
   afterEach(() => sessionStorage.clear());
