@@ -140,6 +140,30 @@ describe('the demo storefront', () => {
     await page.close();
   });
 
+  test('phone: with a product pinned, Play is reachable and the card covers none of the video', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page.goto(demo.url);
+    await until(async () => (await showState(page))?.status === 'live', 'the live show to load');
+    await until(async () => (await showState(page)).highlighted, 'a product to be pinned', 45_000);
+    const card = page.locator('vitrine-product-card[pinned]').first();
+    await card.waitFor({ state: 'visible' });
+    await page.screenshot({ path: `${SHOTS}/phone-live-pinned.png` });
+    // A real tap: playwright refuses it if anything (the pinned card) covers the button.
+    await page.getByRole('button', { name: /^Play\b/ }).first().tap({ timeout: 10_000 });
+    await until(async () => (await videoTime(page)) > 0.5, 'the live video to play', 30_000);
+    const video = await page.locator('video').first().boundingBox();
+    const pinned = await page.locator('vitrine-show').locator('[part="pinned"]').boundingBox();
+    assert.ok(video && pinned, 'the video and the pinned product are on the page');
+    const overlaps = video.x < pinned.x + pinned.width && pinned.x < video.x + video.width && video.y < pinned.y + pinned.height && pinned.y < video.y + video.height;
+    assert.equal(overlaps, false, `the pinned card ${JSON.stringify(pinned)} is over the video ${JSON.stringify(video)}`);
+    await page.screenshot({ path: `${SHOTS}/phone-live-playing.png` });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('replay: an ended show with chapters that plays', async () => {
     const { page, errors } = await openPage(`${demo.url}replay.html`);
     await until(async () => (await showState(page))?.status === 'ended', 'the replay to load');

@@ -32,13 +32,15 @@ export const styles = css`
   .stage video::cue {
     font-size: clamp(14px, 4cqi, 28px);
   }
+  /* Letterboxed like the video (the engine's object-fit: contain): nothing of it is cropped, and
+     Play shows the same picture the poster did. */
   .poster {
     position: absolute;
     inset: 0;
     width: 100%;
     height: 100%;
     max-width: none;
-    object-fit: cover;
+    object-fit: contain;
     z-index: 1;
   }
   .facade {

@@ -5,11 +5,13 @@ import { css } from 'lit';
  * in a sidebar behaves as on a phone):
  * - wide (≥ 760px): the video, and beside it the header and the pinned product; the rail below;
  * - stacked (480–759px): header, video, pinned product, rail;
- * - vertical (< 480px): a full-height 9:16 stage with the header and the pinned product over
- *   the video, the rail below.
+ * - vertical (< 480px): a 9:16 stage (at most the viewport's height) with the header over its
+ *   top, then the pinned product and the rail below it. Nothing is drawn over the middle of the
+ *   stage, where the video (letterboxed when it is 16:9) and its Play button are.
  * Every area reserves its final size from the first render, before the show document, the
  * products or a pin arrive (CLS 0): the header one title line and one meta line, the stage its
- * aspect ratio, the pinned slot (stacked) the compact card's height, the rail the carousel's.
+ * aspect ratio, the pinned slot (stacked and vertical) the compact card's height, the rail the
+ * carousel's. Posters are letterboxed like the video (object-fit: contain), whatever the state.
  */
 export const styles = css`
   :host {
@@ -143,7 +145,7 @@ export const styles = css`
     inset: 0;
     width: 100%;
     height: 100%;
-    object-fit: cover;
+    object-fit: contain;
     max-width: none;
   }
   .panel h2,
@@ -274,21 +276,22 @@ export const styles = css`
   @container vitrine-show (max-width: 479.98px) {
     .layout {
       --_stage-ratio: 9 / 16;
-      grid-template-areas: 'stage' 'rail';
       padding: 0;
       gap: var(--_space);
     }
+    /* The whole 9:16 stage, its control bar included, fits in the viewport's height. */
     .stage-slot {
-      max-height: 100svh;
+      inline-size: min(100%, 100svh * 9 / 16);
+      justify-self: center;
       border-radius: 0;
     }
-    .header,
-    .pinned {
+    .header {
       grid-area: stage;
       z-index: 2;
       margin: var(--_space);
-    }
-    .header {
+      inline-size: calc(min(100%, 100svh * 9 / 16) - var(--_space) * 2);
+      box-sizing: border-box;
+      justify-self: center;
       align-self: start;
       background: rgb(0 0 0 / 55%);
       color: #fff;
@@ -296,20 +299,13 @@ export const styles = css`
       padding: calc(var(--_space) * 0.75) var(--_space);
       --_muted: #e6e6ea;
     }
-    .pinned {
-      align-self: end;
-      justify-self: start;
-      margin-bottom: calc(var(--_space) * 9);
-      width: min(50%, 190px);
-      --vitrine-card-image-ratio: 1 / 1;
-      /* Over the video here: its size moves nothing. */
-      block-size: auto;
-      contain: none;
-      overflow: visible;
+    /* The countdown and messages below a letterboxed poster, not over its middle. */
+    .panel {
+      align-content: end;
     }
-    .pinned .label,
-    .pinned.empty {
-      display: none;
+    /* Below the video, never over it: a compact card, like the stacked layout's. */
+    .pinned {
+      margin-inline: var(--_space);
     }
     .rail {
       padding: 0 var(--_space) var(--_space);

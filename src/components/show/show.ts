@@ -632,7 +632,8 @@ export class VitrineShow extends VitrineElement {
 
   #renderPinned(s: ShowState, t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
     const pinned = this.store.highlighted;
-    const product = pinned ?? (this._narrow ? undefined : s.products[0]);
+    // Until a product is pinned, the first one is featured: the area keeps its size (no shift).
+    const product = pinned ?? s.products[0];
     if (!product) return html`<div class="pinned empty" part="pinned"></div>`;
     return html`<div class="pinned" part="pinned">
       <p class="label">${pinned ? t('pinnedNow') : t('featured')}</p>
@@ -640,7 +641,7 @@ export class VitrineShow extends VitrineElement {
         .store=${this.store}
         product-id=${product.id}
         ?pinned=${Boolean(pinned)}
-        layout=${this._narrow ? nothing : 'compact'}
+        layout="compact"
         locale=${s.locale}
       ></vitrine-product-card>
     </div>`;

@@ -8,6 +8,21 @@ const deep = (root: Element, ...selectors: string[]): Element | null => {
   return node;
 };
 
+/** The innermost element at a viewport point, through open shadow roots (what a tap reaches). */
+function hitAt(x: number, y: number): Element | null {
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner.getRootNode() !== hit.shadowRoot) break;
+    hit = inner;
+  }
+  // An icon inside the button is the button.
+  return hit?.closest('button') ?? hit;
+}
+
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
 describe('<vitrine-show> layouts', () => {
   it('wide: the pinned product is a compact card whose image, title, price and Add to cart fit beside the video', async () => {
     const { el } = await mountShow(showDoc(), 1100);
@@ -44,10 +59,53 @@ describe('<vitrine-show> layouts', () => {
     const stage = box(shadow(el, '.stage-slot')!);
     expect(header.top).to.be.greaterThanOrEqual(stage.top);
     expect(header.bottom).to.be.at.most(stage.bottom);
-    // The pinned card (when one is pinned) keeps the vertical card layout in the overlay.
+    // The pinned card is a compact card below the video, not over it.
     el.store.set({ highlight: { productId: 'p2', at: 0 } });
     await el.updateComplete;
-    expect(shadow(el, '.pinned vitrine-product-card')!.hasAttribute('layout')).to.equal(false);
+    expect(shadow(el, '.pinned vitrine-product-card')!.getAttribute('layout')).to.equal('compact');
+    expect(box(shadow(el, '.pinned')!).top).to.be.greaterThanOrEqual(stage.bottom);
     await expect(el).to.be.accessible();
+  });
+
+  for (const width of [390, 320, 600]) {
+    it(`${width}px (${width < 480 ? 'phone' : 'stacked'}): with a product pinned, Play is reachable and the card covers none of the video`, async () => {
+      const { el } = await mountShow(showDoc({ poster: '/__player/hls/poster.jpg' }), width);
+      el.store.set({ highlight: { productId: 'p2', at: 0 } });
+      await el.updateComplete;
+      const card = (await until(() => deep(el, '.pinned vitrine-product-card', '[part~="add-button"]'), 'the pinned card rendered'))!;
+      const player = shadow(el, 'vitrine-player')!;
+      const play = (await until(() => deep(el, 'vitrine-player', '[part~="play-button"]'), 'the Play button'))!;
+      play.scrollIntoView({ block: 'center' });
+      // What a tap in the middle of Play lands on, through the shadow roots.
+      const r = box(play);
+      const hit = hitAt(r.left + r.width / 2, r.top + r.height / 2);
+      expect(hit === play, `a tap on Play lands on <${hit?.localName}> ${hit?.getAttribute('part') ?? ''}`).to.equal(true);
+      // The video area (the player's frame) and the pinned card do not overlap.
+      const video = box(player);
+      const pinned = box(shadow(el, '.pinned')!);
+      expect(overlap(video, pinned), 'pinned card over the video').to.equal(false);
+      expect(overlap(video, box(card)), 'Add to cart over the video').to.equal(false);
+      // The whole stage, control bar included, is on screen at once.
+      expect(video.height).to.be.at.most(window.innerHeight + 0.5);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('posters are letterboxed alike on a phone: scheduled, live and ended show the whole poster', async () => {
+    const poster = '/__player/hls/poster.jpg';
+    const startsAt = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = await mountShow(showDoc({ poster, status: 'scheduled', startsAt }), 390);
+    const panelPoster = (await until(() => shadow(scheduled.el, '.panel .poster'), 'the scheduled poster'))!;
+    const live = await mountShow(showDoc({ poster }), 390);
+    const playerPoster = (await until(() => deep(live.el, 'vitrine-player', '[part~="poster"]'), 'the live poster'))!;
+    const endedDoc = showDoc({ poster, status: 'ended' });
+    delete endedDoc.stream;
+    const ended = await mountShow(endedDoc, 390);
+    const endedPoster = (await until(() => shadow(ended.el, '.panel .poster'), 'the ended poster'))!;
+    const fit = (img: Element) => getComputedStyle(img).objectFit;
+    // The video itself is letterboxed (object-fit: contain): the posters match it.
+    expect(fit(playerPoster)).to.equal('contain');
+    expect(fit(panelPoster)).to.equal(fit(playerPoster));
+    expect(fit(endedPoster)).to.equal(fit(playerPoster));
   });
 });
