@@ -6,7 +6,39 @@ import { LitElement } from 'lit';
 import { CANCELABLE_EVENTS, type VitrineEventMap, type VitrineEventName } from '../core/events.js';
 import { VitrineError } from '../core/errors.js';
 
+/**
+ * Resolves in a later task (`scheduler.yield()` where the browser has it, else a message to
+ * ourselves), so the browser can handle input and paint in between.
+ */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export class VitrineElement extends LitElement {
+  /**
+   * Each element's first render runs in a task of its own: a show, its player, cart, rail and a
+   * dozen cards rendered in one go were one long task of the host page (blocking time); one
+   * element at a time, none is long and the page stays responsive. Later updates are not delayed.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || !this.yieldFirstRender) return super.scheduleUpdate();
+    return yieldToMain().then(() => super.scheduleUpdate());
+  }
+
+  /** Whether the first render waits for a task of its own (the player's facade does not: it is what the shopper sees first). */
+  protected get yieldFirstRender(): boolean {
+    return true;
+  }
+
   /**
    * Dispatches a `vitrine-*` event from this element (`bubbles`, `composed`).
    * Returns the event so the caller can read `defaultPrevented`. A listener of

@@ -84,6 +84,11 @@ const icons = {
 export class VitrinePlayer extends VitrineElement {
   static override styles = [tokens, buttonStyles, styles];
 
+  /** The facade (poster, Play) is the first thing a shopper looks at: rendered at once. */
+  protected override get yieldFirstRender(): boolean {
+    return false;
+  }
+
   /** URL of the stream: an HLS playlist (`.m3u8`) or a progressive file. */
   @property() src?: string;
   /** MIME type of `src`; guessed from the extension when absent. */
