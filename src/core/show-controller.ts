@@ -6,6 +6,7 @@
  * none stops the show.
  */
 import { VitrineError, isAbortError } from './errors.js';
+import { warmIntl } from './i18n.js';
 import type { ShowStore } from './store.js';
 import type { CatalogAdapter, Product, Show, ShowEvent, ShowStatus, StreamAdapter } from './types.js';
 
@@ -67,6 +68,10 @@ export class ShowController {
     this.stop();
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
+    // While the show document is on its way, in a task of its own: the page's first Intl
+    // formatter (ICU's start-up, a long task on a slow phone), which parsing and the prices need.
+    const locale = this.store.state.locale;
+    setTimeout(() => warmIntl(locale), 0);
     try {
       const show = await this.#load(signal);
       if (signal.aborted) return null;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { defineMessages, isRtl, resolveLocale } from '../../src/core/i18n.js';
+import { defineMessages, formatNumber, isRtl, resolveLocale } from '../../src/core/i18n.js';
 
 const t = defineMessages({
   en: { play: 'Play', left: 'Only {count} left' },
@@ -16,6 +16,14 @@ describe('i18n', () => {
 
   it('formats placeholder numbers for the locale', () => {
     expect(t('de', 'left', { count: 1234 })).to.equal('Nur noch 1.234 übrig');
+  });
+
+  it('formats counts exactly as Intl does (small counts in Latin-digit languages skip Intl)', () => {
+    for (const locale of ['en', 'en-US', 'de', 'de-AT', 'fr', 'sv', 'hi', 'ja', 'ar', 'ar-EG', 'fa', 'bn', 'de-u-nu-arab', 'xx']) {
+      for (const n of [0, 7, 42, 999, 1000, 1234567, -3, 2.5]) {
+        expect(formatNumber(n, locale), `${locale} ${n}`).to.equal(new Intl.NumberFormat(locale).format(n));
+      }
+    }
   });
 
   it('knows right-to-left languages', () => {
