@@ -303,9 +303,15 @@ export const styles = css`
     .panel {
       align-content: end;
     }
-    /* Below the video, never over it: a compact card, like the stacked layout's. */
+    /* Below the video, never over it: a compact card, like the stacked layout's. Its slot is
+       reserved the same way, but grows rather than scrolls on the narrowest phones, where a card
+       with a sale price or low stock is a line taller (its Add to cart and status stay in view). */
     .pinned {
       margin-inline: var(--_space);
+      block-size: auto;
+      min-block-size: calc(18px + var(--_space) + var(--_pinned-card-height));
+      contain: none;
+      overflow: visible;
     }
     .rail {
       padding: 0 var(--_space) var(--_space);

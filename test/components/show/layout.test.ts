@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { mountShow, shadow, showDoc, until } from './helpers.js';
+import { money, mountShow, product, shadow, showDoc, until } from './helpers.js';
 
 const box = (el: Element) => el.getBoundingClientRect();
 const deep = (root: Element, ...selectors: string[]): Element | null => {
@@ -69,8 +69,11 @@ describe('<vitrine-show> layouts', () => {
 
   for (const width of [390, 320, 600]) {
     it(`${width}px (${width < 480 ? 'phone' : 'stacked'}): with a product pinned, Play is reachable and the card covers none of the video`, async () => {
-      const { el } = await mountShow(showDoc({ poster: '/__player/hls/poster.jpg' }), width);
-      el.store.set({ highlight: { productId: 'p2', at: 0 } });
+      // A card a line taller than most: a sale price and low stock.
+      const tall = product('p4', { title: 'Cedar and fig candle', compareAtPrice: money('39.00'), inventory: 3 });
+      const doc = showDoc({ poster: '/__player/hls/poster.jpg' });
+      const { el } = await mountShow({ ...doc, products: [...doc.products, tall] }, width);
+      el.store.set({ highlight: { productId: 'p4', at: 0 } });
       await el.updateComplete;
       const card = (await until(() => deep(el, '.pinned vitrine-product-card', '[part~="add-button"]'), 'the pinned card rendered'))!;
       const player = shadow(el, 'vitrine-player')!;
@@ -85,6 +88,9 @@ describe('<vitrine-show> layouts', () => {
       const pinned = box(shadow(el, '.pinned')!);
       expect(overlap(video, pinned), 'pinned card over the video').to.equal(false);
       expect(overlap(video, box(card)), 'Add to cart over the video').to.equal(false);
+      // The whole card is in view in its slot: Add to cart and its status line are not clipped.
+      const status = deep(el, '.pinned vitrine-product-card', '[part~="status"]')!;
+      expect(box(status).bottom, 'the status line inside the pinned slot').to.be.at.most(pinned.bottom + 0.5);
       // The whole stage, control bar included, is on screen at once.
       expect(video.height).to.be.at.most(window.innerHeight + 0.5);
       await expect(el).to.be.accessible();
