@@ -1,13 +1,13 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { formatNumber } from '../../core/i18n.js';
-import { formatMoney } from '../../core/money.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Cart, CartLine } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
-import { bag, close, minus, plus, trash } from '../shared/icons.js';
+import { bag } from '../shared/icons.js';
+import { whenIdle } from '../shared/idle.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
@@ -18,6 +18,25 @@ function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : null;
+}
+
+type Drawer = typeof import('./cart.drawer.js');
+let drawer: Drawer | undefined;
+let drawerLoading: Promise<Drawer> | undefined;
+
+/**
+ * The drawer's content is a lazy chunk (`cart.drawer.ts`): only a shopper who opens the cart needs
+ * it. Fetched once per page, shared by every cart element.
+ */
+function loadDrawer(): Promise<Drawer> {
+  drawerLoading ??= import('./cart.drawer.js').then(
+    (module) => (drawer = module),
+    (error: unknown) => {
+      drawerLoading = undefined; // a failed fetch (offline) is retried at the next open
+      throw error;
+    },
+  );
+  return drawerLoading;
 }
 
 /** How long the checkout button may stay pending without an answer (ms). */
@@ -74,6 +93,10 @@ export class VitrineCart extends VitrineElement {
   #locale = new LocaleController(this, this.#store);
   #opener: HTMLElement | null = null;
   #checkoutTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The drawer chunk this element waits for (it is open), if any. */
+  #waiting: Promise<unknown> | undefined;
+  #drawerStyled = false;
+  #cancelPrefetch: (() => void) | undefined;
 
   /** The cart shown (the store's). */
   get cart(): Cart | null {
@@ -95,22 +118,44 @@ export class VitrineCart extends VitrineElement {
     this.#store.store.set({ cartOpen: false });
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Fetched while the page is idle, so the first open does not wait for the network.
+    if (!drawer) this.#cancelPrefetch = whenIdle(() => void loadDrawer().catch(() => undefined), 3000);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#checkoutTimer);
+    this.#cancelPrefetch?.();
+  }
+
+  /** Also waits for the drawer chunk while the drawer is open. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    const done = super.getUpdateComplete();
+    // Once the chunk is here (after the first open), exactly Lit's own timing.
+    if (drawer) return done;
+    return done.then(async (result) => {
+      while (this.#waiting) {
+        await this.#waiting;
+        result = await super.getUpdateComplete();
+      }
+      return result;
+    });
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const drawer = this.drawer;
-    if (!drawer) return;
-    const open = this.#store.state.cartOpen;
-    if (open && !drawer.open) {
+    const dialog = this.drawer;
+    if (!dialog) return;
+    // Opened once its content is there (the drawer chunk, fetched at the first open if not yet).
+    const open = this.#store.state.cartOpen && Boolean(drawer);
+    if (open && !dialog.open) {
       this.#opener = deepActiveElement();
-      drawer.showModal();
+      dialog.showModal();
       this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
-    } else if (!open && drawer.open) {
-      drawer.close();
+    } else if (!open && dialog.open) {
+      dialog.close();
     }
     if (this.checkingOut && this.#store.state.cartError) this.#checkoutDone();
   }
@@ -152,120 +197,50 @@ export class VitrineCart extends VitrineElement {
         @close=${this.#onClose}
         @click=${this.#onBackdrop}
       >
-        <div part="header" class="header">
-          <h2 id="title">${t('title')}${count ? html` <span class="muted">(${shownCount})</span>` : nothing}</h2>
-          <button part="close-button" class="close icon" type="button" aria-label=${t('close')} @click=${this.close}>
-            ${close()}
-          </button>
-        </div>
-        <div class="body">
-          ${lines.length
-            ? html`<ul part="lines">
-                ${lines.map((line) => this.#renderLine(line, locale))}
-              </ul>`
-            : html`<div part="empty" class="empty">
-                ${bag()}
-                <p><strong>${t('empty')}</strong></p>
-                <p class="hint">${t('emptyHint')}</p>
-                <button class="secondary" type="button" @click=${this.close}>${t('continue')}</button>
-              </div>`}
-        </div>
-        ${error || lines.length
-          ? html`<div class="footer">
-              <div role="alert">${error ? html`<p part="error" class="error">${this.#errorText(error, locale)}</p>` : nothing}</div>
-              ${lines.length && cart
-                ? html`<dl part="subtotal" class="subtotal">
-                      <dt>${t('subtotal')}</dt>
-                      <dd>${formatMoney(cart.subtotal, locale)}</dd>
-                    </dl>
-                    <p class="taxes">${t('taxes')}</p>
-                    <button
-                      part="checkout-button"
-                      class="checkout primary"
-                      type="button"
-                      aria-disabled=${this.checkingOut || this.#store.state.updatingLines.size ? 'true' : nothing}
-                      @click=${this.#checkout}
-                    >
-                      ${this.checkingOut
-                        ? html`<span class="spinner" aria-hidden="true"></span>${t('checkingOut')}`
-                        : t('checkout')}
-                    </button>`
-                : nothing}
-            </div>`
-          : html`<div role="alert"></div>`}
+        ${this.#renderDrawer(locale, cart, lines, count, shownCount, error)}
       </dialog>
     `;
   }
 
-  #renderLine(line: CartLine, locale: string) {
-    const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
-      messages(locale, key, params);
-    const busy = this.#store.state.updatingLines.has(line.id);
-    const title = line.variantTitle ? `${line.title}, ${line.variantTitle}` : line.title;
-    return html`<li part="line" class="line" aria-busy=${busy ? 'true' : 'false'}>
-      ${line.image
-        ? html`<img part="line-image" class="thumb" src=${line.image} alt="" width="72" height="90" loading="lazy" />`
-        : html`<div class="thumb" aria-hidden="true"></div>`}
-      <div class="line-info">
-        <span class="line-title">${line.title}</span>
-        ${line.variantTitle ? html`<span class="line-variant">${line.variantTitle}</span>` : nothing}
-        ${line.quantity > 1
-          ? html`<span class="line-each">${t('each', { price: formatMoney(line.unitPrice, locale) })}</span>`
-          : nothing}
-        <div class="line-controls">
-          <div part="stepper" class="stepper" role="group" aria-label=${t('quantityOf', { title })}>
-            <button
-              class="icon"
-              type="button"
-              aria-label=${t('decrease', { title })}
-              ?disabled=${busy || line.quantity <= 1}
-              @click=${() => this.#setQuantity(line, line.quantity - 1)}
-            >
-              ${minus()}
-            </button>
-            <span class="qty" aria-live="polite"
-              >${busy
-                ? html`<span class="visually-hidden">${t('updating')}</span><span class="spinner" aria-hidden="true"></span>`
-                : line.quantity}</span
-            >
-            <button
-              class="icon"
-              type="button"
-              aria-label=${t('increase', { title })}
-              ?disabled=${busy}
-              @click=${() => this.#setQuantity(line, line.quantity + 1)}
-            >
-              ${plus()}
-            </button>
-          </div>
-          <button
-            part="remove-button"
-            class="remove icon"
-            type="button"
-            aria-label=${t('remove', { title })}
-            ?disabled=${busy}
-            @click=${() => this.#store.store.bus.emit('remove-line-request', { lineId: line.id })}
-          >
-            ${trash()}
-          </button>
-        </div>
-      </div>
-      <span class="line-total">${formatMoney(line.total, locale)}</span>
-    </li>`;
+  #renderDrawer(locale: string, cart: Cart | null, lines: readonly CartLine[], count: number, shownCount: string, error: VitrineErrorDetail | null) {
+    if (!this.#store.state.cartOpen) return nothing;
+    const loaded = this.#drawerBody();
+    if (!loaded) return nothing;
+    return loaded.renderDrawer({
+      locale,
+      cart,
+      lines,
+      count,
+      shownCount,
+      error,
+      checkingOut: this.checkingOut,
+      updating: this.#store.state.updatingLines,
+      close: () => this.close(),
+      checkout: () => this.#checkout(),
+      setQuantity: (line, quantity) => this.#setQuantity(line, quantity),
+      remove: (line) => this.#store.store.bus.emit('remove-line-request', { lineId: line.id }),
+    });
   }
 
-  #errorText(error: VitrineErrorDetail, locale: string): string {
-    const key =
-      error.code === 'cart/out-of-stock'
-        ? 'errorStock'
-        : error.code === 'cart/not-found'
-          ? 'errorGone'
-          : error.code === 'checkout/unsafe-url'
-            ? 'errorUnsafe'
-            : error.code === 'checkout/unavailable'
-              ? 'errorNoCheckout'
-              : 'errorGeneric';
-    return messages(locale, key);
+  /** The drawer's content module, with its styles adopted; else starts loading it and re-renders when it arrives. */
+  #drawerBody(): Drawer | undefined {
+    if (drawer) {
+      if (!this.#drawerStyled && this.shadowRoot) {
+        this.#drawerStyled = true;
+        adoptStyles(this.shadowRoot, [...(this.constructor as typeof VitrineCart).elementStyles, drawer.drawerStyles]);
+      }
+      return drawer;
+    }
+    if (!this.#waiting) {
+      const waiting = loadDrawer()
+        .catch((error: unknown) => this.reportError(error, 'internal'))
+        .finally(() => {
+          if (this.#waiting === waiting) this.#waiting = undefined;
+          this.requestUpdate();
+        });
+      this.#waiting = waiting;
+    }
+    return undefined;
   }
 
   #setQuantity(line: CartLine, quantity: number): void {

@@ -163,13 +163,17 @@ export class VitrineProductDetail extends VitrineElement {
   }
 
   /** Also waits for the body chunk when the element is showing a product. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.#waiting) {
-      await this.#waiting;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    const done = super.getUpdateComplete();
+    // Once the chunk is here (after the first open), exactly Lit's own timing.
+    if (body) return done;
+    return done.then(async (result) => {
+      while (this.#waiting) {
+        await this.#waiting;
+        result = await super.getUpdateComplete();
+      }
+      return result;
+    });
   }
 
   /** The loaded body, with its styles adopted; else starts loading it and re-renders when it arrives. */

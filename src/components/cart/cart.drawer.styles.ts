@@ -1,0 +1,184 @@
+import { css } from 'lit';
+
+/** The drawer's content: loaded with it (`cart.drawer.ts`), at the first open. */
+export const drawerStyles = css`
+  .header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 2.5);
+    border-block-end: 1px solid var(--_border);
+  }
+  h2 {
+    margin: 0;
+    font-size: 19px;
+    font-weight: 700;
+  }
+  h2 .muted {
+    color: var(--_muted);
+    font-weight: 500;
+  }
+  .close {
+    color: var(--_text);
+  }
+  .close:hover {
+    background: var(--_surface-alt);
+  }
+  .body {
+    flex: 1;
+    overflow-y: auto;
+    padding: 0 calc(var(--_space) * 2.5);
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .line {
+    display: grid;
+    grid-template-columns: 72px minmax(0, 1fr) auto;
+    gap: calc(var(--_space) * 1.5);
+    padding-block: calc(var(--_space) * 2);
+    border-block-end: 1px solid var(--_border);
+  }
+  /* Updating: only the image dims (text keeps its contrast); the quantity shows a spinner. */
+  .line[aria-busy='true'] .thumb {
+    opacity: 0.55;
+  }
+  .qty .spinner {
+    display: inline-block;
+    vertical-align: -0.15em;
+    color: var(--_muted);
+  }
+  .thumb {
+    inline-size: 72px;
+    block-size: 90px;
+    border-radius: var(--_radius-small);
+    background: var(--_surface-alt);
+    object-fit: cover;
+  }
+  .line-info {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    min-inline-size: 0;
+  }
+  .line-title {
+    font-weight: 600;
+    font-size: 15px;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .line-variant,
+  .line-each {
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .line-controls {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 1);
+    margin-block-start: calc(var(--_space) * 1);
+  }
+  .stepper {
+    display: inline-flex;
+    align-items: center;
+    border-radius: var(--_radius-small);
+    box-shadow: inset 0 0 0 1px var(--_border);
+  }
+  .stepper button {
+    inline-size: max(36px, var(--_target));
+    min-block-size: max(36px, var(--_target));
+    padding: 0;
+    color: var(--_text);
+  }
+  .stepper button:disabled {
+    color: var(--_border);
+  }
+  .stepper svg,
+  .remove svg {
+    inline-size: 16px;
+    block-size: 16px;
+  }
+  .qty {
+    min-inline-size: 2ch;
+    text-align: center;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .remove {
+    color: var(--_muted);
+  }
+  .remove:hover {
+    color: var(--_danger);
+    background: var(--_surface-alt);
+  }
+  .line-total {
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
+  .footer {
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 2.5) calc(var(--_space) * 2.5);
+    border-block-start: 1px solid var(--_border);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.25);
+    background: var(--_surface);
+  }
+  .subtotal {
+    display: flex;
+    justify-content: space-between;
+    align-items: baseline;
+    font-size: 17px;
+    font-weight: 700;
+    margin: 0;
+  }
+  .subtotal dd {
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .taxes {
+    margin: 0;
+    font-size: 13px;
+    color: var(--_muted);
+  }
+  .checkout {
+    inline-size: 100%;
+    min-block-size: max(48px, var(--_target));
+    font-size: 16px;
+  }
+  .error {
+    margin: 0;
+    padding: calc(var(--_space) * 1.25) calc(var(--_space) * 1.5);
+    border-radius: var(--_radius-small);
+    background: color-mix(in srgb, var(--_danger) 9%, transparent);
+    color: var(--_danger);
+    font-size: 14px;
+    font-weight: 600;
+  }
+  .empty {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: calc(var(--_space) * 1.5);
+    min-block-size: 60%;
+    text-align: center;
+    padding: calc(var(--_space) * 4) 0;
+  }
+  .empty svg {
+    inline-size: 48px;
+    block-size: 48px;
+    stroke-width: 1.5;
+    color: var(--_muted);
+  }
+  .empty p {
+    margin: 0;
+  }
+  .empty .hint {
+    color: var(--_muted);
+    font-size: 14px;
+  }
+`;

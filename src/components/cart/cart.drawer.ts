@@ -1,0 +1,153 @@
+/**
+ * The content of `<vitrine-cart>`'s drawer: lines, steppers, subtotal, checkout, the empty state
+ * and the error. A lazy chunk of the storefront bundle: only a shopper who opens the cart needs it,
+ * so it is fetched when the page is idle (or at the first open), never before the first paint. The
+ * element (button, dialog, focus, checkout flow) stays in `cart.ts`.
+ */
+import { html, nothing } from 'lit';
+import type { VitrineErrorDetail } from '../../core/errors.js';
+import { formatMoney } from '../../core/money.js';
+import type { Cart, CartLine } from '../../core/types.js';
+import { bag, close, minus, plus, trash } from '../shared/icons.js';
+import { messages } from './cart.messages.js';
+
+export { drawerStyles } from './cart.drawer.styles.js';
+
+/** What the drawer reads from, and asks of, its element. */
+export interface DrawerContext {
+  locale: string;
+  cart: Cart | null;
+  lines: readonly CartLine[];
+  count: number;
+  /** The count in the figures the cart button shows. */
+  shownCount: string;
+  error: VitrineErrorDetail | null;
+  checkingOut: boolean;
+  /** Ids of the lines whose quantity is being changed. */
+  updating: ReadonlySet<string>;
+  close(): void;
+  checkout(): void;
+  setQuantity(line: CartLine, quantity: number): void;
+  remove(line: CartLine): void;
+}
+
+export function renderDrawer(c: DrawerContext) {
+  const { locale, cart, lines, count, shownCount, error } = c;
+  const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
+    messages(locale, key, params);
+  return html`
+    <div part="header" class="header">
+      <h2 id="title">${t('title')}${count ? html` <span class="muted">(${shownCount})</span>` : nothing}</h2>
+      <button part="close-button" class="close icon" type="button" aria-label=${t('close')} @click=${() => c.close()}>
+        ${close()}
+      </button>
+    </div>
+    <div class="body">
+      ${lines.length
+        ? html`<ul part="lines">
+            ${lines.map((line) => renderLine(c, line))}
+          </ul>`
+        : html`<div part="empty" class="empty">
+            ${bag()}
+            <p><strong>${t('empty')}</strong></p>
+            <p class="hint">${t('emptyHint')}</p>
+            <button class="secondary" type="button" @click=${() => c.close()}>${t('continue')}</button>
+          </div>`}
+    </div>
+    ${error || lines.length
+      ? html`<div class="footer">
+          <div role="alert">${error ? html`<p part="error" class="error">${errorText(error, locale)}</p>` : nothing}</div>
+          ${lines.length && cart
+            ? html`<dl part="subtotal" class="subtotal">
+                  <dt>${t('subtotal')}</dt>
+                  <dd>${formatMoney(cart.subtotal, locale)}</dd>
+                </dl>
+                <p class="taxes">${t('taxes')}</p>
+                <button
+                  part="checkout-button"
+                  class="checkout primary"
+                  type="button"
+                  aria-disabled=${c.checkingOut || c.updating.size ? 'true' : nothing}
+                  @click=${() => c.checkout()}
+                >
+                  ${c.checkingOut
+                    ? html`<span class="spinner" aria-hidden="true"></span>${t('checkingOut')}`
+                    : t('checkout')}
+                </button>`
+            : nothing}
+        </div>`
+      : html`<div role="alert"></div>`}
+  `;
+}
+
+function renderLine(c: DrawerContext, line: CartLine) {
+const locale = c.locale;
+  const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
+    messages(locale, key, params);
+  const busy = c.updating.has(line.id);
+  const title = line.variantTitle ? `${line.title}, ${line.variantTitle}` : line.title;
+  return html`<li part="line" class="line" aria-busy=${busy ? 'true' : 'false'}>
+    ${line.image
+      ? html`<img part="line-image" class="thumb" src=${line.image} alt="" width="72" height="90" loading="lazy" />`
+      : html`<div class="thumb" aria-hidden="true"></div>`}
+    <div class="line-info">
+      <span class="line-title">${line.title}</span>
+      ${line.variantTitle ? html`<span class="line-variant">${line.variantTitle}</span>` : nothing}
+      ${line.quantity > 1
+        ? html`<span class="line-each">${t('each', { price: formatMoney(line.unitPrice, locale) })}</span>`
+        : nothing}
+      <div class="line-controls">
+        <div part="stepper" class="stepper" role="group" aria-label=${t('quantityOf', { title })}>
+          <button
+            class="icon"
+            type="button"
+            aria-label=${t('decrease', { title })}
+            ?disabled=${busy || line.quantity <= 1}
+            @click=${() => c.setQuantity(line, line.quantity - 1)}
+          >
+            ${minus()}
+          </button>
+          <span class="qty" aria-live="polite"
+            >${busy
+              ? html`<span class="visually-hidden">${t('updating')}</span><span class="spinner" aria-hidden="true"></span>`
+              : line.quantity}</span
+          >
+          <button
+            class="icon"
+            type="button"
+            aria-label=${t('increase', { title })}
+            ?disabled=${busy}
+            @click=${() => c.setQuantity(line, line.quantity + 1)}
+          >
+            ${plus()}
+          </button>
+        </div>
+        <button
+          part="remove-button"
+          class="remove icon"
+          type="button"
+          aria-label=${t('remove', { title })}
+          ?disabled=${busy}
+          @click=${() => c.remove(line)}
+        >
+          ${trash()}
+        </button>
+      </div>
+    </div>
+    <span class="line-total">${formatMoney(line.total, locale)}</span>
+  </li>`;
+}
+
+function errorText(error: VitrineErrorDetail, locale: string): string {
+  const key =
+    error.code === 'cart/out-of-stock'
+      ? 'errorStock'
+      : error.code === 'cart/not-found'
+        ? 'errorGone'
+        : error.code === 'checkout/unsafe-url'
+          ? 'errorUnsafe'
+          : error.code === 'checkout/unavailable'
+            ? 'errorNoCheckout'
+            : 'errorGeneric';
+  return messages(locale, key);
+}
