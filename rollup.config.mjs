@@ -42,14 +42,18 @@ export function minifyCssLiterals() {
   return {
     name: 'minify-css-literals',
     transform(code, id) {
-      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes('css`')) return null;
+      // TypeScript emits the tag as `css \`…\`` (with a space).
+      const tag = /\bcss\s*`/g;
+      if (!/[\\/]src[\\/].*\.ts$/.test(id) || !tag.test(code)) return null;
       let out = '';
       let i = 0;
       for (;;) {
-        const start = code.indexOf('css`', i);
-        if (start < 0) break;
-        out += code.slice(i, start + 4);
-        let j = start + 4;
+        tag.lastIndex = i;
+        const found = tag.exec(code);
+        if (!found) break;
+        const start = found.index + found[0].length;
+        out += code.slice(i, start);
+        let j = start;
         let text = '';
         while (j < code.length && code[j] !== '`') {
           if (code[j] === '\\') {
