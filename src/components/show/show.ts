@@ -36,6 +36,9 @@ export interface ShowSnapshot {
 
 let pinSequence = 0;
 
+/** The scheduled show's date formatter, per locale. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /**
  * The whole live shopping experience in one tag: the player, the pinned product, the
  * product rail, the product detail and the cart, all fed by one `ShowStore`, against any
@@ -649,7 +652,10 @@ export class VitrineShow extends VitrineElement {
 
   #formatDate(epochMs: number, locale: string): string {
     try {
-      return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(epochMs);
+      // Created once per locale, not on every tick of the countdown (each second).
+      let format = dateFormats.get(locale);
+      if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })));
+      return format.format(epochMs);
     } catch {
       return new Date(epochMs).toUTCString();
     }
