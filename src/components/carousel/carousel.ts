@@ -99,6 +99,7 @@ export class VitrineCarousel extends VitrineElement {
   #stride = 0;
   #gap = 12;
   #frame = 0;
+  #measureFrame = 0;
   #lastUserScroll = -Infinity;
   #resize: ResizeObserver | undefined;
   #pinnedId: string | undefined;
@@ -116,7 +117,12 @@ export class VitrineCarousel extends VitrineElement {
     super.connectedCallback();
     // Sizes are read only in ResizeObserver callbacks, where layout is already done: no render
     // ever forces a synchronous layout.
-    this.#resize = new ResizeObserver(() => this.#measure());
+    // Sizes change the rendered cards, whose heights can change the rail's: applied in the next
+    // frame, never while the observer delivers (no 'ResizeObserver loop' error on the page).
+    this.#resize = new ResizeObserver(() => {
+      cancelAnimationFrame(this.#measureFrame);
+      this.#measureFrame = requestAnimationFrame(() => this.#measure());
+    });
     if (this.rail) this.#resize.observe(this.rail);
     this.#observedItem = undefined;
   }
@@ -127,6 +133,7 @@ export class VitrineCarousel extends VitrineElement {
     this.#cancelIdle?.();
     this.#cancelIdle = undefined;
     cancelAnimationFrame(this.#frame);
+    cancelAnimationFrame(this.#measureFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -304,7 +311,7 @@ export class VitrineCarousel extends VitrineElement {
     return this.#stride && width ? Math.ceil(width / this.#stride) : 8;
   }
 
-  /** Called from the ResizeObserver only: layout is clean there, so reading sizes costs nothing. */
+  /** Called in the frame after a ResizeObserver callback, before that frame's layout: reading sizes costs nothing. */
   #measure(): void {
     const item = this.renderRoot.querySelector<HTMLElement>('.item');
     const track = this.renderRoot.querySelector<HTMLElement>('.track');
@@ -322,8 +329,14 @@ export class VitrineCarousel extends VitrineElement {
       this.#resize?.unobserve(this.#observedItem);
       this.#observedItem = undefined;
     }
-    if (first) {
-      // First the cards in view (still before this frame is painted), the overscan when idle.
+    const pin = this.#pendingPin;
+    if (pin !== undefined) {
+      // A pin that came before the cards were measured: its window, then scroll once the track
+      // has its full length (the next render).
+      this.range = this.#rangeAround(pin);
+      void this.updateComplete.then(() => this.scrollToIndex(pin, false));
+    } else if (first) {
+      // First the cards in view, the overscan when idle.
       this.#update(0);
       this.#cancelIdle?.();
       this.#cancelIdle = whenIdle(() => {
@@ -333,7 +346,6 @@ export class VitrineCarousel extends VitrineElement {
     } else if (!this.#cancelIdle) {
       this.#update();
     }
-    if (this.#pendingPin !== undefined) this.scrollToIndex(this.#pendingPin, false);
   }
 
   /** Recomputes the rendered range (`overscan` cards beyond each edge) and the ends from the scroll position. */

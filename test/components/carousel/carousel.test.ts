@@ -189,7 +189,8 @@ describe('<vitrine-carousel>', () => {
     const el = await fixture<VitrineCarousel>(html`<vitrine-carousel .products=${catalog()}></vitrine-carousel>`);
     await el.updateComplete;
     expect(el.store!.state.products).to.have.length(6);
-    await frames(2);
+    await frames(3);
+    await idle();
     await idle();
     await el.updateComplete;
     expect(cards(el.shadowRoot!)).to.have.length(6);
@@ -207,9 +208,10 @@ describe('<vitrine-carousel>', () => {
       await el.updateComplete;
       // Before any measurement: no more cards than the viewport can show at the default card width.
       expect(cards(el.shadowRoot!).length).to.be.at.most(Math.ceil(innerWidth / 212));
-      // Measured (ResizeObserver, no forced layout): the 2 cards of the 300px rail, +1 partly in
+      // Measured (ResizeObserver, applied in the next frame; no forced layout): the 2 cards of the 300px rail, +1 partly in
       // view, then 4 beyond the edge when idle.
-      await frames(2);
+      await frames(3);
+      await idle();
       await idle();
       await el.updateComplete;
       expect(cards(el.shadowRoot!).length).to.equal(3 + 4);
