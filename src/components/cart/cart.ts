@@ -233,7 +233,11 @@ export class VitrineCart extends VitrineElement {
     }
     if (!this.#waiting) {
       const waiting = loadDrawer()
-        .catch((error: unknown) => this.reportError(error, 'internal'))
+        .catch((error: unknown) => {
+          // Reported once; the drawer does not stay "open" with nothing in it: the next open retries.
+          this.reportError(error, 'cart/unavailable');
+          this.close();
+        })
         .finally(() => {
           if (this.#waiting === waiting) this.#waiting = undefined;
           this.requestUpdate();

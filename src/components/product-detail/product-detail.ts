@@ -107,6 +107,8 @@ export class VitrineProductDetail extends VitrineElement {
   #waiting: Promise<unknown> | undefined;
   #bodyStyled = false;
   #cancelPrefetch: (() => void) | undefined;
+  /** The body chunk failed to load (offline): not retried until the next open or connection. */
+  #loadFailed = false;
 
   /** The product shown. */
   get resolvedProduct(): Product | undefined {
@@ -128,6 +130,7 @@ export class VitrineProductDetail extends VitrineElement {
 
   /** Opens the dialog for `productId` (or the current product). */
   show(productId?: string): void {
+    this.#loadFailed = false;
     const id = productId ?? this.resolvedProduct?.id;
     if (id) this.#store.store.set({ openProductId: id });
   }
@@ -153,6 +156,7 @@ export class VitrineProductDetail extends VitrineElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#loadFailed = false;
     // A dialog is fetched while the page is idle, so the first open does not wait for the network.
     if (!body) this.#cancelPrefetch = whenIdle(() => void loadBody().catch(() => undefined), 3000);
   }
@@ -185,9 +189,14 @@ export class VitrineProductDetail extends VitrineElement {
       }
       return body;
     }
-    if (!this.#waiting) {
+    if (!this.#waiting && !this.#loadFailed) {
       const waiting = loadBody()
-        .catch((error: unknown) => this.reportError(error, 'internal'))
+        .catch((error: unknown) => {
+          // Reported once; the dialog does not stay "open" with nothing in it: the next open retries.
+          this.#loadFailed = true;
+          this.reportError(error, 'internal');
+          if (this.dialog) this.hide();
+        })
         .finally(() => {
           if (this.#waiting === waiting) this.#waiting = undefined;
           this.requestUpdate();
@@ -217,6 +226,7 @@ export class VitrineProductDetail extends VitrineElement {
       }
     }
     // Opened once its content is there (the body chunk, fetched at the first open if not yet).
+    if (!this.#store.state.openProductId) this.#loadFailed = false;
     const open = !!this.#store.state.openProductId && !!this.resolvedProduct && !!body;
     if (open && !dialog.open) {
       this.#opener = deepActiveElement();
