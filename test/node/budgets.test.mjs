@@ -61,7 +61,7 @@ const table = (files) => files.map((f) => `    ${f.file.padEnd(40)} ${kB(f.brotl
 // The eager goal is 20 kB. CONTRACT §1 has the CDN entry define every element and re-export the whole
 // npm API, so the eager graph holds every element class, parser, adapter and service (bench.md F1,
 // LEAD.md L1). Interaction-only UI is moving to lazy chunks (the product detail's and the cart drawer's
-// content and the SSE connection are; 44.4 kB); EAGER_CEILING is a ratchet just above the measured
+// content and the SSE connection are; 44.6 kB); EAGER_CEILING is a ratchet just above the measured
 // figure: it is lowered after each split lands, and any growth past it fails
 // `npm test`. The 20 kB goal is printed with the figure on every run.
 export const EAGER_CEILING = 45_000;
