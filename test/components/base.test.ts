@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/components/product-card/define.js';
 import '../../src/components/player/define.js';
+import '../../src/components/show/define.js';
 import { yieldToMain } from '../../src/components/base.js';
 import { setup } from './product-card/fixtures.js';
 
@@ -38,6 +39,22 @@ describe('VitrineElement: first render in a task of its own', () => {
       expect(player.hasUpdated).to.be.true;
     } finally {
       player.remove();
+    }
+  });
+
+  it('the show renders at once (its grid reserves the size of everything inside), its children later', async () => {
+    const show = document.createElement('vitrine-show');
+    document.body.append(show);
+    try {
+      await microtasks();
+      expect(show.hasUpdated).to.be.true;
+      expect(show.getBoundingClientRect().height).to.be.greaterThan(300);
+      const cart = show.shadowRoot!.querySelector('vitrine-cart')!;
+      expect(cart.hasUpdated, 'the cart renders in a task of its own').to.be.false;
+      await cart.updateComplete;
+      expect(cart.hasUpdated).to.be.true;
+    } finally {
+      show.remove();
     }
   });
 

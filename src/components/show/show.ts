@@ -77,6 +77,14 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export class VitrineShow extends VitrineElement {
   static override styles = [tokens, buttonStyles, styles];
 
+  /**
+   * The show's own grid reserves every area's size, so it renders in the task that upgrades it (no
+   * frame where the defined element is 0 px tall); its cart, rail and detail render in later tasks.
+   */
+  protected override get yieldFirstRender(): boolean {
+    return false;
+  }
+
   /** URL of the show document (CONTRACT.md section 4). Changing it loads another show. */
   @property() src?: string;
 
