@@ -318,12 +318,14 @@ export class VitrinePlayer extends VitrineElement {
           : over
             ? nothing
             : html`<span class="badge" part="badge">${t('replay')}</span>`;
+    // The viewer count comes after the title: when it arrives (a live event, later) it takes room at
+    // the end of the row, and nothing before it moves (it was a layout shift of the title).
     return html`<div class=${over ? 'top over' : 'top'}>
       ${badge}
+      ${over ? nothing : html`<p class="title" part="title">${this.label ?? ''}</p>`}
       ${this.#live && viewers !== null && viewers >= 0
         ? html`<span class="viewers" part="viewers">${t('viewers', { count: viewers })}</span>`
         : nothing}
-      ${over ? nothing : html`<p class="title" part="title">${this.label ?? ''}</p>`}
     </div>`;
   }
 
