@@ -170,14 +170,6 @@ export const styles = css`
     font-size: 13px;
     line-height: 1.3;
   }
-  .status.added {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  .status.error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
 
   /* Compact: the image beside the text (the pinned product next to the video). */
   :host([layout='compact']) .card {

@@ -6,6 +6,7 @@ import type { ShowStore } from '../../core/store.js';
 import type { Money, Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { AddController } from '../shared/add-controller.js';
+import { addStatus, addStatusStyles } from '../shared/add-status.js';
 import { formatMediaTime } from '../shared/format.js';
 import { play } from '../shared/icons.js';
 import { LocaleController } from '../shared/locale-controller.js';
@@ -47,7 +48,7 @@ export const LOW_STOCK = 5;
  * @fires vitrine-product-view - The shopper opened the product's detail.
  */
 export class VitrineProductCard extends VitrineElement {
-  static override styles = [tokens, buttonStyles, priceStyles, styles];
+  static override styles = [tokens, buttonStyles, priceStyles, addStatusStyles, styles];
   static override shadowRootOptions = { ...VitrineElement.shadowRootOptions, delegatesFocus: true };
 
   /** The show store (given by `<vitrine-show>` or the carousel; created when standalone). */
@@ -142,13 +143,7 @@ export class VitrineProductCard extends VitrineElement {
                   ? html`<span class="spinner" aria-hidden="true"></span>${a('adding')}`
                   : a('addToCart')}
             </button>
-            <div
-              part="status"
-              class=${classMap({ status: true, added: feedback?.kind === 'added', error: feedback?.kind === 'error' })}
-              role="status"
-            >
-              ${feedback?.message ?? ''}
-            </div>
+            ${addStatus(feedback)}
           </div>
         </div>
       </article>

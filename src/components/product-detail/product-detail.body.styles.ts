@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { addStatusStyles } from '../shared/add-status.js';
 
 /** The detail's content: loaded with its body (`product-detail.body.ts`), when first shown. */
 export const bodyStyles = css`
+  ${addStatusStyles}
   .detail {
     position: relative;
     display: grid;
@@ -163,14 +165,6 @@ export const bodyStyles = css`
   .status {
     min-block-size: 1.4em;
     font-size: 14px;
-  }
-  .status.added {
-    color: var(--_success);
-    font-weight: 600;
-  }
-  .status.error {
-    color: var(--_danger);
-    font-weight: 600;
   }
   .stock {
     font-size: 14px;

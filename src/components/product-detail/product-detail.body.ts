@@ -6,11 +6,11 @@
  * `product-detail.ts`.
  */
 import { html, nothing } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { safeUrl } from '../../core/parse.js';
 import type { Product } from '../../core/types.js';
 import { LOW_STOCK, renderPrice } from '../product-card/product-card.js';
 import type { AddController } from '../shared/add-controller.js';
+import { addStatus } from '../shared/add-status.js';
 import { close, external, minus, plus } from '../shared/icons.js';
 import { addMessages } from '../shared/shared.messages.js';
 import { MAX_QUANTITY } from './product-detail.js';
@@ -115,13 +115,7 @@ export function renderDetail(c: DetailContext) {
           </button>
         </div>
         ${unavailableNote ? html`<p class="note" id=${`${c.id}-why`}>${unavailableNote}</p>` : nothing}
-        <div
-          part="status"
-          class=${classMap({ status: true, added: feedback?.kind === 'added', error: feedback?.kind === 'error' })}
-          role="status"
-        >
-          ${feedback?.message ?? ''}
-        </div>
+        ${addStatus(feedback)}
         ${product.description ? html`<p part="description" class="description">${product.description}</p>` : nothing}
         ${url
           ? html`<a part="link" class="link" href=${url} target="_blank" rel="noopener noreferrer">
