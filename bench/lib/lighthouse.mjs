@@ -36,15 +36,34 @@ export async function lighthouseSection(ctx) {
       rows: [row('Lighthouse performance score', { na: 'lighthouse not installed (npm run bench -- --install-lighthouse; ~185 MB, kept out of package.json)' })],
     };
   }
+  // A third page: the widget with the README's one-line `vitrine-show:not(:defined)` rule, its
+  // min-height the show's height at Lighthouse's mobile width (412 px), read off the page once, as
+  // a merchant would.
+  let reserve = 0;
+  if (ctx.has?.['vitrine-show'] && ctx.server.demo) {
+    const { page, close } = await ctx.newPage({ cpu: 1, viewport: { width: 412, height: 823 } });
+    try {
+      await page.goto(`${ctx.server.url}/__bench/page/store?widget=vitrine`, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__bench.deepAll('vitrine-product-card').length > 0, undefined, { timeout: 10_000 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      reserve = Math.round(await page.evaluate(() => document.querySelector('vitrine-show')?.getBoundingClientRect().height ?? 0));
+    } catch {
+      reserve = 0;
+    } finally {
+      await close();
+    }
+  }
+  const variants = ['none', 'vitrine', ...(reserve ? ['vitrine-reserved'] : [])];
   const chrome = await lh.launcher.launch({ chromePath, chromeFlags: chromeArgs.filter((a) => a !== '--mute-audio') });
-  const samples = { none: [], vitrine: [] };
+  const samples = { none: [], vitrine: [], 'vitrine-reserved': [] };
   const errors = [];
   try {
     const runs = Math.min(ctx.args.runs, ctx.args.quick ? 1 : 3);
     for (let run = 0; run < runs; run += 1) {
-      for (const variant of ['none', 'vitrine']) {
+      for (const variant of variants) {
+        const query = variant === 'vitrine-reserved' ? `vitrine&reserve=${reserve}` : variant;
         const result = await lh.lighthouse(
-          `${ctx.server.url}/__bench/page/store?widget=${variant}`,
+          `${ctx.server.url}/__bench/page/store?widget=${query}`,
           { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], maxWaitForLoad: 30_000 },
         );
         const lhr = result?.lhr;
@@ -77,6 +96,19 @@ export async function lighthouseSection(ctx) {
         vitrine: `${ms(m('vitrine', 'tbt'))} / ${ms(m('vitrine', 'lcp'))} / ${num(m('vitrine', 'cls'), 3)}`,
         baseline: `${ms(m('none', 'tbt'))} / ${ms(m('none', 'lcp'))} / ${num(m('none', 'cls'), 3)}`,
       }),
+      ...(samples['vitrine-reserved'].length
+        ? [
+            row(`  score with the README's :not(:defined) rule (min-height ${reserve}px)`, {
+              vitrine: num(m('vitrine-reserved', 'score')),
+              baseline: `${num(m('none', 'score'))} (no widget)`,
+              goal: '≤ 0 points lost',
+              pass: m('none', 'score') - m('vitrine-reserved', 'score') <= 0,
+            }),
+            row('    TBT / LCP / CLS', {
+              vitrine: `${ms(m('vitrine-reserved', 'tbt'))} / ${ms(m('vitrine-reserved', 'lcp'))} / ${num(m('vitrine-reserved', 'cls'), 3)}`,
+            }),
+          ]
+        : []),
     ],
     data: { version: lh.version, samples, errors },
   };
