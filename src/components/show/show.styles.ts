@@ -303,18 +303,22 @@ export const styles = css`
     .panel {
       align-content: end;
     }
-    /* Below the video, never over it: a compact card, like the stacked layout's. Its slot is
-       reserved the same way, but grows rather than scrolls on the narrowest phones, where a card
-       with a sale price or low stock is a line taller (its Add to cart and status stay in view). */
+    /* Below the video, never over it: a compact card, like the stacked layout's. On a phone a
+       card with a long title, a sale price or low stock is up to a line taller, so the slot
+       reserves that line too (nothing below moves when such a product is pinned); a still taller
+       card grows the slot rather than scrolling in it (its Add to cart and status stay in view). */
     .pinned {
       margin-inline: var(--_space);
       block-size: auto;
-      min-block-size: calc(18px + var(--_space) + var(--_pinned-card-height));
+      min-block-size: calc(18px + var(--_space) + var(--_pinned-card-height) + 26px);
       contain: none;
       overflow: visible;
     }
+    /* The rail's padding, and the cards' taller text on the narrowest phones (320px), within the
+       reserved height. */
     .rail {
       padding: 0 var(--_space) var(--_space);
+      min-height: calc(var(--_rail-height) + 16px);
     }
   }
 `;

@@ -37,9 +37,9 @@ const doc = () =>
     ],
   });
 
-// The phone layout (< 480px) is left out: its pinned slot below the video grows by a line for a
-// card with a sale price and low stock (0cefb7d: growing, rather than clipping, was chosen there).
-for (const [width, layout] of [[1000, 'wide'], [640, 'stacked']] as const) {
+// Phones (< 480px) too: the pinned slot below the video reserves the line a long title, a sale
+// price or low stock adds, and the rail the cards' taller text at 320px.
+for (const [width, layout] of [[1000, 'wide'], [640, 'stacked'], [390, 'phone'], [320, 'phone']] as const) {
   it(`${layout} (${width}px): the height of the first render is the height with the show, products, a pin and viewers`, async () => {
     const { stream, release } = heldStream(doc());
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
