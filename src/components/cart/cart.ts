@@ -1,4 +1,4 @@
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
@@ -7,37 +7,16 @@ import type { ShowStore } from '../../core/store.js';
 import type { Cart, CartLine } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { bag } from '../shared/icons.js';
-import { whenIdle } from '../shared/idle.js';
+import { deepActiveElement } from '../shared/focus.js';
+import { LazyPart, lazyModule } from '../shared/lazy-part.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { messages } from './cart.messages.js';
 import { styles } from './cart.styles.js';
 
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
-
-type Drawer = typeof import('./cart.drawer.js');
-let drawer: Drawer | undefined;
-let drawerLoading: Promise<Drawer> | undefined;
-
-/**
- * The drawer's content is a lazy chunk (`cart.drawer.ts`): only a shopper who opens the cart needs
- * it. Fetched once per page, shared by every cart element.
- */
-function loadDrawer(): Promise<Drawer> {
-  drawerLoading ??= import('./cart.drawer.js').then(
-    (module) => (drawer = module),
-    (error: unknown) => {
-      drawerLoading = undefined; // a failed fetch (offline) is retried at the next open
-      throw error;
-    },
-  );
-  return drawerLoading;
-}
+/** The drawer's content is a lazy chunk (`cart.drawer.ts`): only a shopper who opens the cart needs it. */
+const drawerModule = lazyModule(() => import('./cart.drawer.js'));
 
 /** How long the checkout button may stay pending without an answer (ms). */
 const CHECKOUT_TIMEOUT = 15_000;
@@ -93,10 +72,14 @@ export class VitrineCart extends VitrineElement {
   #locale = new LocaleController(this, this.#store);
   #opener: HTMLElement | null = null;
   #checkoutTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The drawer chunk this element waits for (it is open), if any. */
-  #waiting: Promise<unknown> | undefined;
-  #drawerStyled = false;
-  #cancelPrefetch: (() => void) | undefined;
+  #content = new LazyPart(this, drawerModule, {
+    styles: (module) => module.drawerStyles,
+    // Reported once; the drawer does not stay "open" with nothing in it: the next open retries.
+    failed: (error) => {
+      this.reportError(error, 'cart/unavailable');
+      this.close();
+    },
+  });
 
   /** The cart shown (the store's). */
   get cart(): Cart | null {
@@ -118,30 +101,18 @@ export class VitrineCart extends VitrineElement {
     this.#store.store.set({ cartOpen: false });
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Fetched while the page is idle, so the first open does not wait for the network.
-    if (!drawer) this.#cancelPrefetch = whenIdle(() => void loadDrawer().catch(() => undefined), 3000);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#checkoutTimer);
-    this.#cancelPrefetch?.();
   }
 
   /** Also waits for the drawer chunk while the drawer is open. */
   protected override getUpdateComplete(): Promise<boolean> {
-    const done = super.getUpdateComplete();
-    // Once the chunk is here (after the first open), exactly Lit's own timing.
-    if (drawer) return done;
-    return done.then(async (result) => {
-      while (this.#waiting) {
-        await this.#waiting;
-        result = await super.getUpdateComplete();
-      }
-      return result;
-    });
+    return this.#content.settle(super.getUpdateComplete(), () => super.getUpdateComplete());
+  }
+
+  protected override willUpdate(): void {
+    if (!this.#store.state.cartOpen) this.#content.retry();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -149,7 +120,7 @@ export class VitrineCart extends VitrineElement {
     const dialog = this.drawer;
     if (!dialog) return;
     // Opened once its content is there (the drawer chunk, fetched at the first open if not yet).
-    const open = this.#store.state.cartOpen && Boolean(drawer);
+    const open = this.#store.state.cartOpen && this.#content.loaded;
     if (open && !dialog.open) {
       this.#opener = deepActiveElement();
       dialog.showModal();
@@ -204,7 +175,7 @@ export class VitrineCart extends VitrineElement {
 
   #renderDrawer(locale: string, cart: Cart | null, lines: readonly CartLine[], count: number, shownCount: string, error: VitrineErrorDetail | null) {
     if (!this.#store.state.cartOpen) return nothing;
-    const loaded = this.#drawerBody();
+    const loaded = this.#content.get();
     if (!loaded) return nothing;
     return loaded.renderDrawer({
       locale,
@@ -220,31 +191,6 @@ export class VitrineCart extends VitrineElement {
       setQuantity: (line, quantity) => this.#setQuantity(line, quantity),
       remove: (line) => this.#store.store.bus.emit('remove-line-request', { lineId: line.id }),
     });
-  }
-
-  /** The drawer's content module, with its styles adopted; else starts loading it and re-renders when it arrives. */
-  #drawerBody(): Drawer | undefined {
-    if (drawer) {
-      if (!this.#drawerStyled && this.shadowRoot) {
-        this.#drawerStyled = true;
-        adoptStyles(this.shadowRoot, [...(this.constructor as typeof VitrineCart).elementStyles, drawer.drawerStyles]);
-      }
-      return drawer;
-    }
-    if (!this.#waiting) {
-      const waiting = loadDrawer()
-        .catch((error: unknown) => {
-          // Reported once; the drawer does not stay "open" with nothing in it: the next open retries.
-          this.reportError(error, 'cart/unavailable');
-          this.close();
-        })
-        .finally(() => {
-          if (this.#waiting === waiting) this.#waiting = undefined;
-          this.requestUpdate();
-        });
-      this.#waiting = waiting;
-    }
-    return undefined;
   }
 
   #setQuantity(line: CartLine, quantity: number): void {

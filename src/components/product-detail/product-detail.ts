@@ -1,13 +1,14 @@
-import { adoptStyles, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { AddController } from '../shared/add-controller.js';
+import { deepActiveElement } from '../shared/focus.js';
+import { LazyPart, lazyModule } from '../shared/lazy-part.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, priceStyles, tokens } from '../shared/styles.js';
-import { whenIdle } from '../shared/idle.js';
 import { messages } from './product-detail.messages.js';
 import { styles } from './product-detail.styles.js';
 import { VariantPicker, type Selection } from './variants.js';
@@ -15,31 +16,8 @@ import { VariantPicker, type Selection } from './variants.js';
 /** The most a shopper can add in one go when the backend gives no stock. */
 export const MAX_QUANTITY = 99;
 
-type Body = typeof import('./product-detail.body.js');
-let body: Body | undefined;
-let bodyLoading: Promise<Body> | undefined;
-
-/**
- * The detail's content is a lazy chunk (`product-detail.body.ts`): only a shopper who opens a
- * product needs it. Fetched once per page, shared by every detail element.
- */
-function loadBody(): Promise<Body> {
-  bodyLoading ??= import('./product-detail.body.js').then(
-    (module) => (body = module),
-    (error: unknown) => {
-      bodyLoading = undefined; // a failed fetch (offline) is retried at the next open
-      throw error;
-    },
-  );
-  return bodyLoading;
-}
-
-/** The deepest focused element, crossing shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : null;
-}
+/** The detail's content is a lazy chunk (`product-detail.body.ts`): only a shopper who opens a product needs it. */
+const bodyModule = lazyModule(() => import('./product-detail.body.js'));
 
 let uid = 0;
 
@@ -103,12 +81,14 @@ export class VitrineProductDetail extends VitrineElement {
   /** The confirmation after which the dialog closed itself (it closes once per successful add). */
   #closedAfter: unknown;
   #id = `vitrine-detail-${++uid}`;
-  /** The body chunk this element waits for (its render needs it), if any. */
-  #waiting: Promise<unknown> | undefined;
-  #bodyStyled = false;
-  #cancelPrefetch: (() => void) | undefined;
-  /** The body chunk failed to load (offline): not retried until the next open or connection. */
-  #loadFailed = false;
+  #content = new LazyPart(this, bodyModule, {
+    styles: (module) => module.bodyStyles,
+    // Reported once; the dialog does not stay "open" with nothing in it: the next open retries.
+    failed: (error) => {
+      this.reportError(error, 'internal');
+      if (this.dialog) this.hide();
+    },
+  });
 
   /** The product shown. */
   get resolvedProduct(): Product | undefined {
@@ -130,7 +110,7 @@ export class VitrineProductDetail extends VitrineElement {
 
   /** Opens the dialog for `productId` (or the current product). */
   show(productId?: string): void {
-    this.#loadFailed = false;
+    this.#content.retry();
     const id = productId ?? this.resolvedProduct?.id;
     if (id) this.#store.store.set({ openProductId: id });
   }
@@ -154,56 +134,9 @@ export class VitrineProductDetail extends VitrineElement {
     return this.#picker;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#loadFailed = false;
-    // A dialog is fetched while the page is idle, so the first open does not wait for the network.
-    if (!body) this.#cancelPrefetch = whenIdle(() => void loadBody().catch(() => undefined), 3000);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#cancelPrefetch?.();
-  }
-
   /** Also waits for the body chunk when the element is showing a product. */
   protected override getUpdateComplete(): Promise<boolean> {
-    const done = super.getUpdateComplete();
-    // Once the chunk is here (after the first open), exactly Lit's own timing.
-    if (body) return done;
-    return done.then(async (result) => {
-      while (this.#waiting) {
-        await this.#waiting;
-        result = await super.getUpdateComplete();
-      }
-      return result;
-    });
-  }
-
-  /** The loaded body, with its styles adopted; else starts loading it and re-renders when it arrives. */
-  #body(): Body | undefined {
-    if (body) {
-      if (!this.#bodyStyled && this.shadowRoot) {
-        this.#bodyStyled = true;
-        adoptStyles(this.shadowRoot, [...(this.constructor as typeof VitrineProductDetail).elementStyles, body.bodyStyles]);
-      }
-      return body;
-    }
-    if (!this.#waiting && !this.#loadFailed) {
-      const waiting = loadBody()
-        .catch((error: unknown) => {
-          // Reported once; the dialog does not stay "open" with nothing in it: the next open retries.
-          this.#loadFailed = true;
-          this.reportError(error, 'internal');
-          if (this.dialog) this.hide();
-        })
-        .finally(() => {
-          if (this.#waiting === waiting) this.#waiting = undefined;
-          this.requestUpdate();
-        });
-      this.#waiting = waiting;
-    }
-    return undefined;
+    return this.#content.settle(super.getUpdateComplete(), () => super.getUpdateComplete());
   }
 
   protected override willUpdate(): void {
@@ -226,8 +159,8 @@ export class VitrineProductDetail extends VitrineElement {
       }
     }
     // Opened once its content is there (the body chunk, fetched at the first open if not yet).
-    if (!this.#store.state.openProductId) this.#loadFailed = false;
-    const open = !!this.#store.state.openProductId && !!this.resolvedProduct && !!body;
+    if (!this.#store.state.openProductId) this.#content.retry();
+    const open = !!this.#store.state.openProductId && !!this.resolvedProduct && this.#content.loaded;
     if (open && !dialog.open) {
       this.#opener = deepActiveElement();
       dialog.showModal();
@@ -258,7 +191,7 @@ export class VitrineProductDetail extends VitrineElement {
   }
 
   #renderDetail(product: Product) {
-    const loaded = this.#body();
+    const loaded = this.#content.get();
     if (!loaded) return nothing;
     return loaded.renderDetail({
       product,
