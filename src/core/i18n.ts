@@ -63,6 +63,20 @@ export function formatNumber(value: number, locale: string): string {
   return format.format(value);
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Formats a moment as a full date with a short time ("Sunday, November 29, 2026 at 5:05 PM"). */
+export function formatDateTime(epochMs: number, locale: string): string {
+  try {
+    // Created once per locale: the scheduled show's countdown asks every second.
+    let format = dateTimeFormats.get(locale);
+    if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })));
+    return format.format(epochMs);
+  } catch {
+    return new Date(epochMs).toUTCString();
+  }
+}
+
 function fill(template: string, params: Record<string, string | number>, locale: string): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { defineMessages, formatNumber, isRtl, resolveLocale } from '../../src/core/i18n.js';
+import { defineMessages, formatDateTime, formatNumber, isRtl, resolveLocale } from '../../src/core/i18n.js';
 
 const t = defineMessages({
   en: { play: 'Play', left: 'Only {count} left' },
@@ -43,5 +43,14 @@ describe('i18n', () => {
     expect(resolveLocale(inner, 'ar')).to.equal('ar');
     expect(resolveLocale(inner, 'not a locale!!')).to.equal('en');
     outer.remove();
+  });
+
+  it('formatDateTime: a full date and short time in the locale; an invalid locale or moment falls back instead of throwing', () => {
+    const at = Date.UTC(2026, 10, 29, 17, 5);
+    for (const locale of ['en-US', 'de-DE', 'ar-EG']) {
+      expect(formatDateTime(at, locale)).to.equal(new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(at));
+    }
+    expect(formatDateTime(at, 'not a locale!')).to.equal(new Date(at).toUTCString());
+    expect(formatDateTime(Number.NaN, 'en')).to.equal('Invalid Date');
   });
 });

@@ -7,7 +7,7 @@ import { createRestShow } from '../../adapters/rest/show.js';
 import { buildIcs } from '../../core/calendar.js';
 import { CartService } from '../../core/cart-service.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
-import { formatNumber, isRtl, resolveLocale } from '../../core/i18n.js';
+import { formatDateTime, formatNumber, isRtl, resolveLocale } from '../../core/i18n.js';
 import { ShowController, type HighlightEvent } from '../../core/show-controller.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
 import type { Cart, CartAdapter, CatalogAdapter, Product, Show, ShowStatus, StreamAdapter } from '../../core/types.js';
@@ -35,9 +35,6 @@ export interface ShowSnapshot {
 }
 
 let pinSequence = 0;
-
-/** The scheduled show's date formatter, per locale. */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * The whole live shopping experience in one tag: the player, the pinned product, the
@@ -601,7 +598,7 @@ export class VitrineShow extends VitrineElement {
       return html`<div class=${classMap({ panel: true, 'has-poster': Boolean(show.poster) })} part="status">
         ${poster}
         ${Number.isFinite(startsAt)
-          ? html`<p class="headline">${t('startsOn', { date: this.#formatDate(startsAt, s.locale) })}</p>
+          ? html`<p class="headline">${t('startsOn', { date: formatDateTime(startsAt, s.locale) })}</p>
               <p class="countdown" part="countdown" role="timer">
                 ${remaining > 0 ? t('startsIn', { time: this.#formatCountdown(remaining, s.locale) }) : t('startingSoon')}
               </p>
@@ -656,17 +653,6 @@ export class VitrineShow extends VitrineElement {
         locale=${s.locale}
       ></vitrine-product-card>
     </div>`;
-  }
-
-  #formatDate(epochMs: number, locale: string): string {
-    try {
-      // Created once per locale, not on every tick of the countdown (each second).
-      let format = dateFormats.get(locale);
-      if (!format) dateFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })));
-      return format.format(epochMs);
-    } catch {
-      return new Date(epochMs).toUTCString();
-    }
   }
 
   #formatCountdown(ms: number, locale: string): string {
