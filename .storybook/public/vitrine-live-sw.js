@@ -2,7 +2,7 @@
 // Storybook's live stream, with no server: answers `media/live.m3u8` with a sliding-window live
 // HLS playlist computed from the clock, looping the segments of `media/replay.m3u8` (the demo's
 // committed media, examples/backend/media) forever
-// (DISCONTINUITY at each loop, PROGRAM-DATE-TIME on every segment, and an in-band pin
+// (DISCONTINUITY at each loop and wherever replay.m3u8 has one, PROGRAM-DATE-TIME on every segment, and an in-band pin
 // `#EXT-X-DATERANGE CLASS="com.vitrine.highlight" X-PRODUCT-ID=…` every `pinEvery` seconds).
 // Query parameters of live.m3u8: `pins` (product ids, comma separated), `window` (segments),
 // `pinEvery` (seconds). `media/stall.m3u8` never answers (a loading state that stays).
@@ -14,22 +14,34 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 
 let vod; // Promise<{ uris: string[], durations: number[] }>
 
+/**
+ * The segments of a VOD playlist, and where it has a discontinuity. The demo's replay is its
+ * 30 s loop three times over, with #EXT-X-DISCONTINUITY between the copies: a live playlist
+ * that loops it has to keep those (a segment after one has timestamps from zero again).
+ */
+function parseVod(text) {
+  const uris = [];
+  const durations = [];
+  const breaks = []; // breaks[i]: a discontinuity before segment i of the VOD
+  let pendingBreak = false;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].startsWith('#EXT-X-DISCONTINUITY')) pendingBreak = true;
+    const m = /^#EXTINF:([\d.]+)/.exec(lines[i]);
+    if (m) {
+      durations.push(Number(m[1]));
+      uris.push(lines[i + 1].trim());
+      breaks.push(pendingBreak && uris.length > 1);
+      pendingBreak = false;
+    }
+  }
+  return { uris, durations, breaks };
+}
+
 function loadVod(base) {
   vod ??= fetch(new URL('replay.m3u8', base), { cache: 'no-store' })
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`replay.m3u8: ${r.status}`))))
-    .then((text) => {
-      const uris = [];
-      const durations = [];
-      const lines = text.split(/\r?\n/);
-      for (let i = 0; i < lines.length; i++) {
-        const m = /^#EXTINF:([\d.]+)/.exec(lines[i]);
-        if (m) {
-          durations.push(Number(m[1]));
-          uris.push(lines[i + 1].trim());
-        }
-      }
-      return { uris, durations };
-    })
+    .then(parseVod)
     .catch((error) => {
       vod = undefined;
       throw error;
@@ -39,7 +51,7 @@ function loadVod(base) {
 
 const quote = (value) => String(value).replace(/["\r\n]/g, '');
 
-function livePlaylist({ uris, durations }, { now, windowSize, pins, pinEvery }) {
+function livePlaylist({ uris, durations, breaks = [] }, { now, windowSize, pins, pinEvery }) {
   // Segments are a fixed length (the fixture is cut every 2 s): sequence n starts at n * length ms
   // after the epoch, so every viewer sees the same moment at the same wall-clock time.
   const length = durations[0] * 1000;
@@ -47,16 +59,21 @@ function livePlaylist({ uris, durations }, { now, windowSize, pins, pinEvery }) 
   const last = Math.floor(now / length) - 1; // the newest complete segment
   const first = Math.max(0, last - windowSize + 1);
   const target = Math.ceil(Math.max(...durations));
+  // Live sequence n > 0 follows a discontinuity at each loop start and where the VOD has one.
+  const discontinuity = (n) => n > 0 && (n % loop === 0 || Boolean(breaks[n % loop]));
+  // DISCONTINUITY-SEQUENCE: the discontinuities up to the first segment, whose own tag is left out.
+  const perLoop = 1 + breaks.filter(Boolean).length;
+  const inLoop = breaks.slice(0, (first % loop) + 1).filter(Boolean).length;
   const out = [
     '#EXTM3U',
     '#EXT-X-VERSION:6',
     `#EXT-X-TARGETDURATION:${target}`,
     `#EXT-X-MEDIA-SEQUENCE:${first}`,
-    `#EXT-X-DISCONTINUITY-SEQUENCE:${Math.floor(first / loop)}`,
+    `#EXT-X-DISCONTINUITY-SEQUENCE:${Math.floor(first / loop) * perLoop + inLoop}`,
   ];
   const perPin = Math.max(1, Math.round((pinEvery * 1000) / length));
   for (let n = first; n <= last; n++) {
-    if (n !== first && n % loop === 0) out.push('#EXT-X-DISCONTINUITY');
+    if (n !== first && discontinuity(n)) out.push('#EXT-X-DISCONTINUITY');
     const start = new Date(n * length).toISOString();
     out.push(`#EXT-X-PROGRAM-DATE-TIME:${start}`);
     if (pins.length && n % perPin === 0) {
