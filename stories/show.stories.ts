@@ -81,7 +81,7 @@ const meta: Meta<ShowArgs> = {
   ],
   render: (args, { loaded }) => {
     const { stream, cart } = loaded as Pick<VitrineShow, 'stream' | 'cart'>;
-    return html`<vitrine-show .stream=${stream} .cart=${cart} locale=${args.locale}></vitrine-show>`;
+    return html`<vitrine-show .stream=${stream} .cart=${cart} locale=${args.locale} aspect-ratio=${args.aspectRatio}></vitrine-show>`;
   },
 };
 export default meta;
@@ -102,6 +102,15 @@ export const ScheduledCountdown: Story = {
 
 /** Live on a desktop: video, pinned product, product rail and cart button. */
 export const LiveDesktop: Story = {
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+  },
+};
+
+/** Live on a phone, a 16:9 stream: the header, then the video edge to edge, the pinned product below. */
+export const LivePhone: Story = {
+  tags: ['phone'],
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
   play: async ({ canvasElement }) => {
     await loaded(canvasElement);
   },

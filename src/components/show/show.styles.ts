@@ -5,9 +5,10 @@ import { css } from 'lit';
  * in a sidebar behaves as on a phone):
  * - wide (≥ 760px): the video, and beside it the header and the pinned product; the rail below;
  * - stacked (480–759px): header, video, pinned product, rail;
- * - vertical (< 480px): a 9:16 stage (at most the viewport's height) with the header over its
- *   top, then the pinned product and the rail below it. Nothing is drawn over the middle of the
- *   stage, where the video (letterboxed when it is 16:9) and its Play button are.
+ * - phone (< 480px), edge to edge: a 16:9 show is the header, then the full-width video; a
+ *   vertical (9:16) show fills a portrait stage (at most the viewport's height) with the header
+ *   over its top. Then the pinned product and the rail. Nothing is drawn over the middle of the
+ *   stage, where the video and its Play button are.
  * Every area reserves its final size from the first render, before the show document, the
  * products or a pin arrive (CLS 0): the header one title line and one meta line, the stage its
  * aspect ratio, the pinned slot (stacked and vertical) the compact card's height, the rail the
@@ -275,17 +276,24 @@ export const styles = css`
 
   @container vitrine-show (max-width: 479.98px) {
     .layout {
-      --_stage-ratio: 9 / 16;
       padding: 0;
       gap: var(--_space);
     }
-    /* The whole 9:16 stage, its control bar included, fits in the viewport's height. */
     .stage-slot {
-      inline-size: min(100%, 100svh * 9 / 16);
-      justify-self: center;
       border-radius: 0;
     }
     .header {
+      margin: var(--_space) var(--_space) 0;
+    }
+    .portrait {
+      --_stage-ratio: 9 / 16;
+    }
+    /* The whole 9:16 stage, its control bar included, fits in the viewport's height. */
+    .portrait .stage-slot {
+      inline-size: min(100%, 100svh * 9 / 16);
+      justify-self: center;
+    }
+    .portrait .header {
       grid-area: stage;
       z-index: 2;
       margin: var(--_space);
@@ -300,7 +308,7 @@ export const styles = css`
       --_muted: #e6e6ea;
     }
     /* The countdown and messages below a letterboxed poster, not over its middle. */
-    .panel {
+    .portrait .panel {
       align-content: end;
     }
     /* Below the video, never over it: a compact card, like the stacked layout's. On a phone a

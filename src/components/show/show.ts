@@ -100,6 +100,15 @@ export class VitrineShow extends VitrineElement {
   /** Start muted playback when visible, where the browser allows. */
   @property({ type: Boolean }) autoplay = false;
 
+  /**
+   * The video's shape, `16:9` or `9:16`, known before the show document arrives: the stage is
+   * reserved at that shape from the first render (no shift when a vertical show loads on a phone).
+   * On phones (< 480px) a `9:16` show fills a portrait stage with the header over its top; a `16:9`
+   * one is a full-width video below the header.
+   * @default the show document's `aspectRatio`, then `16:9`
+   */
+  @property({ attribute: 'aspect-ratio' }) aspectRatio?: string;
+
   /** Allow the mini-player (on scroll-away, or `minimize()`). */
   @property({ type: Boolean, reflect: true }) floating = false;
 
@@ -424,6 +433,12 @@ export class VitrineShow extends VitrineElement {
     }
   }
 
+  /** The video's shape: the `aspect-ratio` attribute, else the show document's, else 16:9. */
+  get #ratio(): '16:9' | '9:16' {
+    const declared = this.aspectRatio ?? this.store.state.show?.aspectRatio;
+    return declared === '9:16' ? '9:16' : '16:9';
+  }
+
   /** The mini-player is on when asked for, or when scrolled away while the video plays. */
   #syncMini(): void {
     const hasVideo = Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled';
@@ -497,9 +512,11 @@ export class VitrineShow extends VitrineElement {
     const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
       messages(locale, key, params);
     const show = s.show;
+    const portrait = this.#ratio === '9:16';
     const layout = {
       layout: true,
       narrow: this._narrow,
+      portrait,
       [`status-${s.status ?? 'loading'}`]: true,
     };
     return html`
@@ -513,7 +530,7 @@ export class VitrineShow extends VitrineElement {
       >
         ${this.#renderHeader(s, t)}
         <div class="stage-slot" part="stage">
-          <div class=${classMap({ stage: true, vertical: this._narrow })} popover=${this._mini ? 'manual' : nothing}>
+          <div class=${classMap({ stage: true, vertical: this._narrow && portrait })} popover=${this._mini ? 'manual' : nothing}>
             ${this.#renderStage(s, t)}
             ${this._mini
               ? html`<div class="mini-bar" part="mini-bar" role="group" aria-label=${t('miniPlayer')}>
@@ -629,10 +646,10 @@ export class VitrineShow extends VitrineElement {
       poster=${show.poster ?? nothing}
       label=${show.title}
       status=${s.status ?? 'live'}
-      aspect-ratio=${this._narrow ? '9:16' : (show.aspectRatio ?? '16:9')}
+      aspect-ratio=${this.#ratio}
       locale=${s.locale}
       ?autoplay=${this.autoplay}
-      ?no-header=${this._narrow}
+      ?no-header=${this._narrow && this.#ratio === '9:16'}
       .chapters=${s.status === 'ended' ? show.chapters : []}
       .viewers=${s.status === 'live' ? s.viewers : null}
     ></vitrine-player>`;

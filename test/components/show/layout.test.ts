@@ -44,8 +44,21 @@ describe('<vitrine-show> layouts', () => {
     await expect(el).to.be.accessible();
   });
 
-  it("vertical (phone): the show's header is over the video and the player's own header is hidden", async () => {
-    const { el } = await mountShow(showDoc(), 390);
+  it("phone, a 16:9 show: the header, then the video edge to edge at 16:9 (no black bars above and below it)", async () => {
+    const { el } = await mountShow(showDoc({ aspectRatio: '16:9' }), 390);
+    const player = shadow(el, 'vitrine-player')!;
+    expect(player.getAttribute('aspect-ratio')).to.equal('16:9');
+    const header = box(shadow(el, '.header')!);
+    const stage = box(shadow(el, '.stage-slot')!);
+    expect(header.bottom, 'the header above the video').to.be.at.most(stage.top + 0.5);
+    expect(stage.width).to.be.closeTo(390, 0.5);
+    expect(stage.height).to.be.closeTo((390 * 9) / 16, 1);
+    expect(box(player).height).to.be.closeTo(stage.height, 1);
+    await expect(el).to.be.accessible();
+  });
+
+  it("phone, a vertical (9:16) show: the show's header is over the video and the player's own header is hidden", async () => {
+    const { el } = await mountShow(showDoc({ aspectRatio: '9:16' }), 390);
     await until(() => shadow(el, 'vitrine-player')?.hasAttribute('no-header'), 'no-header on the player');
     const player = shadow(el, 'vitrine-player')!;
     expect(player.getAttribute('aspect-ratio')).to.equal('9:16');
@@ -67,11 +80,11 @@ describe('<vitrine-show> layouts', () => {
     await expect(el).to.be.accessible();
   });
 
-  for (const width of [390, 320, 600]) {
-    it(`${width}px (${width < 480 ? 'phone' : 'stacked'}): with a product pinned, Play is reachable and the card covers none of the video`, async () => {
+  for (const [width, aspectRatio] of [[390, '9:16'], [320, '9:16'], [390, '16:9'], [320, '16:9'], [600, '16:9']] as const) {
+    it(`${width}px (${width < 480 ? 'phone' : 'stacked'}, ${aspectRatio}): with a product pinned, Play is reachable and the card covers none of the video`, async () => {
       // A card a line taller than most: a sale price and low stock.
       const tall = product('p4', { title: 'Cedar and fig candle', compareAtPrice: money('39.00'), inventory: 3 });
-      const doc = showDoc({ poster: '/__player/hls/poster.jpg' });
+      const doc = showDoc({ poster: '/__player/hls/poster.jpg', aspectRatio });
       const { el } = await mountShow({ ...doc, products: [...doc.products, tall] }, width);
       el.store.set({ highlight: { productId: 'p4', at: 0 } });
       await el.updateComplete;

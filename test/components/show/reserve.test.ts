@@ -39,11 +39,22 @@ const doc = () =>
 
 // Phones (< 480px) too: the pinned slot below the video reserves the line a long title, a sale
 // price or low stock adds, and the rail the cards' taller text at 320px.
-for (const [width, layout] of [[1000, 'wide'], [640, 'stacked'], [390, 'phone'], [320, 'phone']] as const) {
+// A vertical show declares its shape on the element (`aspect-ratio="9:16"`), so the portrait
+// stage is reserved before the document says so too.
+for (const [width, layout, ratio] of [
+  [1000, 'wide', undefined],
+  [640, 'stacked', undefined],
+  [390, 'phone', undefined],
+  [320, 'phone', undefined],
+  [390, 'phone, vertical', '9:16'],
+  [320, 'phone, vertical', '9:16'],
+  [640, 'stacked, vertical', '9:16'],
+] as const) {
   it(`${layout} (${width}px): the height of the first render is the height with the show, products, a pin and viewers`, async () => {
-    const { stream, release } = heldStream(doc());
+    const { stream, release } = heldStream(ratio ? { ...doc(), aspectRatio: ratio } : doc());
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"></div>`);
     const el = document.createElement('vitrine-show') as VitrineShow;
+    if (ratio) el.setAttribute('aspect-ratio', ratio);
     el.stream = stream;
     wrapper.append(el);
     await el.updateComplete;
