@@ -128,7 +128,10 @@ export class VitrineShow extends VitrineElement {
   @state() private _loadError: VitrineErrorDetail | null = null;
   @state() private _eventsDown = false;
   @state() private _mini = false;
+  /** < 480px: the phone layout (show.styles.ts). */
   @state() private _narrow = false;
+  /** < 760px: the header is above (or over) the video, not beside it. */
+  @state() private _stacked = false;
   @state() private _now = Date.now();
 
   #streamOverride: StreamAdapter | undefined;
@@ -427,7 +430,9 @@ export class VitrineShow extends VitrineElement {
       this.#resize = new ResizeObserver(([entry]) => {
         const width = entry?.contentBoxSize?.[0]?.inlineSize ?? this.clientWidth;
         const narrow = width > 0 && width < 480;
+        const stacked = width > 0 && width < 760;
         if (narrow !== this._narrow) this._narrow = narrow;
+        if (stacked !== this._stacked) this._stacked = stacked;
       });
       this.#resize.observe(this);
     }
@@ -649,7 +654,7 @@ export class VitrineShow extends VitrineElement {
       aspect-ratio=${this.#ratio}
       locale=${s.locale}
       ?autoplay=${this.autoplay}
-      ?no-header=${this._narrow && this.#ratio === '9:16'}
+      ?no-header=${this._stacked}
       .chapters=${s.status === 'ended' ? show.chapters : []}
       .viewers=${s.status === 'live' ? s.viewers : null}
     ></vitrine-player>`;

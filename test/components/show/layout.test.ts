@@ -54,8 +54,33 @@ describe('<vitrine-show> layouts', () => {
     expect(stage.width).to.be.closeTo(390, 0.5);
     expect(stage.height).to.be.closeTo((390 * 9) / 16, 1);
     expect(box(player).height).to.be.closeTo(stage.height, 1);
+    // The show's header right above says it all: the player's own title and badge are not repeated.
+    await until(() => player.hasAttribute('no-header'), 'no-header on the player');
     await expect(el).to.be.accessible();
   });
+
+  it('stacked (600px): the header above the video, and the player does not repeat it', async () => {
+    const { el } = await mountShow(showDoc(), 600);
+    const player = shadow(el, 'vitrine-player')!;
+    await until(() => player.hasAttribute('no-header'), 'no-header on the player');
+    expect(box(shadow(el, '.header')!).bottom).to.be.at.most(box(shadow(el, '.stage-slot')!).top + 0.5);
+  });
+
+  for (const [width, locale] of [[390, 'en'], [320, 'en'], [320, 'de']] as const) {
+    it(`phone (${width}px, ${locale}), a scheduled 16:9 show: the date, the countdown and "Add to calendar" fit in the video area`, async () => {
+      const startsAt = new Date(Date.now() + 3_600_000).toISOString();
+      const { el } = await mountShow(showDoc({ poster: '/__player/hls/poster.jpg', status: 'scheduled', startsAt, aspectRatio: '16:9' }), width);
+      el.locale = locale;
+      await el.updateComplete;
+      const button = (await until(() => shadow(el, '[part~="calendar-button"]'), 'Add to calendar'))!;
+      const stage = box(shadow(el, '.stage-slot')!);
+      for (const part of [shadow(el, '.panel .headline')!, shadow(el, '[part~="countdown"]')!, button]) {
+        const r = box(part);
+        expect(r.top, `${part.className || part.getAttribute('part')} top`).to.be.at.least(stage.top - 0.5);
+        expect(r.bottom, `${part.className || part.getAttribute('part')} bottom`).to.be.at.most(stage.bottom + 0.5);
+      }
+    });
+  }
 
   it("phone, a vertical (9:16) show: the show's header is over the video and the player's own header is hidden", async () => {
     const { el } = await mountShow(showDoc({ aspectRatio: '9:16' }), 390);
