@@ -76,6 +76,16 @@ export const styles = css`
     font-size: 13px;
     color: var(--_muted);
   }
+  /* On a narrow header the host's name gives way (ellipsis); the badge and the viewer count stay whole. */
+  .meta > * {
+    flex: none;
+  }
+  .meta > .host {
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
   .badge {
     display: inline-block;
     font-size: 12px;

@@ -590,7 +590,7 @@ export class VitrineShow extends VitrineElement {
             ${badge}
             ${show?.host
               ? html`${show.host.avatar ? html`<img class="avatar" src=${show.host.avatar} alt="" />` : nothing}
-                  <span>${t('hostedBy', { name: show.host.name })}</span>`
+                  <span class="host">${t('hostedBy', { name: show.host.name })}</span>`
               : nothing}
             ${s.viewers !== null && s.status === 'live'
               ? html`<span class="viewers">${t('viewers', { count: s.viewers })}</span>`

@@ -59,6 +59,23 @@ describe('<vitrine-show> layouts', () => {
     await expect(el).to.be.accessible();
   });
 
+  for (const width of [390, 320]) {
+    it(`phone (${width}px): the header keeps the LIVE badge and the viewer count whole; a long host name gives way`, async () => {
+      const { el, stream } = await mountShow(showDoc({ host: { name: 'Ava Lindqvist-Bergström of the Atelier' } }), width);
+      stream.send({ type: 'viewers', count: 12345 });
+      const viewers = (await until(() => shadow(el, '.meta .viewers'), 'the viewer count'))!;
+      const meta = box(shadow(el, '.meta')!);
+      for (const part of [shadow(el, '.meta .badge')!, viewers]) {
+        const r = box(part);
+        expect(r.width, part.className).to.be.greaterThan(0);
+        expect(r.right, `${part.className} not cut off`).to.be.at.most(meta.right + 0.5);
+        expect(part.scrollWidth, `${part.className} not truncated`).to.be.at.most(part.clientWidth + 0.5);
+      }
+      const host = shadow(el, '.meta .host')!;
+      expect(host.scrollWidth, 'the host name is the one truncated').to.be.greaterThan(host.clientWidth);
+    });
+  }
+
   it('stacked (600px): the header above the video, and the player does not repeat it', async () => {
     const { el } = await mountShow(showDoc(), 600);
     const player = shadow(el, 'vitrine-player')!;
