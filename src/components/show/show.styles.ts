@@ -241,7 +241,8 @@ export const styles = css`
     margin: 0;
     padding: 0;
     border: 0;
-    width: min(360px, 100vw - 32px);
+    /* A corner of the screen, not a quarter of a phone's: 360px, at most 60% of the width. */
+    width: min(360px, 60vw);
     aspect-ratio: 16 / 9;
     height: auto;
     border-radius: var(--_radius);
@@ -250,7 +251,7 @@ export const styles = css`
     box-shadow: 0 8px 32px rgb(0 0 0 / 35%);
   }
   .stage[popover].vertical {
-    width: min(200px, 45vw);
+    width: min(200px, 36vw);
     aspect-ratio: 9 / 16;
   }
   .stage[popover]::backdrop {

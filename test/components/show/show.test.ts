@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { VitrineShow } from '../../../src/components/show/show.js';
 import { createMemoryCart } from '../../../src/adapters/memory/index.js';
@@ -127,6 +128,32 @@ describe('<vitrine-show> (CONTRACT section 2)', () => {
     await el.updateComplete;
     expect(stage.matches(':popover-open')).to.equal(false);
   });
+
+  for (const aspectRatio of ['16:9', '9:16'] as const) {
+    it(`mini-player on a phone (390×844, ${aspectRatio}): a corner of the screen, whole and on screen`, async () => {
+      const before = { width: window.innerWidth, height: window.innerHeight };
+      await setViewport({ width: 390, height: 844 });
+      try {
+        const { el } = await mountShow(showDoc({ aspectRatio }), 390);
+        el.floating = true;
+        el.minimize();
+        await el.updateComplete;
+        const stage = shadow(el, '.stage')!;
+        expect(stage.matches(':popover-open')).to.equal(true);
+        const r = stage.getBoundingClientRect();
+        // At most 60% of the width and a third of the height: the page stays usable beside it.
+        expect(r.width, 'width').to.be.at.most(390 * 0.6 + 0.5);
+        expect(r.height, 'height').to.be.at.most(844 / 3 + 0.5);
+        expect(r.left, 'left').to.be.at.least(0);
+        expect(r.right, 'right').to.be.at.most(390);
+        expect(r.bottom, 'bottom').to.be.at.most(844);
+        expect(r.height / r.width).to.be.closeTo(aspectRatio === '16:9' ? 9 / 16 : 16 / 9, 0.02);
+        el.restore();
+      } finally {
+        await setViewport(before);
+      }
+    });
+  }
 
   it('properties: state is a frozen snapshot; stream, cart and catalog adapters replace what attributes built', async () => {
     const { el, stream } = await mountShow();
