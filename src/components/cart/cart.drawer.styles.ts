@@ -1,7 +1,9 @@
 import { css } from 'lit';
+import { stepperStyles } from '../shared/stepper.js';
 
 /** The drawer's content: loaded with it (`cart.drawer.ts`), at the first open. */
 export const drawerStyles = css`
+  ${stepperStyles}
   .header {
     display: flex;
     align-items: center;
@@ -81,31 +83,14 @@ export const drawerStyles = css`
     gap: calc(var(--_space) * 1);
     margin-block-start: calc(var(--_space) * 1);
   }
+  /* Compact steppers on the cart's lines (shared/stepper.ts; never under the touch target). */
   .stepper {
-    display: inline-flex;
-    align-items: center;
-    border-radius: var(--_radius-small);
-    box-shadow: inset 0 0 0 1px var(--_border);
-  }
-  .stepper button {
-    inline-size: max(36px, var(--_target));
-    min-block-size: max(36px, var(--_target));
-    padding: 0;
-    color: var(--_text);
-  }
-  .stepper button:disabled {
-    color: var(--_border);
+    --_stepper-size: 36px;
   }
   .stepper svg,
   .remove svg {
     inline-size: 16px;
     block-size: 16px;
-  }
-  .qty {
-    min-inline-size: 2ch;
-    text-align: center;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
   }
   .remove {
     color: var(--_muted);

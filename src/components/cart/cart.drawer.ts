@@ -8,7 +8,8 @@ import { html, nothing } from 'lit';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { formatMoney } from '../../core/money.js';
 import type { Cart, CartLine } from '../../core/types.js';
-import { bag, close, minus, plus, trash } from '../shared/icons.js';
+import { bag, close, trash } from '../shared/icons.js';
+import { stepper } from '../shared/stepper.js';
 import { messages } from './cart.messages.js';
 
 export { drawerStyles } from './cart.drawer.styles.js';
@@ -97,31 +98,15 @@ const locale = c.locale;
         ? html`<span class="line-each">${t('each', { price: formatMoney(line.unitPrice, locale) })}</span>`
         : nothing}
       <div class="line-controls">
-        <div part="stepper" class="stepper" role="group" aria-label=${t('quantityOf', { title })}>
-          <button
-            class="icon"
-            type="button"
-            aria-label=${t('decrease', { title })}
-            ?disabled=${busy || line.quantity <= 1}
-            @click=${() => c.setQuantity(line, line.quantity - 1)}
-          >
-            ${minus()}
-          </button>
-          <span class="qty" aria-live="polite"
-            >${busy
-              ? html`<span class="visually-hidden">${t('updating')}</span><span class="spinner" aria-hidden="true"></span>`
-              : line.quantity}</span
-          >
-          <button
-            class="icon"
-            type="button"
-            aria-label=${t('increase', { title })}
-            ?disabled=${busy}
-            @click=${() => c.setQuantity(line, line.quantity + 1)}
-          >
-            ${plus()}
-          </button>
-        </div>
+        ${stepper({
+          part: 'stepper',
+          label: t('quantityOf', { title }),
+          decrease: { label: t('decrease', { title }), disabled: busy || line.quantity <= 1, onClick: () => c.setQuantity(line, line.quantity - 1) },
+          increase: { label: t('increase', { title }), disabled: busy, onClick: () => c.setQuantity(line, line.quantity + 1) },
+          value: busy
+            ? html`<span class="visually-hidden">${t('updating')}</span><span class="spinner" aria-hidden="true"></span>`
+            : line.quantity,
+        })}
         <button
           part="remove-button"
           class="remove icon"

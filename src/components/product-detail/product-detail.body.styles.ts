@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { addStatusStyles } from '../shared/add-status.js';
+import { stepperStyles } from '../shared/stepper.js';
 
 /** The detail's content: loaded with its body (`product-detail.body.ts`), when first shown. */
 export const bodyStyles = css`
   ${addStatusStyles}
+  ${stepperStyles}
   .detail {
     position: relative;
     display: grid;
@@ -136,27 +138,6 @@ export const bodyStyles = css`
     gap: calc(var(--_space) * 1.5);
     align-items: stretch;
     flex-wrap: wrap;
-  }
-  .stepper {
-    display: inline-flex;
-    align-items: center;
-    border-radius: var(--_radius-small);
-    box-shadow: inset 0 0 0 1px var(--_border);
-  }
-  .stepper button {
-    min-block-size: max(44px, var(--_target));
-    padding: 0;
-    inline-size: 44px;
-    color: var(--_text);
-  }
-  .stepper button:disabled {
-    color: var(--_border);
-  }
-  .stepper output {
-    min-inline-size: 2ch;
-    text-align: center;
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
   }
   .add {
     flex: 1 1 180px;

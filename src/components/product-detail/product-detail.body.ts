@@ -11,8 +11,9 @@ import type { Product } from '../../core/types.js';
 import { LOW_STOCK, renderPrice } from '../product-card/product-card.js';
 import type { AddController } from '../shared/add-controller.js';
 import { addStatus } from '../shared/add-status.js';
-import { close, external, minus, plus } from '../shared/icons.js';
+import { close, external } from '../shared/icons.js';
 import { addMessages } from '../shared/shared.messages.js';
+import { stepper } from '../shared/stepper.js';
 import { MAX_QUANTITY } from './product-detail.js';
 import { messages } from './product-detail.messages.js';
 import type { Selection, VariantPicker } from './variants.js';
@@ -77,27 +78,14 @@ export function renderDetail(c: DetailContext) {
           ? html`<span class="stock">${a('onlyLeft', { count: stock })}</span>`
           : nothing}
         <div class="buy">
-          <div part="quantity" class="stepper" role="group" aria-label=${t('quantity')}>
-            <button
-              class="icon"
-              type="button"
-              aria-label=${t('decrease')}
-              ?disabled=${qty <= 1 || !purchasable}
-              @click=${() => c.setQty(Math.max(1, qty - 1))}
-            >
-              ${minus()}
-            </button>
-            <output aria-live="polite" aria-label=${t('quantity')}>${qty}</output>
-            <button
-              class="icon"
-              type="button"
-              aria-label=${t('increase')}
-              ?disabled=${qty >= max || !purchasable}
-              @click=${() => c.setQty(Math.min(max, qty + 1))}
-            >
-              ${plus()}
-            </button>
-          </div>
+          ${stepper({
+            part: 'quantity',
+            label: t('quantity'),
+            decrease: { label: t('decrease'), disabled: qty <= 1 || !purchasable, onClick: () => c.setQty(Math.max(1, qty - 1)) },
+            increase: { label: t('increase'), disabled: qty >= max || !purchasable, onClick: () => c.setQty(Math.min(max, qty + 1)) },
+            value: qty,
+            valueLabel: t('quantity'),
+          })}
           <button
             part="add-button"
             class="add primary"

@@ -438,10 +438,10 @@ export class VitrineShow extends VitrineElement {
     }
   }
 
-  /** The video's shape: the `aspect-ratio` attribute, else the show document's, else 16:9. */
+  /** The video's shape: a valid `aspect-ratio` attribute, else the show document's, else 16:9. */
   get #ratio(): '16:9' | '9:16' {
-    const declared = this.aspectRatio ?? this.store.state.show?.aspectRatio;
-    return declared === '9:16' ? '9:16' : '16:9';
+    const valid = (value: unknown) => (value === '16:9' || value === '9:16' ? value : undefined);
+    return valid(this.aspectRatio?.trim()) ?? valid(this.store.state.show?.aspectRatio) ?? '16:9';
   }
 
   /** The mini-player is on when asked for, or when scrolled away while the video plays. */

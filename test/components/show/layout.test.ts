@@ -76,6 +76,18 @@ describe('<vitrine-show> layouts', () => {
     });
   }
 
+  it('aspect-ratio: the attribute wins over the document; a value it does not know falls back to the document', async () => {
+    const { el } = await mountShow(showDoc({ aspectRatio: '9:16' }), 390);
+    const player = () => shadow(el, 'vitrine-player')!;
+    expect(player().getAttribute('aspect-ratio'), 'the document').to.equal('9:16');
+    el.setAttribute('aspect-ratio', '16:9');
+    await el.updateComplete;
+    expect(player().getAttribute('aspect-ratio'), 'the attribute').to.equal('16:9');
+    el.setAttribute('aspect-ratio', '4:3');
+    await el.updateComplete;
+    expect(player().getAttribute('aspect-ratio'), 'an unknown value').to.equal('9:16');
+  });
+
   it('stacked (600px): the header above the video, and the player does not repeat it', async () => {
     const { el } = await mountShow(showDoc(), 600);
     const player = shadow(el, 'vitrine-player')!;
