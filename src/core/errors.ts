@@ -14,6 +14,13 @@
  * | `cart/invalid` | the cart backend refused the request or answered garbage |
  * | `checkout/unsafe-url` | a checkout or product URL is not `http:` or `https:` |
  * | `checkout/unavailable` | no checkout URL is known |
+ * | `cart/invalid-code` | a discount code does not apply (unknown, expired, not for this cart) |
+ * | `chat/unavailable` | the chat backend failed or timed out; the show and its shopping go on |
+ * | `chat/rate-limited` | the shopper writes too fast; the detail says when they can write again |
+ * | `chat/blocked` | the shopper may not write in this show |
+ * | `chat/invalid` | the message was refused (empty, over 500 characters) |
+ * | `poll/closed` | the poll closed before the vote arrived |
+ * | `poll/unavailable` | a vote could not be sent |
  * | `internal` | a bug in Vitrine, caught before it reached the page |
  */
 export const ERROR_CODES = [
@@ -28,6 +35,13 @@ export const ERROR_CODES = [
   'cart/invalid',
   'checkout/unsafe-url',
   'checkout/unavailable',
+  'cart/invalid-code',
+  'chat/unavailable',
+  'chat/rate-limited',
+  'chat/blocked',
+  'chat/invalid',
+  'poll/closed',
+  'poll/unavailable',
   'internal',
 ] as const;
 

@@ -3,7 +3,7 @@
  * and registered in `GlobalEventHandlersEventMap` so `addEventListener` is typed.
  */
 import type { VitrineErrorDetail } from './errors.js';
-import type { Cart, Product, Show, ShowStatus, Variant } from './types.js';
+import type { Cart, Deal, Poll, Product, Show, ShowStatus, Variant } from './types.js';
 
 export interface VitrineAddToCartDetail {
   product: Product;
@@ -27,12 +27,26 @@ export interface VitrineEventMap {
   'vitrine-cart-change': { cart: Cart | null };
   'vitrine-checkout': { cart: Cart | null; url: string };
   'vitrine-error': VitrineErrorDetail;
+  'vitrine-chat-send': { text: string; name: string };
+  'vitrine-reaction': { type: string };
+  'vitrine-vote': { poll: Poll; optionId: string };
+  'vitrine-coupon': { code: string; action: 'copy' | 'apply' };
+  'vitrine-deal': { deal: Deal; product: Product };
+  'vitrine-play': { at: number };
+  'vitrine-pause': { at: number };
+  'vitrine-progress': { watched: number; at: number; percent?: 25 | 50 | 75 | 100 };
+  'vitrine-product-click': { product: Product; source: 'pinned' | 'rail' | 'chat' | 'stage' };
+  'vitrine-share': { url: string };
 }
 
 export type VitrineEventName = keyof VitrineEventMap;
 
 /** Events whose default action the merchant may take over with `preventDefault()`. */
-export const CANCELABLE_EVENTS: ReadonlySet<VitrineEventName> = new Set(['vitrine-add-to-cart', 'vitrine-checkout']);
+export const CANCELABLE_EVENTS: ReadonlySet<VitrineEventName> = new Set([
+  'vitrine-add-to-cart',
+  'vitrine-checkout',
+  'vitrine-chat-send',
+]);
 
 declare global {
   interface GlobalEventHandlersEventMap {
@@ -44,5 +58,15 @@ declare global {
     'vitrine-cart-change': CustomEvent<VitrineEventMap['vitrine-cart-change']>;
     'vitrine-checkout': CustomEvent<VitrineEventMap['vitrine-checkout']>;
     'vitrine-error': CustomEvent<VitrineEventMap['vitrine-error']>;
+    'vitrine-chat-send': CustomEvent<VitrineEventMap['vitrine-chat-send']>;
+    'vitrine-reaction': CustomEvent<VitrineEventMap['vitrine-reaction']>;
+    'vitrine-vote': CustomEvent<VitrineEventMap['vitrine-vote']>;
+    'vitrine-coupon': CustomEvent<VitrineEventMap['vitrine-coupon']>;
+    'vitrine-deal': CustomEvent<VitrineEventMap['vitrine-deal']>;
+    'vitrine-play': CustomEvent<VitrineEventMap['vitrine-play']>;
+    'vitrine-pause': CustomEvent<VitrineEventMap['vitrine-pause']>;
+    'vitrine-progress': CustomEvent<VitrineEventMap['vitrine-progress']>;
+    'vitrine-product-click': CustomEvent<VitrineEventMap['vitrine-product-click']>;
+    'vitrine-share': CustomEvent<VitrineEventMap['vitrine-share']>;
   }
 }

@@ -94,6 +94,11 @@ export interface Show {
   chapters: Chapter[];
   /** Aspect ratio of the video, `16:9` unless the show says `9:16`. */
   aspectRatio?: '16:9' | '9:16';
+  /**
+   * Base URL of the REST interaction protocol (chat, reactions, votes), when the show has one;
+   * without it the show is watch-only (chat events, if any, are shown read-only).
+   */
+  interactions?: string;
 }
 
 /** One line of a cart (CONTRACT.md section 5). */
@@ -122,6 +127,16 @@ export interface Cart {
    * unless another safe URL exists (the adapter's `checkout()`, the show's `checkout-url`).
    */
   checkoutUrlRefused?: true;
+  /** Discount codes applied to the cart, each with the amount it takes off. */
+  discounts?: CartDiscount[];
+  /** The total after discounts, when the backend gives one. */
+  total?: Money;
+}
+
+/** A discount code applied to a cart. */
+export interface CartDiscount {
+  code: string;
+  amount: Money;
 }
 
 /** A live show event (CONTRACT.md section 6), parsed. */
@@ -138,7 +153,73 @@ export type ShowEvent =
     }
   | { type: 'status'; status: ShowStatus }
   | { type: 'product'; product: Product }
-  | { type: 'viewers'; count: number };
+  | { type: 'viewers'; count: number }
+  | { type: 'chat'; message: ChatMessage }
+  | { type: 'chat-delete'; id?: string; authorId?: string }
+  | { type: 'chat-pin'; message: ChatMessage | null }
+  | { type: 'reactions'; counts: Record<string, number> }
+  | { type: 'announcement'; announcement: Announcement }
+  | { type: 'announcement-end'; id: string }
+  | { type: 'poll'; poll: Poll }
+  | { type: 'deal'; deal: Deal }
+  | { type: 'deal-end'; id: string };
+
+/** Who wrote a chat message. */
+export interface ChatAuthor {
+  id: string;
+  name: string;
+  role: 'host' | 'moderator' | 'viewer';
+}
+
+/** One chat message (plain text, at most 500 characters). */
+export interface ChatMessage {
+  id: string;
+  author: ChatAuthor;
+  text: string;
+  /** When it was written, in epoch milliseconds. */
+  at: number;
+  /** In a replay: the media time in seconds at which the message appears. */
+  offset?: number;
+}
+
+/** A host's announcement, optionally with a coupon code. */
+export interface Announcement {
+  id: string;
+  text: string;
+  code?: string;
+  /** Epoch milliseconds (server clock) when it ends. */
+  endsAt?: number;
+  productId?: string;
+}
+
+export interface PollOption {
+  id: string;
+  text: string;
+  votes: number;
+}
+
+/** A live poll; every update carries the whole poll. */
+export interface Poll {
+  id: string;
+  question: string;
+  options: PollOption[];
+  /** Epoch milliseconds (server clock) when voting closes. */
+  endsAt?: number;
+  closed: boolean;
+}
+
+/** A flash deal on one product. */
+export interface Deal {
+  id: string;
+  productId: string;
+  price: Money;
+  /** Epoch milliseconds (server clock) when the deal ends. */
+  endsAt: number;
+  /** Units a shopper may buy at the deal price. */
+  limit?: number;
+  /** Units left at the deal price (0: sold out). */
+  remaining?: number;
+}
 
 /** What a listener of a stream adapter receives. */
 export type ShowEventListener = (event: ShowEvent) => void;
@@ -190,6 +271,35 @@ export interface CartAdapter {
   subscribe?(listener: (cart: Cart | null) => void): () => void;
   /** The URL to hand checkout off to; when absent, the cart's `checkoutUrl` is used. */
   checkout?(signal: AbortSignal): Promise<string>;
+  /** Applies a discount code; rejects with `cart/invalid-code` when it does not apply. */
+  applyDiscount?(code: string, signal: AbortSignal): Promise<Cart>;
+  /** Removes a discount code from the cart. */
+  removeDiscount?(code: string, signal: AbortSignal): Promise<Cart>;
+}
+
+/** What the shopper sends to the chat. */
+export interface ChatInput {
+  text: string;
+  name: string;
+  /** Stays the same when the same message is retried, so it is posted once. */
+  idempotencyKey?: string;
+}
+
+/**
+ * The viewer's side of the show's interactions: chat, reactions, votes. What arrives live
+ * (messages, deletions, totals, polls) comes through the `StreamAdapter`'s events.
+ * Every method rejects with a `VitrineError` (`chat/*`, `poll/*`).
+ */
+export interface InteractionAdapter {
+  /** Recent chat on joining, oldest first; for a replay the whole chat, each with `offset`. */
+  history(signal: AbortSignal): Promise<ChatMessage[]>;
+  sendMessage(input: ChatInput, signal: AbortSignal): Promise<ChatMessage>;
+  /** Sends `count` taps of reaction `type` (the SDK batches taps). */
+  react(type: string, count: number, signal: AbortSignal): Promise<void>;
+  vote(pollId: string, optionId: string, signal: AbortSignal, idempotencyKey?: string): Promise<Poll>;
+  report(messageId: string, reason: string, signal: AbortSignal): Promise<void>;
+  /** Live messages for adapters with their own channel (a WebSocket chat); returns the function that stops. */
+  subscribe?(listener: ShowEventListener, onError?: (error: Error) => void): () => void;
 }
 
 /** Product data for shows that list products by id only (hydration). */
