@@ -1,45 +1,39 @@
 /**
- * The npm entry: element classes, adapters and types. Importing it defines
- * nothing; import `vitrine/define` (or each `vitrine/components/*\/define`) for that.
+ * The npm entry: what integrators build on, and nothing else. Importing it defines nothing;
+ * import `vitrine/define` (or each `vitrine/components/*\/define`) for that.
+ *
+ * - the element classes (and the base class they share), with the types of their properties;
+ * - the adapters that ship with the SDK and their options (also under `vitrine/adapters/*`);
+ * - the data types of the show, products, cart and live events, and the adapter interfaces
+ *   (docs/adapters.md), with the parsers that turn untrusted JSON into them;
+ * - money helpers, the `vitrine-*` event types, and `VitrineError` with its closed set of codes.
+ *
+ * The store, the cart service, the show's wiring, the pin scheduler, the engine loader and the
+ * SSE parser are internal: they change with the code. etc/vitrine.api.md is the report of this
+ * API; `npm test` fails when it differs, and `npm run api` updates it.
  */
 export type * from './core/types.js';
-export type * from './core/events.js';
+export type { VitrineAddToCartDetail, VitrineEventMap, VitrineEventName } from './core/events.js';
 export { VitrineError, ERROR_CODES, isAbortError } from './core/errors.js';
 export type { VitrineErrorCode, VitrineErrorDetail } from './core/errors.js';
 export { parseShow, parseProduct, parseProducts, parseCart, parseShowEvent, safeUrl, LIMITS } from './core/parse.js';
 export type { ParseResult, ParseIssue } from './core/parse.js';
 export { formatMoney, multiply, sum, subtract, compare, discountPercent, currencyDigits, money } from './core/money.js';
-export { ShowStore, initialState } from './core/store.js';
-export type { ShowState, StoreEvents, Highlight } from './core/store.js';
-export { CartService, withAttribution } from './core/cart-service.js';
-export type { AddOutcome, Attribution, CartServiceOptions, CheckoutOutcome } from './core/cart-service.js';
 export { VitrineElement } from './components/base.js';
 export { VitrineProductCard } from './components/product-card/product-card.js';
 export { VitrineProductDetail } from './components/product-detail/product-detail.js';
-export { VariantPicker } from './components/product-detail/variants.js';
 export { VitrineCarousel } from './components/carousel/carousel.js';
 export type { CardContext, CardRenderer } from './components/carousel/carousel.js';
 export { VitrineCart } from './components/cart/cart.js';
-export { StoreController } from './components/shared/store-controller.js';
-export { LocaleController } from './components/shared/locale-controller.js';
-export { createMemoryCart } from './adapters/memory/index.js';
-export type { MemoryCartOptions } from './adapters/memory/index.js';
-export type * from './engine/types.js';
-export { VitrinePlayer, HIGHLIGHT_CLASS } from './components/player/player.js';
-export { PinScheduler } from './engine/pins.js';
-export type { Pin, PinSchedulerOptions } from './engine/pins.js';
-export { loadEngine, prefetchEngine } from './engine/load.js';
+export { VitrinePlayer } from './components/player/player.js';
+export type { EngineCaption } from './engine/types.js';
 export { VitrineShow } from './components/show/show.js';
 export type { ShowSnapshot } from './components/show/show.js';
-export { ShowController } from './core/show-controller.js';
-export type { ShowControllerOptions, HighlightEvent } from './core/show-controller.js';
-export { buildIcs } from './core/calendar.js';
-export type { CalendarEvent } from './core/calendar.js';
-export { createCartIdStore } from './core/cart-id-store.js';
-export type { CartIdStore } from './core/cart-id-store.js';
+export { createMemoryCart } from './adapters/memory/index.js';
+export type { MemoryCartOptions } from './adapters/memory/index.js';
 export { createRestShow, createRestCart } from './adapters/rest/index.js';
 export type { RestShowOptions, RestCartOptions, RestCartAdapter } from './adapters/rest/index.js';
-export { createSseEvents, createSseParser } from './adapters/sse/index.js';
-export type { SseOptions, SseEvents, RawSseEvent } from './adapters/sse/index.js';
+export { createSseEvents } from './adapters/sse/index.js';
+export type { SseOptions, SseEvents } from './adapters/sse/index.js';
 // Shopify adapters: `vitrine/adapters/shopify` (npm) or `dist/cdn/adapters/shopify.js` (script tag),
 // kept out of this entry so storefronts that do not use Shopify do not download them.
