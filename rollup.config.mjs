@@ -84,7 +84,7 @@ export function minifyCssLiterals() {
 }
 
 /**
- * The storefront engine plays HLS (CONTRACT section 4), never DASH: video.js's VHS imports
+ * The storefront engine plays HLS (docs/show-document.md), never DASH: video.js's VHS imports
  * mpd-parser (+ @xmldom/xmldom) for DASH manifests only. Replacing it with a stub that refuses
  * DASH takes ~25 kB brotli (~80 kB of JS to parse) off the lazy engine chunk (issue 8, bench).
  */

@@ -1,5 +1,5 @@
 // The demo shop's catalog: "Atelier Nord", Nordic knitwear and home goods, in euros.
-// Products follow CONTRACT.md section 4, minus what the backend fills in live (image and product
+// Products follow docs/show-document.md, minus what the backend fills in live (image and product
 // URLs, inventory, availability): see `productDocument` in index.mjs. `stock` is units per variant
 // id (a product without variants is its own single variant).
 

@@ -8,7 +8,7 @@ const escapeHtml = (value) =>
 const price = (money) => escapeHtml(formatMoney(toMinor(money.amount)));
 
 /**
- * @param {object | null} cart  a CONTRACT section 5 Cart, or null when there is no such cart
+ * @param {object | null} cart  a docs/cart-protocol.md Cart, or null when there is no such cart
  * @param {{ shopUrl: string, attribution: [string, string][] }} options
  */
 export function checkoutPage(cart, { shopUrl, attribution }) {

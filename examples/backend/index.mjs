@@ -1,5 +1,5 @@
 // The Vitrine demo backend: show documents, a live HLS stream, live events, a REST cart and a
-// checkout page (CONTRACT.md sections 4 to 6), in plain Node with no dependencies.
+// checkout page (docs/show-document.md, docs/cart-protocol.md and docs/live-events.md), in plain Node with no dependencies.
 //
 //   import { createBackend } from './examples/backend/index.mjs';
 //   const backend = createBackend({ basePath: '/api' });

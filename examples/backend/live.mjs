@@ -1,5 +1,5 @@
 // The live side of the demo: a timeline that advances with the clock and tells Server-Sent
-// Events clients (CONTRACT.md section 6) what happens: the status, the viewer count, product pins
+// Events clients (docs/live-events.md) what happens: the status, the viewer count, product pins
 // (the same schedule as the playlist's DATERANGE tags, same ids), flash sales and a stock
 // countdown (`product` events). Every event has an `id:`; a client that reconnects with
 // `Last-Event-ID` gets what it missed from a short log, or a fresh snapshot if that id is too old.

@@ -19,7 +19,7 @@ export function fromMinor(minor) {
   return `${units}.${cents}`;
 }
 
-/** A Money object (CONTRACT section 4) from minor units. */
+/** A Money object (docs/show-document.md) from minor units. */
 export const money = (minor) => ({ amount: fromMinor(minor), currencyCode: CURRENCY });
 
 /** "€29.90" for the HTML checkout page. */

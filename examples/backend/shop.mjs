@@ -1,4 +1,4 @@
-// The shop's state: products with live prices and stock, and carts (CONTRACT.md section 5).
+// The shop's state: products with live prices and stock, and carts (docs/cart-protocol.md).
 // Everything money is integer minor units; documents are built on demand from the state.
 import { randomUUID } from 'node:crypto';
 import { fromMinor, money, toMinor } from './money.mjs';
@@ -50,7 +50,7 @@ export function createShop({ products, stock, urls }) {
     return found;
   }
 
-  /** The CONTRACT section 4 Product for `productId`, as it is right now. */
+  /** The docs/show-document.md Product for `productId`, as it is right now. */
   function productDocument(productId) {
     const it = item(productId);
     const price = money(currentPrice(it));
@@ -108,7 +108,7 @@ export function createShop({ products, stock, urls }) {
     return found;
   }
 
-  /** The CONTRACT section 5 Cart. `checkoutUrl` comes from the caller (it knows the origin). */
+  /** The docs/cart-protocol.md Cart. `checkoutUrl` comes from the caller (it knows the origin). */
   function cartDocument(c, checkoutUrl) {
     let subtotal = 0;
     let totalQuantity = 0;

@@ -1,6 +1,6 @@
 /**
  * Where a cart adapter keeps its cart id: in memory always; in `sessionStorage` only while
- * persistence is on (the shopper consented, CONTRACT.md section 7). One key per cart backend.
+ * persistence is on (the shopper consented, README.md, "Security and reliability"). One key per cart backend.
  */
 export interface CartIdStore {
   get(): string | null;

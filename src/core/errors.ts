@@ -1,5 +1,5 @@
 /**
- * The closed set of error codes that `vitrine-error` carries (CONTRACT.md section 2).
+ * The closed set of error codes that `vitrine-error` carries (docs/errors.md).
  *
  * | code | when |
  * | --- | --- |

@@ -1,5 +1,5 @@
 /**
- * The `detail` of every `vitrine-*` event (CONTRACT.md section 2), declared once
+ * The `detail` of every `vitrine-*` event (README.md, "Events"), declared once
  * and registered in `GlobalEventHandlersEventMap` so `addEventListener` is typed.
  */
 import type { VitrineErrorDetail } from './errors.js';

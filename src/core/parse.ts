@@ -349,7 +349,7 @@ function dateTime(value: unknown): number | undefined {
 }
 
 /**
- * Parses a show document (CONTRACT.md section 4). `documentUrl` is where it was
+ * Parses a show document (docs/show-document.md). `documentUrl` is where it was
  * loaded from; relative URLs inside are resolved against it. Invalid products are
  * dropped with an issue; a document without id, title or status is an error.
  */
@@ -442,7 +442,7 @@ function cartLine(raw: unknown, path: string, base: string | undefined, issues: 
 }
 
 /**
- * Parses a cart (CONTRACT.md section 5). A cart with an invalid line is an error,
+ * Parses a cart (docs/cart-protocol.md). A cart with an invalid line is an error,
  * not a partial cart: a shopper must never see a total that does not add up.
  */
 export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
@@ -481,7 +481,7 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
 }
 
 /**
- * Parses one Server-Sent Event (CONTRACT.md section 6) from its `event:` name and
+ * Parses one Server-Sent Event (docs/live-events.md) from its `event:` name and
  * `data:` text. Unknown event names and malformed data are an error (which the
  * caller reports as recoverable and otherwise ignores).
  */

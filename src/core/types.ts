@@ -1,5 +1,5 @@
 /**
- * The data model of CONTRACT.md sections 3 to 6. Every value of these types that
+ * The data model of docs/ (show document, cart protocol, live events, adapters). Every value of these types that
  * came from a backend has passed through the parsers in `parse.ts`, so code that
  * receives one may trust its shape.
  */
@@ -73,7 +73,7 @@ export interface Host {
   avatar?: string;
 }
 
-/** A show document (CONTRACT.md section 4). */
+/** A show document (docs/show-document.md). */
 export interface Show {
   id: string;
   title: string;
@@ -101,7 +101,7 @@ export interface Show {
   interactions?: string;
 }
 
-/** One line of a cart (CONTRACT.md section 5). */
+/** One line of a cart (docs/cart-protocol.md). */
 export interface CartLine {
   id: string;
   productId: string;
@@ -114,7 +114,7 @@ export interface CartLine {
   total: Money;
 }
 
-/** A cart (CONTRACT.md section 5). */
+/** A cart (docs/cart-protocol.md). */
 export interface Cart {
   id: string;
   lines: CartLine[];
@@ -123,7 +123,7 @@ export interface Cart {
   checkoutUrl?: string;
   /**
    * Set (additive, v1) when the backend gave a `checkoutUrl` that is not `http:`/`https:`: the URL
-   * is dropped from the model, and checkout reports `checkout/unsafe-url` (CONTRACT.md section 7)
+   * is dropped from the model, and checkout reports `checkout/unsafe-url` (docs/cart-protocol.md)
    * unless another safe URL exists (the adapter's `checkout()`, the show's `checkout-url`).
    */
   checkoutUrlRefused?: true;
@@ -139,7 +139,7 @@ export interface CartDiscount {
   amount: Money;
 }
 
-/** A live show event (CONTRACT.md section 6), parsed. */
+/** A live show event (docs/live-events.md), parsed. */
 export type ShowEvent =
   | {
       type: 'highlight';

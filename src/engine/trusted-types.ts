@@ -1,5 +1,5 @@
 /**
- * The one Trusted Types policy Vitrine creates, named `vitrine` (CONTRACT.md section 7: pages
+ * The one Trusted Types policy Vitrine creates, named `vitrine` (README.md, "Security and reliability": pages
  * with `require-trusted-types-for 'script'; trusted-types vitrine lit-html` work). It lets
  * through only what the library itself makes: `blob:` URLs of workers (VHS's transmuxer).
  */

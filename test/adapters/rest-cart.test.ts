@@ -6,7 +6,7 @@ import { rejection, signal } from './helpers.js';
 const BASE = '/__show/demo/cart';
 const storageKey = (base: string) => `vitrine:cart:${new URL(base, location.href).href}`;
 
-describe('createRestCart (CONTRACT section 5, real HTTP against the demo backend)', () => {
+describe('createRestCart (docs/cart-protocol.md, real HTTP against the demo backend)', () => {
   afterEach(() => sessionStorage.clear());
 
   it('creates a cart on the first add, then reads, updates and removes lines', async () => {

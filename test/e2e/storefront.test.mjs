@@ -2,7 +2,7 @@
 // storefront in Chromium, press Play, see a product pinned with the video, add it to the cart,
 // check out, and find the line on the backend's /checkout page. Then the replay and the
 // upcoming show (which goes live while we watch). Everything is found by role and accessible
-// name (CONTRACT.md section 2), or through the element's public `state`.
+// name (README.md), or through the element's public `state`.
 // Screenshots of each show state go to test-results/e2e/ for people to look at.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';

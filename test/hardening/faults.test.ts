@@ -203,7 +203,7 @@ describe('hardening: faulty backends', function () {
       await until(() => recorder.errors().some((e) => e.code.startsWith('checkout/')), 'no checkout error');
       el.removeEventListener('vitrine-checkout', onCheckout);
       expect(checkouts.filter((u) => !/^https?:/.test(u))).to.deep.equal([]);
-      // CONTRACT section 7: exactly one refusal, checkout/unsafe-url (parseCart keeps the refusal in
+      // docs/cart-protocol.md: exactly one refusal, checkout/unsafe-url (parseCart keeps the refusal in
       // the model as cart.checkoutUrlRefused), and the shopper is told.
       expect(el.state.cart?.checkoutUrlRefused).to.equal(true);
       const refusals = recorder.errors().filter((e) => e.code.startsWith('checkout/')).map((e) => e.code);

@@ -1,6 +1,6 @@
 /**
  * An independent validator of what the parsers in src/core/parse.ts return. It is
- * written from CONTRACT.md sections 4 to 6 and the types, not from the parser's
+ * written from docs/ (show document, cart protocol, live events) and the types, not from the parser's
  * code, so a parser bug is not mirrored here. Each function returns the list of
  * problems found (empty: the value is valid).
  */
@@ -168,7 +168,7 @@ function validateVariant(value: unknown, path: string, currency: string | undefi
   optionalUrl(value, 'image', path, problems);
 }
 
-/** A Product of CONTRACT.md section 4, as the parser must hand it to the UI. */
+/** A Product of docs/show-document.md, as the parser must hand it to the UI. */
 export function validateProduct(value: unknown, path = 'product', problems: Problems = []): Problems {
   if (!isPlainRecord(value)) {
     problems.push(`${path}: not a plain object`);
@@ -214,7 +214,7 @@ export function validateProduct(value: unknown, path = 'product', problems: Prob
   return problems;
 }
 
-/** A Show of CONTRACT.md section 4. */
+/** A Show of docs/show-document.md. */
 export function validateShow(value: unknown, problems: Problems = []): Problems {
   if (!isPlainRecord(value)) {
     problems.push('show: not a plain object');
@@ -277,7 +277,7 @@ export function validateShow(value: unknown, problems: Problems = []): Problems 
   return problems;
 }
 
-/** A Cart of CONTRACT.md section 5. Every amount is in the subtotal's currency. */
+/** A Cart of docs/cart-protocol.md. Every amount is in the subtotal's currency. */
 export function validateCart(value: unknown, problems: Problems = []): Problems {
   if (!isPlainRecord(value)) {
     problems.push('cart: not a plain object');
@@ -319,7 +319,7 @@ export function validateCart(value: unknown, problems: Problems = []): Problems 
   return problems;
 }
 
-/** A parsed live event of CONTRACT.md section 6. */
+/** A parsed live event of docs/live-events.md. */
 export function validateShowEvent(value: unknown, problems: Problems = []): Problems {
   if (!isPlainRecord(value)) {
     problems.push('event: not a plain object');

@@ -1,5 +1,5 @@
 // The demo backend (examples/backend) over real HTTP on localhost: the REST cart protocol of
-// CONTRACT.md section 5 (totals, idempotency, stock limits, errors), the show documents of
+// docs/cart-protocol.md (totals, idempotency, stock limits, errors), the show documents of
 // section 4, the live playlist and the Server-Sent Events of section 6, and the checkout page.
 // The backend's clock is a fake one that the tests move, and the timeline is ticked by hand.
 import assert from 'node:assert/strict';

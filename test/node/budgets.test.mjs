@@ -58,7 +58,7 @@ test('budgets: the CDN build exists', () => {
 const graph = existsSync(entry) ? cdnGraph(entry) : null;
 const table = (files) => files.map((f) => `    ${f.file.padEnd(40)} ${kB(f.brotli).padStart(9)} br  ${kB(f.raw).padStart(9)} raw`).join('\n');
 
-// The eager goal is 20 kB. CONTRACT §1 has the CDN entry define every element and re-export the whole
+// The eager goal is 20 kB. README.md ("On a storefront") has the CDN entry define every element and re-export the whole
 // npm API, so the eager graph holds every element class, parser, adapter and service (bench.md F1,
 // LEAD.md L1). Interaction-only UI is moving to lazy chunks (the product detail's and the cart drawer's
 // content and the SSE connection are; 44.6 kB); EAGER_CEILING is a ratchet just above the measured

@@ -1,6 +1,6 @@
 // Fault-injecting servers for the hardening tests (issue 9). Everything is under /__hardening/.
 //
-// The demo backend (examples/backend, CONTRACT sections 4-6) is mounted at /__hardening/demo/
+// The demo backend (examples/backend, docs/show-document.md, docs/cart-protocol.md, docs/live-events.md) is mounted at /__hardening/demo/
 // and wrapped, per test "scenario", with faults. A test creates a scenario and gets an id:
 //
 //   POST /__hardening/scenario  { cart?: Rule[], show?: ShowSpec, events?: EventsSpec }  -> { id }

@@ -1,4 +1,4 @@
-// The demo backend (examples/backend, CONTRACT sections 4-6) mounted for the show and adapter
+// The demo backend (examples/backend, docs/show-document.md, docs/cart-protocol.md, docs/live-events.md) mounted for the show and adapter
 // tests, with a fault-injecting front for the cart:
 //
 //   /__show/demo/...               the demo backend itself (shows, SSE, cart, media)

@@ -6,7 +6,7 @@
 // and #EXT-X-MEDIA-SEQUENCE / #EXT-X-DISCONTINUITY-SEQUENCE follow RFC 8216 as the window
 // slides. Every segment carries #EXT-X-PROGRAM-DATE-TIME (wall clock of its first frame), and
 // product pins are #EXT-X-DATERANGE tags with CLASS="com.vitrine.highlight" and X-PRODUCT-ID
-// (CONTRACT.md section 6), listed while the moment they mark is inside the window.
+// (docs/live-events.md), listed while the moment they mark is inside the window.
 //
 // @example
 //   import { createLivePlaylist } from './live-playlist.mjs';

@@ -1,5 +1,5 @@
 /**
- * The REST cart adapter: CONTRACT.md section 5, exactly.
+ * The REST cart adapter: docs/cart-protocol.md, exactly.
  *
  * | request | when |
  * | --- | --- |

@@ -1,11 +1,11 @@
 /**
  * What the REST adapters share: turning ky's failures into `VitrineError`s with a human
- * message, and reading the `{ "error": { "code", "message" } }` body of CONTRACT.md section 5.
+ * message, and reading the `{ "error": { "code", "message" } }` body of docs/cart-protocol.md.
  */
 import { HTTPError, TimeoutError } from 'ky';
 import { VitrineError, isAbortError, type VitrineErrorCode } from '../../core/errors.js';
 
-/** The error body of CONTRACT.md section 5, when the server sent one. */
+/** The error body of docs/cart-protocol.md, when the server sent one. */
 export interface ServerError {
   code?: string;
   message?: string;

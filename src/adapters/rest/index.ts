@@ -1,5 +1,5 @@
 /**
- * REST adapters: the show document + live events (CONTRACT.md sections 4 and 6) and the
+ * REST adapters: the show document + live events (docs/show-document.md and docs/live-events.md) and the
  * cart protocol (section 5).
  */
 export { createRestShow } from './show.js';

@@ -1,5 +1,5 @@
 /**
- * The REST show adapter: `GET {src}` answers the show document (CONTRACT.md section 4);
+ * The REST show adapter: `GET {src}` answers the show document (docs/show-document.md);
  * its `events` URL, when present, is read with the SSE events adapter (section 6).
  */
 import ky from 'ky';

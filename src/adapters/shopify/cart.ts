@@ -58,7 +58,7 @@ interface Payload {
 
 const STOCK_WARNINGS = new Set(['MERCHANDISE_NOT_ENOUGH_STOCK', 'MERCHANDISE_OUT_OF_STOCK']);
 
-/** Maps a Storefront `Cart` to the shape of CONTRACT.md section 5 (then parsed like any other). */
+/** Maps a Storefront `Cart` to the shape of docs/cart-protocol.md (then parsed like any other). */
 export function fromShopifyCart(cart: ShopifyCart): unknown {
   return {
     id: cart.id,

@@ -54,7 +54,7 @@ const isDefault = (p: ShopifyProduct) =>
 
 const positive = (m: ShopifyMoney | null | undefined) => (m && Number(m.amount) > 0 ? m : undefined);
 
-/** Maps a Storefront `Product` to the shape of CONTRACT.md section 4 (then parsed like any other). */
+/** Maps a Storefront `Product` to the shape of docs/show-document.md (then parsed like any other). */
 export function fromShopifyProduct(p: ShopifyProduct, id: string = p.id): unknown {
   const single = isDefault(p);
   const variants = p.variants.nodes;

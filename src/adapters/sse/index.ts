@@ -1,5 +1,5 @@
 /**
- * Live show events over Server-Sent Events (CONTRACT.md section 6).
+ * Live show events over Server-Sent Events (docs/live-events.md).
  *
  * The stream is read with `fetch` (through one ky instance, in `./connection.ts`, loaded at the
  * first subscribe), not `EventSource`, so that:

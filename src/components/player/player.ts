@@ -24,7 +24,7 @@ function loadControls(): Promise<ControlsModule> {
   return controlsModule;
 }
 
-/** The DATERANGE CLASS of an in-band product pin (CONTRACT.md section 6). */
+/** The DATERANGE CLASS of an in-band product pin (docs/live-events.md). */
 export const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
 /** How often the player writes `currentTime` into the store, at most (ms). */
 const STORE_TIME_MS = 250;

@@ -82,11 +82,11 @@ export class VitrineShow extends VitrineElement {
     return false;
   }
 
-  /** URL of the show document (CONTRACT.md section 4). Changing it loads another show. */
+  /** URL of the show document (docs/show-document.md). Changing it loads another show. */
   @property() src?: string;
 
   /**
-   * Base URL of a REST cart backend (CONTRACT.md section 5). Absent: an in-page cart kept in
+   * Base URL of a REST cart backend (docs/cart-protocol.md). Absent: an in-page cart kept in
    * memory. (The `cart` *property* is the cart adapter in use.)
    */
   @property({ attribute: 'cart' }) cartUrl?: string;
@@ -242,7 +242,7 @@ export class VitrineShow extends VitrineElement {
     this.#syncMini();
   }
 
-  // ---- methods of CONTRACT.md section 2 ----
+  // ---- methods of README.md, "The show" ----
 
   /** Starts playback (loads the video engine if needed). Resolves when playing or refused. */
   async play(): Promise<void> {

@@ -39,7 +39,7 @@ async function addPinned(el: VitrineShow): Promise<Product> {
   return p;
 }
 
-describe('<vitrine-show> (CONTRACT section 2)', () => {
+describe('<vitrine-show> (README.md, "The show")', () => {
   // Test pages are reused from file to file: start from an empty sessionStorage, and leave one.
   beforeEach(() => sessionStorage.clear());
   afterEach(() => sessionStorage.clear());
