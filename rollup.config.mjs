@@ -163,7 +163,8 @@ export default [
     },
   },
   {
-    // Optional adapters get their own CDN entry (loaded only by pages that use them).
+    // vitrine.js is the loader (src/cdn.ts): each element's code is a chunk it imports on demand.
+    // Optional adapters get their own entry (loaded only by pages that use them).
     input: { vitrine: 'src/cdn.ts', 'adapters/shopify': 'src/adapters/shopify/index.ts' },
     plugins: [
       cssText(),
@@ -184,6 +185,34 @@ export default [
     },
     onwarn(warning, warn) {
       // video.js and mux.js use `this` at the top level of CommonJS files; harmless.
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
+  },
+  {
+    // dist/cdn/api.js: the npm API (src/index.ts) as one module for script-tag pages (adapters,
+    // parsers, money helpers, element classes). A build of its own: in the loader's build, rollup
+    // hoists the modules it shares with the elements into api.js, and a show would load the whole
+    // API. Its lazy chunks (the engine, the drawer...) are its own, under chunks/api-*.
+    input: { api: 'src/index.ts' },
+    plugins: [
+      cssText(),
+      minifyCssLiterals(),
+      noDash(),
+      trustedWorker(),
+      nodeResolve({ browser: true }),
+      commonjs(),
+      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false }),
+      terser({ format: { comments: false }, compress: { passes: 2 } }),
+    ],
+    output: {
+      dir: 'dist/cdn',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/api-[name]-[hash].js',
+    },
+    onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED') return;
       warn(warning);
     },

@@ -75,9 +75,9 @@ if (args.installLighthouse) {
   installLighthouse(root);
 }
 
-// 3. What has landed: tag names registered by the eager graph.
+// 3. What has landed: tag names registered by the loader's first view.
 const graph = cdnGraph(join(snapshot, 'vitrine.js'));
-const eagerCode = graph.eager.files.map((f) => readFileSync(join(snapshot, f.file), 'utf8')).join('\n');
+const eagerCode = [...graph.eager.files, ...graph.firstView.files].map((f) => readFileSync(join(snapshot, f.file), 'utf8')).join('\n');
 const has = Object.fromEntries(
   ['vitrine-player', 'vitrine-show', 'vitrine-carousel', 'vitrine-cart', 'vitrine-product-card'].map((tag) => [tag, eagerCode.includes(`"${tag}"`) || eagerCode.includes(`'${tag}'`)]),
 );

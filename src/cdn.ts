@@ -1,7 +1,87 @@
 /**
- * The storefront bundle (`dist/cdn/vitrine.js`): defines every element and
- * re-exports the npm API. The video engine stays a lazy chunk.
+ * The storefront loader (`dist/cdn/vitrine.js`): the one `<script type="module">` a merchant
+ * pastes, often into the theme's layout, so it runs on every page, most of which have no show.
+ * It re-exports nothing (the npm API for script-tag pages is `dist/cdn/api.js`) and defines
+ * nothing by itself: an element's code is fetched when such an element is in the document, is
+ * added to it later, or is created with `document.createElement`. A page without any `vitrine-*`
+ * element runs this file and requests nothing else. See docs/loader.md.
  */
-import './define.js';
 
-export * from './index.js';
+/**
+ * Each tag and the chunk that defines it. The elements of a show's first view share most of
+ * their code (Lit, the store, styles, the player's facade), so they are one chunk: split per
+ * tag, a show would fetch some twenty files and ~9 kB more brotli (each file compressed alone).
+ * What is not in a first view (the engine, the drawer, the detail, the controls) stays lazy there.
+ */
+const elements = () => import('./define.js');
+const ELEMENTS = new Map<string, () => Promise<unknown>>(
+  ['vitrine-show', 'vitrine-player', 'vitrine-carousel', 'vitrine-product-card', 'vitrine-product-detail', 'vitrine-cart'].map(
+    (tag) => [tag, elements],
+  ),
+);
+
+const TAGS = [...ELEMENTS.keys()];
+const SELECTOR = TAGS.join(',');
+/** Chunks loading or loaded. */
+const started = new Set<() => Promise<unknown>>();
+
+function load(tag: string): void {
+  const chunk = ELEMENTS.get(tag)!;
+  if (started.has(chunk) || customElements.get(tag)) return;
+  started.add(chunk);
+  chunk().then(done, (error: unknown) => {
+    // Offline, or the CDN failed: the next time such an element is seen (or the device is back
+    // online), the chunk is requested again. The elements waiting for it hear why.
+    started.delete(chunk);
+    for (const el of document.querySelectorAll(SELECTOR)) {
+      if (customElements.get(el.localName) || ELEMENTS.get(el.localName) !== chunk) continue;
+      el.dispatchEvent(
+        new CustomEvent('vitrine-error', {
+          bubbles: true,
+          composed: true,
+          detail: { code: 'internal', message: `Vitrine could not load <${el.localName}>: ${String(error)}`, recoverable: true },
+        }),
+      );
+    }
+  });
+}
+
+/** Loads the chunks of the tags `root` is or contains. */
+function discover(root: Element | Document): void {
+  if (root instanceof Element && ELEMENTS.has(root.localName)) load(root.localName);
+  if (root.firstElementChild || root instanceof Document) for (const el of root.querySelectorAll(SELECTOR)) load(el.localName);
+}
+
+const observer = new MutationObserver((records) => {
+  for (const record of records) {
+    for (const node of record.addedNodes) if (node instanceof Element) discover(node);
+  }
+});
+
+// `document.createElement('vitrine-show')` (React, Vue and most frameworks create elements so,
+// then set properties before inserting): start loading at creation. The wrapper only adds that
+// side effect, with the original's `this`, arguments and result, and it is taken off again once
+// every tag is loaded (unless the page has wrapped it in turn since).
+const proto = Document.prototype;
+const nativeCreateElement = proto.createElement;
+function createElement(this: Document, ...args: Parameters<Document['createElement']>): HTMLElement {
+  const el = Reflect.apply(nativeCreateElement, this, args) as HTMLElement;
+  if (ELEMENTS.has(el.localName)) load(el.localName);
+  return el;
+}
+proto.createElement = createElement as Document['createElement'];
+
+function done(): void {
+  if (!TAGS.every((tag) => customElements.get(tag))) return;
+  observer.disconnect();
+  removeEventListener('online', rescan);
+  if (proto.createElement === (createElement as unknown)) proto.createElement = nativeCreateElement;
+}
+
+function rescan(): void {
+  discover(document);
+}
+
+observer.observe(document, { childList: true, subtree: true });
+addEventListener('online', rescan);
+rescan();

@@ -1,7 +1,7 @@
-// What the eager graph is made of: rebuilds the CDN config in memory (nothing is written) and
-// attributes the entry's bytes to source groups (Lit, core/*, each component, adapters, ky …) by
-// their share of rendered code; and measures the floor the contract sets: the npm API that
-// vitrine.js must re-export (src/index.ts) bundled alone, without defining any element.
+// What the first view is made of: rebuilds the CDN config in memory (nothing is written) and
+// attributes the bytes of the loader and the chunk it imports for a show to source groups (Lit,
+// core/*, each component, adapters, ky …) by their share of rendered code; and measures the npm
+// API (src/index.ts, dist/cdn/api.js) bundled alone, without defining any element.
 import { rollup } from 'rollup';
 import { decode } from '@jridgewell/sourcemap-codec';
 import { pathToFileURL } from 'node:url';
@@ -66,7 +66,10 @@ export async function eagerBreakdown(root) {
   const cdn = configs.find((c) => c.input && typeof c.input === 'object' && 'vitrine' in c.input);
   if (!cdn) throw new Error('no CDN build (input vitrine) in rollup.config.mjs');
 
-  const full = eagerChunks(await build(root, cdn, { vitrine: join(root, 'src/cdn.ts') }), 'vitrine.js');
+  // The loader and what it imports for a show's first view.
+  const chunks = await build(root, cdn, { vitrine: join(root, 'src/cdn.ts') });
+  const loader = chunks.find((c) => c.fileName === 'vitrine.js');
+  const full = [...new Set([...eagerChunks(chunks, 'vitrine.js'), ...loader.dynamicImports.flatMap((name) => eagerChunks(chunks, name))])];
   const total = full.reduce((n, c) => n + brotli(Buffer.from(c.code)), 0);
   // Minified bytes per source (from the source map), then each group's share of the brotli total.
   const groups = new Map();

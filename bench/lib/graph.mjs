@@ -92,6 +92,12 @@ export function cdnGraph(entry) {
     lazy.set(target, files);
     for (const f of files) queue.push(...cache.get(f).dynamics);
   }
+  // The first view: what the loader itself imports (the elements' chunk and its static imports),
+  // fetched as soon as a vitrine-* element is in the page, before any interaction.
+  const firstViewFiles = new Set();
+  for (const target of [...eagerFiles].flatMap((f) => cache.get(f).dynamics)) {
+    for (const f of staticClosure(target, cache)) if (!eagerFiles.has(f)) firstViewFiles.add(f);
+  }
   const lazyGraphs = [...lazy].map(([target, files]) => ({ target: relative(root, target), ...describe(files, cache, root) }));
   const engineFiles = new Set();
   for (const graph of lazyGraphs) {
@@ -99,6 +105,7 @@ export function cdnGraph(entry) {
   }
   return {
     eager: describe(eagerFiles, cache, root),
+    firstView: describe(firstViewFiles, cache, root),
     lazy: lazyGraphs,
     engine: describe(engineFiles, cache, root),
   };

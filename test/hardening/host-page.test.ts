@@ -42,7 +42,8 @@ async function page({ css = '', bundle = true, width = 1000, height = 1100 } = {
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as FrameWindow;
-  if (bundle) await until(() => win.customElements.get('vitrine-show'), 'bundle did not define vitrine-show', 10_000);
+  // The loader defines nothing on a page without vitrine-* elements: mountShow's createElement
+  // (or the inserted element) makes it load the elements' chunk.
   return { frame, win, doc: frame.contentDocument! };
 }
 
@@ -59,6 +60,7 @@ async function mountShow(f: Frame, s: Scenario, attrs: Record<string, string> = 
   el.setAttribute('cart', s.cart);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   f.doc.body.append(el);
+  await f.win.customElements.whenDefined('vitrine-show');
   await until(() => el.state.show, 'show not loaded', 10_000);
   return el;
 }

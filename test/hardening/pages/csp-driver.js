@@ -67,6 +67,7 @@ async function main() {
     e.preventDefault();
   });
   document.getElementById('host').append(show);
+  await customElements.whenDefined('vitrine-show'); // the loader fetched the elements' chunk
   await until(() => show.state.show, 'show loaded');
   steps.push('ready');
 

@@ -1,0 +1,115 @@
+/**
+ * The storefront loader (dist/cdn/vitrine.js, src/cdn.ts) in pages of its own (iframes): a page
+ * with the script tag and no vitrine-* element requests nothing else and defines nothing; an
+ * element in the page, added later, or only created with document.createElement gets its code;
+ * a chunk that fails to load is a recoverable vitrine-error, retried at the next sighting.
+ */
+import { expect } from '@open-wc/testing';
+
+type FrameWindow = Window & typeof globalThis;
+
+const frames: HTMLIFrameElement[] = [];
+
+async function page(body = '', src = '/dist/cdn/vitrine.js'): Promise<FrameWindow> {
+  const frame = document.createElement('iframe');
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="${src}"></script></head><body>${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  return frame.contentWindow as FrameWindow;
+}
+
+/** The script files the page requested (resource timing), relative to /dist/cdn/. */
+function scripts(win: FrameWindow): string[] {
+  return win.performance
+    .getEntriesByType('resource')
+    .map((e) => new URL(e.name).pathname)
+    .filter((p) => p.endsWith('.js'))
+    .map((p) => p.replace(/^\/dist\/cdn\//, ''));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function defined(win: FrameWindow, tag: string): Promise<void> {
+  await Promise.race([
+    win.customElements.whenDefined(tag),
+    sleep(10_000).then(() => {
+      throw new Error(`${tag} was not defined`);
+    }),
+  ]);
+}
+
+describe('storefront loader (dist/cdn/vitrine.js)', () => {
+  afterEach(() => {
+    for (const f of frames.splice(0)) f.remove();
+  });
+
+  it('on a page without vitrine-* elements runs alone: nothing else is requested or defined', async () => {
+    const win = await page('<main><h1>A product page</h1><custom-thing></custom-thing></main>');
+    await sleep(500);
+    expect(scripts(win)).to.deep.equal(['vitrine.js']);
+    for (const tag of ['vitrine-show', 'vitrine-player', 'vitrine-cart', 'vitrine-carousel']) {
+      expect(win.customElements.get(tag), tag).to.equal(undefined);
+    }
+    // createElement keeps its behaviour for every other name, even odd ones.
+    expect(win.document.createElement('constructor').localName).to.equal('constructor');
+    expect(win.document.createElement('DIV').localName).to.equal('div');
+    await sleep(200);
+    expect(scripts(win)).to.deep.equal(['vitrine.js']);
+  });
+
+  it('loads the elements when a vitrine-* element is in the page', async () => {
+    const win = await page('<vitrine-cart></vitrine-cart>');
+    await defined(win, 'vitrine-cart');
+    expect(scripts(win).length).to.be.greaterThan(1);
+    // One chunk defines the elements of a show's first view.
+    expect(win.customElements.get('vitrine-show')).to.not.equal(undefined);
+  });
+
+  it('loads the elements when one is added later, nested in other markup', async () => {
+    const win = await page('<main></main>');
+    await sleep(200);
+    expect(win.customElements.get('vitrine-carousel')).to.equal(undefined);
+    win.document.querySelector('main')!.innerHTML = '<section><div><vitrine-carousel></vitrine-carousel></div></section>';
+    await defined(win, 'vitrine-carousel');
+  });
+
+  it('loads the elements when one is created with document.createElement, before it is inserted', async () => {
+    const win = await page('');
+    await sleep(200);
+    const el = win.document.createElement('vitrine-show');
+    expect(el.isConnected).to.equal(false);
+    await defined(win, 'vitrine-show');
+    win.customElements.upgrade(el);
+    expect(el).to.be.instanceOf(win.customElements.get('vitrine-show')!);
+  });
+
+  it('gives the native createElement back once every element is defined', async () => {
+    const win = await page('');
+    const wrapped = win.Document.prototype.createElement;
+    win.document.createElement('vitrine-show');
+    await defined(win, 'vitrine-show');
+    await sleep(50);
+    expect(win.Document.prototype.createElement).to.not.equal(wrapped);
+    expect(String(win.Document.prototype.createElement)).to.contain('[native code]');
+  });
+
+  it('a chunk that fails to load is a recoverable vitrine-error on the element, and is retried', async () => {
+    const win = await page('', '/__loader/broken/vitrine.js');
+    const errors: { code: string; recoverable: boolean }[] = [];
+    const el = win.document.createElement('vitrine-show');
+    el.addEventListener('vitrine-error', (e) => errors.push((e as CustomEvent).detail));
+    win.document.body.append(el);
+    const until = Date.now() + 5_000;
+    while (!errors.length && Date.now() < until) await sleep(50);
+    expect(errors).to.have.length(1);
+    expect(errors[0]).to.include({ code: 'internal', recoverable: true });
+    const requested = () => scripts(win).filter((p) => p.includes('chunks/')).length;
+    const before = requested();
+    win.document.body.append(win.document.createElement('vitrine-cart'));
+    const retry = Date.now() + 5_000;
+    while (requested() === before && Date.now() < retry) await sleep(50);
+    expect(requested(), 'the chunk was requested again').to.be.greaterThan(before);
+  });
+});

@@ -1,0 +1,19 @@
+// For test/cdn/loader.test.ts: the built loader (dist/cdn/vitrine.js) served from a folder that has
+// no chunks, as when the CDN fails or the device is offline after the loader was cached:
+//   GET /__loader/broken/vitrine.js   dist/cdn/vitrine.js; every chunk it imports answers 404
+import { readFileSync } from 'node:fs';
+
+export const middleware = [
+  function loaderFixtures(context, next) {
+    if (context.path === '/__loader/broken/vitrine.js') {
+      context.type = 'text/javascript';
+      context.body = readFileSync('dist/cdn/vitrine.js', 'utf8');
+      return undefined;
+    }
+    if (context.path.startsWith('/__loader/broken/')) {
+      context.status = 404;
+      return undefined;
+    }
+    return next();
+  },
+];
