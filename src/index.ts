@@ -43,14 +43,11 @@ export { createSseEvents, createSseParser } from './adapters/sse/index.js';
 export type { SseOptions, SseEvents, RawSseEvent } from './adapters/sse/index.js';
 // Shopify adapters: `vitrine/adapters/shopify` (npm) or `dist/cdn/adapters/shopify.js` (script tag),
 // kept out of this entry so storefronts that do not use Shopify do not download them.
-// Chat and reactions (issue 15): the element (also defined lazily by `vitrine/define`), its model, adapters, parsers.
-export { VitrineChat } from './components/chat/chat.js';
-export { loadChat } from './components/chat/load.js';
-export { ChatModel } from './core/chat.js';
-export type { ChatEntry, ChatState, ChatModelOptions, ChatListener } from './core/chat.js';
-export { parseChatMessage, parseChatHistory, parseInteractionEvent, cleanChatText, chatTextProblem, CHAT_LIMITS } from './core/parse-interactions.js';
+// Chat and reactions (issue 15): types here; the values (the element, its model, parsers and adapters) are in
+// `vitrine/interactions` (src/interactions.ts), kept out of this entry while the CDN bundle re-exports it, so the
+// storefront's first view does not download the chat. `vitrine/define` defines <vitrine-chat> lazily.
+export type { VitrineChat } from './components/chat/chat.js';
+export type { ChatEntry, ChatState, ChatModelOptions, ChatListener, ChatModel } from './core/chat.js';
 export type { InteractionResult } from './core/parse-interactions.js';
-export { createRestInteractions } from './adapters/rest/interactions.js';
 export type { RestInteractionsOptions } from './adapters/rest/interactions.js';
-export { createMemoryInteractions } from './adapters/memory/interactions.js';
 export type { MemoryInteractions, MemoryInteractionsOptions } from './adapters/memory/interactions.js';
