@@ -336,12 +336,14 @@ export class ChatModel {
     const adapter = this.#options.interactions;
     if (!adapter || this.#pendingTaps.size === 0) return;
     this.#lastReactionAt = this.#now();
-    for (const [type, count] of this.#pendingTaps) {
+    // Out of the pending taps before the request: totals that arrive meanwhile may count them.
+    const batch = [...this.#pendingTaps];
+    this.#pendingTaps.clear();
+    for (const [type, count] of batch) {
       adapter.react(type, count, this.#abort.signal).catch((error: unknown) => {
         if (!isAbortError(error)) this.#report(VitrineError.from(error, 'chat/unavailable'));
       });
     }
-    this.#pendingTaps.clear();
   }
 
   get #storage(): Storage | undefined {

@@ -69,6 +69,7 @@ describe('createRestInteractions (CONTRACT section 8, real HTTP against the demo
     const events: ShowEvent[] = [];
     const stop = createSseEvents('/__chat/demo/shows/live/events').subscribe((e) => events.push(e));
     try {
+      await until(() => events.length > 0, 'the live connection (its snapshot)');
       const chat = createRestInteractions(LIVE, viewer());
       const sent = await chat.sendMessage({ text: 'report me', name: 'Mia' }, signal());
       await chat.report(sent.id, 'spam', signal());

@@ -77,7 +77,7 @@ export function messagesTemplate(entries: readonly ChatEntry[], c: MessageListCo
     (entry) => {
       const message = entry.message;
       const confirmed = entry.state === 'sent';
-      return html`<li
+      return html`<div
         class="message ${message.author.role} ${entry.state} ${entry.own ? 'own' : ''}"
         part="message${message.author.role === 'viewer' ? '' : ` message-${message.author.role}`}${entry.own ? ' message-own' : ''}"
         data-id=${message.id}
@@ -101,7 +101,7 @@ export function messagesTemplate(entries: readonly ChatEntry[], c: MessageListCo
               ⋯
             </button>`
           : nothing}
-      </li>`;
+      </div>`;
     },
   )}`;
 }

@@ -6,6 +6,7 @@ export const styles = css`
     --_chat-text: var(--vitrine-chat-text, var(--_text));
     --_chat-bubble: var(--vitrine-chat-bubble, transparent);
     --_chat-host: var(--vitrine-chat-host-color, var(--_live));
+    --_chat-badge: var(--vitrine-chat-badge-background, var(--_live));
     --_chat-heart: var(--vitrine-chat-heart-color, #e0245e);
     display: block;
     position: relative;
@@ -87,7 +88,7 @@ export const styles = css`
     margin-inline-end: 4px;
     padding: 0 5px;
     border-radius: 4px;
-    background: var(--_chat-host);
+    background: var(--_chat-badge);
     color: #fff;
     font-size: 11px;
     font-weight: 700;
@@ -293,8 +294,9 @@ export const styles = css`
   :host([layout='overlay']) {
     --_chat-background: transparent;
     --_chat-text: var(--vitrine-chat-overlay-text, #fff);
-    --_chat-bubble: var(--vitrine-chat-overlay-bubble, rgb(0 0 0 / 42%));
-    --_chat-host: var(--vitrine-chat-overlay-host-color, #ffd166);
+    /* Dark enough for white text over any frame of the video (4.5:1 even over white). */
+    --_chat-bubble: var(--vitrine-chat-overlay-bubble, rgb(0 0 0 / 60%));
+    --_chat-host: var(--vitrine-chat-overlay-host-color, #fff);
     height: var(--vitrine-chat-height, 100%);
     border-radius: 0;
     pointer-events: none;
@@ -317,7 +319,7 @@ export const styles = css`
     margin-top: 0;
   }
   :host([layout='overlay']) .pinned {
-    background: rgb(0 0 0 / 55%);
+    background: rgb(0 0 0 / 70%);
     pointer-events: auto;
   }
   :host([layout='overlay']) .pinned-label,

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import type { ChatEntry, ChatModel, ChatState } from '../../core/chat.js';
 import { formatNumber, isRtl, resolveLocale } from '../../core/i18n.js';
 import { CHAT_LIMITS, chatTextProblem } from '../../core/parse-interactions.js';
@@ -53,7 +54,8 @@ const heartIcon = () =>
  * @cssprop --vitrine-chat-background - Background of the panel.
  * @cssprop --vitrine-chat-text - Text colour.
  * @cssprop --vitrine-chat-bubble - Background behind each message (overlay: translucent black).
- * @cssprop --vitrine-chat-host-color - The host's name and badge.
+ * @cssprop --vitrine-chat-host-color - The host's name.
+ * @cssprop --vitrine-chat-badge-background - The host's badge.
  * @cssprop --vitrine-chat-heart-color - The Like button and floating hearts.
  *
  * @fires vitrine-chat-send - Cancelable `{ text, name }` before a message is sent.
@@ -96,6 +98,8 @@ export class VitrineChat extends VitrineElement {
   #stick = true;
   #countdown: ReturnType<typeof setInterval> | undefined;
   #ownTaps = 0;
+  /** What the shopper typed (kept while the name is asked). */
+  #draft = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -155,7 +159,8 @@ export class VitrineChat extends VitrineElement {
   #changed(now: ChatState, before: ChatState): void {
     if (now.messages !== before.messages) this.#announce(now.messages, before.messages);
     const othersTaps = (now.reactions.heart ?? 0) - (before.reactions.heart ?? 0) - (now.ownReactions - before.ownReactions);
-    if (othersTaps > 0) this.#float(Math.min(othersTaps, 4));
+    // The first totals are where the count starts, not taps to show.
+    if (othersTaps > 0 && before.reactions.heart !== undefined) this.#float(Math.min(othersTaps, 4));
     if (this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
@@ -209,7 +214,8 @@ export class VitrineChat extends VitrineElement {
   }
 
   #onInput(): void {
-    const length = this.input?.value.length ?? 0;
+    this.#draft = this.input?.value ?? '';
+    const length = this.#draft.length;
     this.draftLength = length;
     if (this.notice && chatTextProblem(this.input?.value ?? '') !== 'too-long') this.notice = null;
   }
@@ -240,6 +246,7 @@ export class VitrineChat extends VitrineElement {
     const send = this.emit('vitrine-chat-send', { text, name: model.state.name });
     if (send.defaultPrevented) return;
     input.value = '';
+    this.#draft = '';
     this.draftLength = 0;
     this.notice = null;
     this.#stick = true;
@@ -306,7 +313,7 @@ export class VitrineChat extends VitrineElement {
     if (!target) return;
     this.focusId = target;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(target)}"] .more`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`.message[data-id="${CSS.escape(target)}"] .more`)?.focus();
   }
 
   #countdownFor(until: number | null): number {
@@ -362,6 +369,7 @@ export class VitrineChat extends VitrineElement {
             aria-invalid=${tooLong ? 'true' : 'false'}
             aria-describedby=${notice ? 'notice' : nothing}
             placeholder=${this.#t('placeholder')}
+            .value=${live(this.#draft)}
             @input=${this.#onInput}
           />
           ${this.draftLength > CHAT_LIMITS.text - 50
@@ -387,9 +395,9 @@ export class VitrineChat extends VitrineElement {
     const overlay = this.layout === 'overlay';
     const entries = overlay ? s.messages.slice(-OVERLAY_MESSAGES) : s.messages;
     const empty = entries.length === 0;
-    return html`<ol class="log" part="log" role="log" aria-live="off" aria-label=${this.#t('chat')} tabindex=${empty || overlay ? nothing : '-1'}>
+    return html`<div class="log" part="log" role="log" aria-live="off" aria-label=${this.#t('chat')}>
         ${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'))}
-      </ol>
+      </div>
       ${empty && !overlay
         ? html`<p class="center">${s.connection === 'loading' ? this.#t('loading') : this.#t(s.replay ? 'emptyReplay' : 'empty')}</p>`
         : nothing}`;

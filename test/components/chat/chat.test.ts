@@ -259,6 +259,11 @@ describe('<vitrine-chat>', () => {
       const el = await fixture<VitrineChat>(html`<vitrine-chat lang="en" .model=${model}></vitrine-chat>`);
       await model.start();
       model.setName('Mia');
+      // The live connection is up once its first event (the status snapshot) arrived.
+      await until(() => model.state.connection === 'ready', 'the history');
+      await new Promise((r) => setTimeout(r, 500));
+      await frame();
+      await el.updateComplete;
       const root = el.shadowRoot!;
       const text = `Is the beanie itchy? ${Date.now()}`;
       const input = root.querySelector<HTMLInputElement>('input[aria-label="Message"]')!;
