@@ -64,7 +64,10 @@ const table = (files) => files.map((f) => `    ${f.file.padEnd(40)} ${kB(f.brotl
 // content and the SSE connection are; 44.6 kB); EAGER_CEILING is a ratchet just above the measured
 // figure: it is lowered after each split lands, and any growth past it fails
 // `npm test`. The 20 kB goal is printed with the figure on every run.
-export const EAGER_CEILING = 45_000;
+// Issue 15 (chat) adds 1.2 kB to the eager graph, not the chat itself (its element is a lazy chunk,
+// 6.9 kB): the parsing of chat events in parseShowEvent (parse.ts -> parse-interactions.ts, which
+// every live show needs before it knows whether it has a chat) and the lazy <vitrine-chat> definition.
+export const EAGER_CEILING = 46_000;
 
 test(`budgets: eager graph of ${entry} ≤ ${kB(EAGER_CEILING)} brotli (ratchet; goal ${kB(EAGER_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.eager.brotli - EAGER_BUDGET;
