@@ -16,6 +16,7 @@
  * element.model = chat;
  */
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
+import { FloodControl } from './chat-flood.js';
 import { chatTextProblem, cleanChatText, CHAT_LIMITS, parseChatHistory } from './parse-interactions.js';
 import type { ChatMessage, InteractionAdapter, ShowEvent, ShowStatus } from './types.js';
 
@@ -73,10 +74,6 @@ export interface ChatModelOptions {
 export type ChatListener = (state: ChatState, previous: ChatState) => void;
 
 const NAME_KEY = 'vitrine:chat-name';
-/** Flood control runs in steps of this many ms. */
-const STEP = 250;
-/** Viewers' messages waiting for a step at most (the oldest go first). */
-const MAX_QUEUE = 1_000;
 
 const randomKey = () => globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
@@ -94,9 +91,7 @@ export class ChatModel {
   readonly #removedAuthors = new Set<string>();
   readonly #ownIds = new Set<string>();
   #ownAuthorId: string | undefined;
-  #queue: ChatMessage[] = [];
-  #tokens: number;
-  #stepTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #flood: FloodControl;
   #time = 0;
   #persistName = false;
   #pendingTaps = new Map<string, number>();
@@ -107,7 +102,11 @@ export class ChatModel {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.#max = options.maxMessages ?? 200;
-    this.#tokens = this.#rate;
+    this.#flood = new FloodControl(
+      options.rate ?? 8,
+      (messages) => this.#append(messages.filter((m) => this.#visible(m)).map((m) => this.#entry(m))),
+      (count) => this.#set({ sampled: this.#state.sampled + count }),
+    );
     this.#state = {
       connection: options.interactions ? 'loading' : 'none',
       messages: [],
@@ -121,10 +120,6 @@ export class ChatModel {
       name: null,
       sampled: 0,
     };
-  }
-
-  get #rate(): number {
-    return Math.max(1, this.#options.rate ?? 8);
   }
 
   get state(): ChatState {
@@ -177,9 +172,8 @@ export class ChatModel {
   dispose(): void {
     this.#flushReactions();
     this.#abort.abort();
-    clearTimeout(this.#stepTimer);
+    this.#flood.dispose();
     clearTimeout(this.#reactionTimer);
-    this.#stepTimer = undefined;
   }
 
   /** The show's status: an `ended` show's chat is a replay, which follows `setTime()`. */
@@ -206,7 +200,7 @@ export class ChatModel {
       case 'chat-delete':
         if (event.id) this.#deleted.add(event.id);
         if (event.authorId) this.#removedAuthors.add(event.authorId);
-        this.#queue = this.#queue.filter((m) => this.#visible(m));
+        this.#flood.filter((m) => this.#visible(m));
         this.#all = this.#all.filter((e) => this.#visible(e.message) || e.state !== 'sent');
         this.#set({ pinned: this.#state.pinned && this.#visible(this.#state.pinned) ? this.#state.pinned : null });
         this.#rebuild();
@@ -414,41 +408,7 @@ export class ChatModel {
     }
     const entry = this.#entry(message);
     if (entry.own || message.author.role !== 'viewer') return this.#append([entry]);
-    // Flood control: a token per readable message; the rest wait for the next step, where the
-    // excess is sampled evenly.
-    if (this.#tokens >= 1 && this.#queue.length === 0) {
-      this.#tokens -= 1;
-      this.#append([entry]);
-    } else {
-      this.#queue.push(message);
-      if (this.#queue.length > MAX_QUEUE) {
-        this.#queue.shift();
-        this.#set({ sampled: this.#state.sampled + 1 });
-      }
-    }
-    this.#scheduleStep();
-  }
-
-  #scheduleStep(): void {
-    this.#stepTimer ??= setTimeout(() => this.#step(), STEP);
-  }
-
-  #step(): void {
-    this.#stepTimer = undefined;
-    this.#tokens = Math.min(this.#rate, this.#tokens + (this.#rate * STEP) / 1000);
-    const allowed = Math.floor(this.#tokens);
-    const queue = this.#queue;
-    this.#queue = [];
-    let chosen = queue;
-    if (queue.length > allowed) {
-      chosen = [];
-      for (let i = 0; i < allowed; i++) chosen.push(queue[Math.floor(((i + 1) * queue.length) / allowed) - 1]!);
-      this.#set({ sampled: this.#state.sampled + queue.length - chosen.length });
-    }
-    this.#tokens -= chosen.length;
-    if (chosen.length) this.#append(chosen.map((m) => this.#entry(m)));
-    // Keep stepping until the bucket is full again, so a quiet chat shows the next message at once.
-    if (this.#tokens < this.#rate) this.#scheduleStep();
+    this.#flood.offer(message);
   }
 
   #append(entries: ChatEntry[]): void {
