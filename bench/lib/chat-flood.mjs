@@ -38,7 +38,10 @@ const page = `<!doctype html>
 const entry = `
 import { ChatModel } from '../../../src/core/chat.js';
 import { createMemoryInteractions } from '../../../src/adapters/memory/interactions.js';
-import '../../../src/components/chat/define.js';
+import { VitrineChat } from '../../../src/components/chat/chat.js';
+
+// (package.json's "sideEffects" would let esbuild drop a bare import of define.js.)
+customElements.define('vitrine-chat', VitrineChat);
 
 const TEXTS = ['Does it come in navy?', 'Is it true to size?', 'Love this ❤️', 'Shipping to Germany?', 'Just ordered one!', 'Hi from Oslo 👋'];
 const interactions = createMemoryInteractions();
@@ -105,7 +108,7 @@ window.__flood = async (rate, seconds) => {
 window.__ready = true;
 `;
 
-async function bundle(root) {
+export async function bundle(root) {
   const dir = join(root, '.cache/bench/chat');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.html'), page);
