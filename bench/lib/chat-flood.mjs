@@ -4,7 +4,8 @@
 // frames dropped (against 60 Hz, counted with requestAnimationFrame), the DOM nodes (page and
 // shadow roots) and the chat's messages in the DOM at the end, and the messages shown vs sampled.
 //
-// The chat (element, ChatModel, in-memory backend) is bundled from src/ with esbuild into
+// Messages are delivered as the SSE adapter does (JSON parsed by parseShowEvent, then
+// ChatModel.handleEvent), in bursts every 20 ms. The chat (element, ChatModel) is bundled from src/ with esbuild into
 // .cache/bench/chat/ (the CDN bundle keeps the model out of its public surface).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +39,7 @@ const page = `<!doctype html>
 const entry = `
 import { ChatModel } from '../../../src/core/chat.js';
 import { createMemoryInteractions } from '../../../src/adapters/memory/interactions.js';
+import { parseShowEvent } from '../../../src/core/parse.js';
 import { VitrineChat } from '../../../src/components/chat/chat.js';
 
 // (package.json's "sideEffects" would let esbuild drop a bare import of define.js.)
@@ -46,7 +48,11 @@ customElements.define('vitrine-chat', VitrineChat);
 const TEXTS = ['Does it come in navy?', 'Is it true to size?', 'Love this ❤️', 'Shipping to Germany?', 'Just ordered one!', 'Hi from Oslo 👋'];
 const interactions = createMemoryInteractions();
 const model = new ChatModel({ interactions });
-interactions.subscribe((event) => model.handleEvent(event));
+// As the SSE adapter delivers them: each message's data parsed from JSON by parseShowEvent.
+const deliver = (author, text, i) => {
+  const result = parseShowEvent('chat', JSON.stringify({ id: 'm' + i, author, text, at: new Date().toISOString() }));
+  if (result.ok) model.handleEvent(result.value);
+};
 const chat = document.querySelector('vitrine-chat');
 chat.model = model;
 await model.start();
@@ -81,8 +87,8 @@ window.__flood = async (rate, seconds) => {
     ? setInterval(() => {
         const due = Math.floor(((performance.now() - started) / 1000) * rate) - sent;
         for (let k = 0; k < due; k++, i++) {
-          interactions.post({ id: 'v' + (i % 500), name: 'Viewer ' + (i % 500), role: 'viewer' }, TEXTS[i % TEXTS.length] + ' #' + i);
-          if (i % 400 === 0) interactions.post({ id: 'ava', name: 'Ava', role: 'host' }, 'Navy is back in stock!');
+          deliver({ id: 'v' + (i % 500), name: 'Viewer ' + (i % 500), role: 'viewer' }, TEXTS[i % TEXTS.length] + ' #' + i, i);
+          if (i % 400 === 0) deliver({ id: 'ava', name: 'Ava', role: 'host' }, 'Navy is back in stock!', 'h' + i);
         }
         sent += due;
       }, 20)

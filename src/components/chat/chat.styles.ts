@@ -49,6 +49,8 @@ export const styles = css`
   .log {
     flex: 1 1 auto;
     min-height: 0;
+    display: flex;
+    flex-direction: column-reverse;
     overflow-y: auto;
     overscroll-behavior: contain;
     margin: 0;
@@ -301,11 +303,13 @@ export const styles = css`
     border-radius: 0;
     pointer-events: none;
   }
-  :host([layout='overlay']) .log {
+  :host([layout='overlay']) .messages {
     display: flex;
     flex-direction: column;
     justify-content: flex-end;
     gap: 4px;
+  }
+  :host([layout='overlay']) .log {
     -webkit-mask-image: linear-gradient(to bottom, transparent 0, #000 30%);
     mask-image: linear-gradient(to bottom, transparent 0, #000 30%);
     text-shadow: 0 1px 2px rgb(0 0 0 / 60%);

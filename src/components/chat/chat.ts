@@ -95,7 +95,6 @@ export class VitrineChat extends VitrineElement {
 
   #unsubscribe: (() => void) | undefined;
   #frame = 0;
-  #stick = true;
   #countdown: ReturnType<typeof setInterval> | undefined;
   #ownTaps = 0;
   /** What the shopper typed (kept while the name is asked). */
@@ -118,13 +117,6 @@ export class VitrineChat extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('model') || changed.has('store')) && this.isConnected) this.#attach();
-    const log = this.log;
-    this.#stick = !log || log.scrollHeight - log.scrollTop - log.clientHeight < 32;
-  }
-
-  protected override updated(): void {
-    const log = this.log;
-    if (log && this.#stick) log.scrollTop = log.scrollHeight;
   }
 
   get #locale(): string {
@@ -158,6 +150,8 @@ export class VitrineChat extends VitrineElement {
   /** One DOM update per animation frame, however many events arrive. */
   #changed(now: ChatState, before: ChatState): void {
     if (now.messages !== before.messages) this.#announce(now.messages, before.messages);
+    // Flood control's count alone changes nothing on screen.
+    if (now.sampled !== before.sampled && Object.keys(now).every((k) => k === 'sampled' || now[k as keyof ChatState] === before[k as keyof ChatState])) return;
     const othersTaps = (now.reactions.heart ?? 0) - (before.reactions.heart ?? 0) - (now.ownReactions - before.ownReactions);
     // The first totals are where the count starts, not taps to show.
     if (othersTaps > 0 && before.reactions.heart !== undefined) this.#float(Math.min(othersTaps, 4));
@@ -249,7 +243,8 @@ export class VitrineChat extends VitrineElement {
     this.#draft = '';
     this.draftLength = 0;
     this.notice = null;
-    this.#stick = true;
+    // Back to the newest messages (the log's bottom is its start: it is laid out in reverse).
+    if (this.log) this.log.scrollTop = 0;
     await model.send(text);
   }
 
@@ -395,8 +390,11 @@ export class VitrineChat extends VitrineElement {
     const overlay = this.layout === 'overlay';
     const entries = overlay ? s.messages.slice(-OVERLAY_MESSAGES) : s.messages;
     const empty = entries.length === 0;
+    // The log is laid out from its end (column-reverse around one box in reading order): it stays
+    // on the newest message as messages arrive, or where the shopper scrolled to, without reading
+    // or writing scroll positions (forced layouts) on every update.
     return html`<div class="log" part="log" role="log" aria-live="off" aria-label=${this.#t('chat')}>
-        ${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'))}
+        <div class="messages">${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'))}</div>
       </div>
       ${empty && !overlay
         ? html`<p class="center">${s.connection === 'loading' ? this.#t('loading') : this.#t(s.replay ? 'emptyReplay' : 'empty')}</p>`
