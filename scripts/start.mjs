@@ -108,6 +108,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const demo = await startDemo({ port, scheduledIn, build: !process.env.SKIP_BUILD, log: Boolean(process.env.DEMO_LOG) });
     console.log(`\n  Vitrine demo storefront: ${demo.url}\n`);
     console.log(`  live show ${demo.url}   replay ${demo.url}replay.html   upcoming ${demo.url}upcoming.html`);
+    console.log(`  studio (run the show: pin, write as the host, moderate) ${demo.url}studio?token=${demo.backend.studioToken}`);
     console.log('  Ctrl-C to stop.\n');
     const stop = (signal) => {
       console.log(`\n${signal}: stopping the demo...`);

@@ -8,3 +8,4 @@ import './components/product-detail/define.js';
 import './components/carousel/define.js';
 import './components/cart/define.js';
 import './components/show/define.js';
+import './components/chat/load.js';

@@ -37,3 +37,11 @@ export { createSseEvents } from './adapters/sse/index.js';
 export type { SseOptions, SseEvents } from './adapters/sse/index.js';
 // Shopify adapters: `vitrine/adapters/shopify` (npm) or `dist/cdn/adapters/shopify.js` (script tag),
 // kept out of this entry so storefronts that do not use Shopify do not download them.
+// Chat and reactions (issue 15): types here; the values (the element, its model, parsers and adapters) are in
+// `vitrine/interactions` (src/interactions.ts), kept out of this entry while the CDN bundle re-exports it, so the
+// storefront's first view does not download the chat. `vitrine/define` defines <vitrine-chat> lazily.
+export type { VitrineChat } from './components/chat/chat.js';
+export type { ChatEntry, ChatState, ChatModelOptions, ChatListener, ChatModel } from './core/chat.js';
+export type { InteractionResult } from './core/parse-interactions.js';
+export type { RestInteractionsOptions } from './adapters/rest/interactions.js';
+export type { MemoryInteractions, MemoryInteractionsOptions } from './adapters/memory/interactions.js';

@@ -16,6 +16,7 @@ import { flashSaleOrder, initialStock, lineups, products as catalog } from './ca
 import { checkoutPage } from './checkout-page.mjs';
 import { createLivePlaylist, segmentsOf } from './hls/live-playlist.mjs';
 import { createTimeline } from './live.mjs';
+import { createInteractions } from './interactions.mjs';
 import { createShop, ShopError } from './shop.mjs';
 import { sendFile } from './static.mjs';
 
@@ -37,8 +38,8 @@ export const DEFAULT_TIMING = {
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, POST, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, Last-Event-ID, Cache-Control',
-  'Access-Control-Expose-Headers': 'Idempotent-Replayed',
+  'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, Last-Event-ID, Cache-Control, Authorization',
+  'Access-Control-Expose-Headers': 'Idempotent-Replayed, Retry-After',
   'Access-Control-Max-Age': '600',
 };
 const MAX_BODY = 16 * 1024;
@@ -61,6 +62,10 @@ function loopSegments() {
  * @param {number} [options.scheduledStartsAt]  epoch ms the scheduled show goes live; default: in 10 minutes
  * @param {Partial<typeof DEFAULT_TIMING>} [options.timing]
  * @param {boolean} [options.sse]  false: shows have no `events` URL; default true
+ * @param {boolean} [options.interactions]  false: shows have no `interactions` URL (watch-only); default true
+ * @param {object} [options.chatTiming]  the simulated audience's pace (interactions.mjs CHAT_TIMING)
+ * @param {string} [options.studioToken]  the studio's token; default: random
+ * @param {{ limit: number, window: number }} [options.rateLimit]  chat posts per viewer per window (ms); default 5 per 10 s
  */
 export function createBackend(options = {}) {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
@@ -131,7 +136,33 @@ export function createBackend(options = {}) {
     channels: sse ? [shows.live, shows.scheduled] : [],
     flashSaleOrder: flashSaleOrder.filter((id) => ids.has(id)),
   });
-  const timer = setInterval(timeline.tick, timing.tick);
+  const interactions = createInteractions({
+    now,
+    shows,
+    timing: options.chatTiming,
+    token: options.studioToken,
+    rateLimit: options.rateLimit,
+    publish: (id, event, data) => timeline.publish(id, event, data),
+    productOf: (id) => products.find((p) => p.id === id),
+    productOnScreen: (id, t) => {
+      const show = shows[id];
+      const pinned = studioPins.get(id);
+      if (pinned && pinned.until > t) return pinned.productId;
+      const i = Math.floor(((t - (show.startedAt ?? t)) / 1000 - (id === 'scheduled' ? 16 : 4)) / (timing.pin / 1000));
+      return show.lineup[((i % show.lineup.length) + show.lineup.length) % show.lineup.length];
+    },
+    pinProduct: (id, productId) => {
+      studioPins.set(id, { productId, until: now() + timing.pin });
+      timeline.publish(id, 'highlight', { productId, at: new Date(now()).toISOString() });
+    },
+    send: (...args) => send(...args),
+    readJson: (req) => readJson(req),
+  });
+  const studioPins = new Map();
+  const timer = setInterval(() => {
+    timeline.tick();
+    interactions.tick();
+  }, timing.tick);
   timer.unref?.();
 
   /** The origin documents use: `checkoutBase`, else the request's own. */
@@ -162,6 +193,7 @@ export function createBackend(options = {}) {
       doc.stream = { src: abs(`${basePath}/media/replay.m3u8`), type: 'application/x-mpegURL' };
     }
     if (sse && timeline.has(show.id)) doc.events = abs(`${basePath}/shows/${show.id}/events`);
+    if (options.interactions !== false) doc.interactions = abs(`${basePath}/shows/${show.id}/interactions`);
     doc.products = show.lineup.map((id) => productWithOrigin(id, origin));
     doc.chapters = status === 'ended' ? show.lineup.map((productId, i) => ({ productId, start: 2 + i * 11 })) : [];
     return doc;
@@ -272,6 +304,7 @@ export function createBackend(options = {}) {
         });
       },
     ],
+    ...interactions.routes,
   ];
 
   async function file(req, res, root, name, cacheControl) {
@@ -323,6 +356,9 @@ export function createBackend(options = {}) {
     handle,
     /** Advances the live timeline to `now()` (it also runs on a timer). */
     tick: timeline.tick,
+    /** Chat, reactions and the studio (interactions.mjs); `interactions.token` opens /studio. */
+    interactions,
+    studioToken: interactions.token,
     close() {
       clearInterval(timer);
       timeline.close();

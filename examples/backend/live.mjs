@@ -174,5 +174,7 @@ export function createTimeline({ now, timing, shop, productDocument, channels: s
   }
 
   tick();
-  return { tick, attach, close, has: (id) => channels.has(id), clients: (id) => channels.get(id)?.clients.size ?? 0 };
+  /** Publishes a live event to every client of show `id` (the interactions module uses it). */
+  const publish = (id, event, data) => channels.has(id) && push(channels.get(id), event, data);
+  return { tick, attach, close, publish, has: (id) => channels.has(id), clients: (id) => channels.get(id)?.clients.size ?? 0 };
 }

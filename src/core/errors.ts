@@ -53,6 +53,8 @@ export interface VitrineErrorDetail {
   message: string;
   /** True when the show keeps working around the failure. */
   recoverable: boolean;
+  /** `chat/rate-limited`: seconds until the shopper can write again (the server's `Retry-After`). */
+  retryAfter?: number;
 }
 
 /** The one error type that adapters reject with and that `vitrine-error` reports. */
@@ -60,16 +62,25 @@ export class VitrineError extends Error {
   override name = 'VitrineError';
   readonly code: VitrineErrorCode;
   readonly recoverable: boolean;
+  /** `chat/rate-limited`: seconds until the shopper can write again. */
+  readonly retryAfter?: number;
 
-  constructor(code: VitrineErrorCode, message: string, options: { recoverable?: boolean; cause?: unknown } = {}) {
+  constructor(
+    code: VitrineErrorCode,
+    message: string,
+    options: { recoverable?: boolean; cause?: unknown; retryAfter?: number } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.recoverable = options.recoverable ?? true;
+    if (options.retryAfter !== undefined) this.retryAfter = options.retryAfter;
   }
 
   /** The serialisable detail for a `vitrine-error` event. */
   toDetail(): VitrineErrorDetail {
-    return { code: this.code, message: this.message, recoverable: this.recoverable };
+    const detail: VitrineErrorDetail = { code: this.code, message: this.message, recoverable: this.recoverable };
+    if (this.retryAfter !== undefined) detail.retryAfter = this.retryAfter;
+    return detail;
   }
 
   /** Wraps anything thrown into a `VitrineError`, keeping one that already is. */

@@ -6,6 +6,7 @@
  */
 import { VitrineError } from './errors.js';
 import { currencyDigits, isCurrencyCode, isDecimal, money } from './money.js';
+import { parseInteractionEvent } from './parse-interactions.js';
 import type {
   Cart,
   CartLine,
@@ -392,6 +393,8 @@ export function parseShow(input: unknown, documentUrl?: string): ParseResult<Sho
       }
       const events = optionalUrl(doc.events, 'events', documentUrl, issues);
       if (events) show.events = events;
+      const interactions = optionalUrl(doc.interactions, 'interactions', documentUrl, issues);
+      if (interactions) show.interactions = interactions;
       if (doc.aspectRatio === '9:16' || doc.aspectRatio === '16:9') show.aspectRatio = doc.aspectRatio;
 
       const products = parseProducts(doc.products, documentUrl);
@@ -518,8 +521,12 @@ export function parseShowEvent(type: string, data: string, base?: string, eventI
           if (n === undefined) throw new Invalid('viewers.count', 'not a count');
           return { type, count: n };
         }
-        default:
-          throw new Invalid(type.slice(0, 64), 'unknown event');
+        default: {
+          // Chat, deletions, pins and reactions (parse-interactions.ts).
+          const interaction = parseInteractionEvent(type, payload);
+          if (interaction?.ok) return interaction.value;
+          throw new Invalid(type.slice(0, 64), interaction ? interaction.reason : 'unknown event');
+        }
       }
     },
     'show/invalid',

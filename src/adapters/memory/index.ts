@@ -113,3 +113,6 @@ export function createMemoryCart(options: MemoryCartOptions): CartAdapter & { re
     },
   };
 }
+
+export { createMemoryInteractions } from './interactions.js';
+export type { MemoryInteractions, MemoryInteractionsOptions } from './interactions.js';
