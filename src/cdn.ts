@@ -14,11 +14,13 @@
  * What is not in a first view (the engine, the drawer, the detail, the controls) stays lazy there.
  */
 const elements = () => import('./define.js');
-const ELEMENTS = new Map<string, () => Promise<unknown>>(
-  ['vitrine-show', 'vitrine-player', 'vitrine-carousel', 'vitrine-product-card', 'vitrine-product-detail', 'vitrine-cart'].map(
-    (tag) => [tag, elements],
+const ELEMENTS = new Map<string, () => Promise<unknown>>([
+  ...['vitrine-show', 'vitrine-player', 'vitrine-carousel', 'vitrine-product-card', 'vitrine-product-detail', 'vitrine-cart'].map(
+    (tag) => [tag, elements] as const,
   ),
-);
+  // Not in a first view: a chat placed on its own gets its own chunk (a show loads it when it has one).
+  ['vitrine-chat', () => import('./components/chat/define.js')],
+]);
 
 const TAGS = [...ELEMENTS.keys()];
 const SELECTOR = TAGS.join(',');
