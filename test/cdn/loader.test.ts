@@ -91,6 +91,10 @@ describe('storefront loader (dist/cdn/vitrine.js)', () => {
     win.document.createElement('vitrine-show');
     await defined(win, 'vitrine-show');
     await sleep(50);
+    expect(win.Document.prototype.createElement, 'kept while <vitrine-chat> is not loaded').to.equal(wrapped);
+    win.document.createElement('vitrine-chat');
+    await defined(win, 'vitrine-chat');
+    await sleep(50);
     expect(win.Document.prototype.createElement).to.not.equal(wrapped);
     expect(String(win.Document.prototype.createElement)).to.contain('[native code]');
   });
