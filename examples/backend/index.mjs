@@ -17,6 +17,7 @@ import { checkoutPage } from './checkout-page.mjs';
 import { createLivePlaylist, segmentsOf } from './hls/live-playlist.mjs';
 import { createTimeline } from './live.mjs';
 import { createShop, ShopError } from './shop.mjs';
+import { createStudio } from './rtmp.mjs';
 import { sendFile } from './static.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -61,6 +62,7 @@ function loopSegments() {
  * @param {number} [options.scheduledStartsAt]  epoch ms the scheduled show goes live; default: in 10 minutes
  * @param {Partial<typeof DEFAULT_TIMING>} [options.timing]
  * @param {boolean} [options.sse]  false: shows have no `events` URL; default true
+ * @param {{ hlsDir: string }} [options.studio]  serve nginx-rtmp's HLS in `hlsDir` as the show `studio` (rtmp.mjs)
  */
 export function createBackend(options = {}) {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
@@ -133,6 +135,8 @@ export function createBackend(options = {}) {
   });
   const timer = setInterval(timeline.tick, timing.tick);
   timer.unref?.();
+  // Go live from OBS (rtmp.mjs): the show `studio`, when nginx-rtmp writes its HLS into `studio.hlsDir`.
+  const studio = options.studio && createStudio({ hlsDir: options.studio.hlsDir, basePath, products: (origin) => liveLineup.map((id) => productWithOrigin(id, origin)) });
 
   /** The origin documents use: `checkoutBase`, else the request's own. */
   function originOf(req) {
@@ -291,6 +295,7 @@ export function createBackend(options = {}) {
       if (!path.startsWith(basePath + '/')) return false;
       path = path.slice(basePath.length);
     }
+    if (studio && (await studio.handle(path, req, res, originOf(req), { cors: CORS, readJson }).catch(() => false))) return true;
     const matching = routes.map(([method, pattern, fn]) => ({ method, match: pattern.exec(path), fn })).filter((r) => r.match);
     if (matching.length === 0) return false;
     if (req.method === 'OPTIONS') {
@@ -326,6 +331,7 @@ export function createBackend(options = {}) {
     close() {
       clearInterval(timer);
       timeline.close();
+      studio?.close();
     },
     /** Read-only peek for tests: products (with live sale state), stock per variant, carts. */
     state: shop.state,
