@@ -114,7 +114,9 @@ export const latency = {
   async run({ args, root }) {
     const missing = [NGINX, RTMP_MODULE].find((f) => !existsSync(f));
     if (missing) return { rows: [row(this.title, { na: `${missing} missing (apt-get install -y nginx libnginx-mod-rtmp)` })] };
-    const cdnDir = join(root ?? process.cwd(), '.cache/bench/dist-cdn');
+    // The bench's snapshot of dist/cdn/ (bench/run.mjs), else dist/cdn/ itself (the section run alone).
+    const snapshot = join(root ?? process.cwd(), '.cache/bench/dist-cdn');
+    const cdnDir = existsSync(join(snapshot, 'vitrine.js')) ? snapshot : join(root ?? process.cwd(), 'dist/cdn');
     const rows = [];
     const samples = {};
     for (const setting of [

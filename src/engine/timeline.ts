@@ -27,8 +27,8 @@ interface Placed {
   pdt: number | undefined;
 }
 
-/** The most segments kept (a few hours of 2 s segments). */
-const KEEP = 8000;
+/** The most segments kept (an hour and a half of 2 s segments: more than any DVR window played). */
+const KEEP = 3000;
 
 export class Timeline {
   #segments = new Map<number, Placed>();
