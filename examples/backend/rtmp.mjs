@@ -27,9 +27,10 @@ export const RTMP_MODULE = '/usr/lib/nginx/modules/ngx_rtmp_module.so';
  * nginx.conf for the studio: RTMP on `rtmpPort` (application `live`, stream key `studio`), HLS into
  * `dir/hls`, pid and logs in `dir`: it runs as any user.
  * @param {{ dir: string, rtmpPort: number, callbackBase: string, fragment?: number, playlistLength?: number, host?: string }} options
- *   `callbackBase`: the backend's origin + basePath, for the publish callbacks; `fragment`: seconds (default 1)
+ *   `callbackBase`: the backend's origin + basePath, for the publish callbacks; `fragment`: seconds (default 1);
+ *   `playlistLength`: seconds in the live window (default six fragments, at least 12 s)
  */
-export function nginxConfig({ dir, rtmpPort, callbackBase, fragment = 1, playlistLength = 12, host = '127.0.0.1' }) {
+export function nginxConfig({ dir, rtmpPort, callbackBase, fragment = 1, playlistLength = Math.max(12, 6 * fragment), host = '127.0.0.1' }) {
   // Started by root, nginx's worker would switch to \`nobody\`, which cannot write into a private
   // temp dir: keep the worker as the user who started it.
   const user = process.getuid?.() === 0 ? 'user root root;\n' : '';
