@@ -164,7 +164,7 @@ export default [
   },
   {
     // Optional adapters get their own CDN entry (loaded only by pages that use them).
-    input: { vitrine: 'src/cdn.ts', 'adapters/shopify': 'src/adapters/shopify/index.ts', 'adapters/ivs': 'src/adapters/ivs/index.ts' },
+    input: { vitrine: 'src/cdn.ts', 'adapters/shopify': 'src/adapters/shopify/index.ts' },
     plugins: [
       cssText(),
       minifyCssLiterals(),

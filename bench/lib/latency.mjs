@@ -77,6 +77,8 @@ async function measure({ fragment, goLive, cdnDir, quick }) {
     await page.getByRole('button', { name: /^Play\b/ }).first().click();
     await until(() => position(page), 'playback', 30_000);
     if (goLive) {
+      // Once playback has settled (VHS may start behind its live point while the first segments come).
+      await wait(3000);
       await page.evaluate(() => {
         const find = (node) => {
           for (const el of node.querySelectorAll('*')) {
