@@ -56,8 +56,6 @@ export class PinScheduler {
   #current: Entry | undefined;
   /** Media time of a catch-up with late pins, queued for the end of the current task. */
   #lateAt: number | undefined;
-  /** Bumped by `clear()`, so a queued catch-up of a former source does nothing. */
-  #generation = 0;
   #options: PinSchedulerOptions;
 
   constructor(options: PinSchedulerOptions) {
@@ -86,11 +84,11 @@ export class PinScheduler {
     const queued = this.#lateAt !== undefined;
     this.#lateAt = Math.max(this.#lateAt ?? time, time);
     if (queued) return;
-    const generation = this.#generation;
     queueMicrotask(() => {
       const at = this.#lateAt;
       this.#lateAt = undefined;
-      if (generation === this.#generation && at !== undefined) this.#catchUp(at);
+      // Undefined after `clear()`: a former source's pins are gone.
+      if (at !== undefined) this.#catchUp(at);
     });
   }
 
@@ -147,7 +145,6 @@ export class PinScheduler {
     this.#last = undefined;
     this.#current = undefined;
     this.#lateAt = undefined;
-    this.#generation += 1;
   }
 
   /** The scheduled pins and whether each has fired (for inspection). */
