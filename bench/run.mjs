@@ -7,7 +7,7 @@
 //   npm run bench -- --quick             3 runs, short live soak (a smoke run)
 //   npm run bench -- --runs 9 --minutes 30 --only ttff,heap
 //   flags: --runs N  --minutes M (live-show heap soak)  --cpu R (throttling rate, default 4)
-//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse)
+//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency)
 //          --no-build  --no-lighthouse  --headed  --install-lighthouse (into .cache/bench/)
 //
 // Every section degrades to "n/a: reason" when something it needs is missing (a component not
@@ -24,6 +24,7 @@ import { buildRawVideojs } from './lib/raw-videojs.mjs';
 import { ensureMedia } from './lib/media.mjs';
 import { startServer } from './lib/server.mjs';
 import { sections } from './lib/sections.mjs';
+sections.push((await import('./lib/latency.mjs')).latency); // glass-to-glass latency of the OBS path (needs nginx-rtmp)
 import { renderTable } from './lib/report.mjs';
 sections.splice(sections.findIndex((s) => s.id === 'heap'), 0, (await import('./lib/chat-flood.mjs')).chatFlood);
 

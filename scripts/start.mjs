@@ -6,15 +6,19 @@
 //   /shows, /cart, /checkout, /media, /images   the demo backend (examples/backend/)
 // PORT overrides 8080 (PORT=0 picks a free port); SCHEDULED_IN=<seconds> sets when the upcoming
 // show goes live (default 600); SKIP_BUILD=1 serves dist/ as it is. Ctrl-C or SIGTERM stops everything.
+// STUDIO=1 also starts nginx with the RTMP module (README: "Go live from OBS"): OBS streams to
+// rtmp://127.0.0.1:${RTMP_PORT:-1935}/live with the stream key `studio`, shown at /studio.html.
 //
 // As a module: `const demo = await startDemo({ port: 0, build: false })` -> { url, backend, close() }.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../examples/backend/index.mjs';
 import { sendFile } from '../examples/backend/static.mjs';
+import { startStudioNginx } from '../examples/backend/rtmp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(root, 'dist/cdn/vitrine.js');
@@ -51,9 +55,13 @@ const notFound = `<!doctype html><html lang="en"><meta charset="utf-8"><title>No
  *   `backendOptions` go to createBackend (e.g. `{ timing: { pin: 8000 } }` for faster pins);
  *   `cdnDir` serves another copy of dist/cdn/ at /vitrine/ (tests serve a snapshot, so a build
  *   started meanwhile cannot pull files from under the page)
+ * @param {{ rtmpPort?: number, fragment?: number }} [options.studio]  also start nginx-rtmp for the `studio` show
+ *   (examples/backend/rtmp.mjs) in a temp dir; `fragment`: HLS fragment seconds (default 1)
  */
-export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false, backendOptions = {}, cdnDir = CDN } = {}) {
+export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false, backendOptions = {}, cdnDir = CDN, studio } = {}) {
   if (mayBuild && needsBuild()) build();
+  const studioDir = studio ? mkdtempSync(join(tmpdir(), 'vitrine-studio-')) : undefined;
+  if (studioDir) backendOptions = { ...backendOptions, studio: { hlsDir: join(studioDir, 'hls') } };
   if (!existsSync(join(cdnDir, 'vitrine.js'))) throw new Error(`${join(cdnDir, 'vitrine.js')} is missing: run \`npm run build\``);
 
   const backend = createBackend({ scheduledStartsAt: Date.now() + scheduledIn * 1000, ...backendOptions });
@@ -87,25 +95,35 @@ export async function startDemo({ port = 8080, host, build: mayBuild = true, sch
   });
   const address = server.address();
   const url = `http://localhost:${address.port}/`;
+  const nginx = studioDir
+    ? await startStudioNginx({ dir: studioDir, rtmpPort: studio.rtmpPort ?? 1935, fragment: studio.fragment, callbackBase: `http://127.0.0.1:${address.port}` }).catch((error) => {
+        server.close();
+        backend.close();
+        throw error;
+      })
+    : undefined;
 
   let closing;
   function close() {
     closing ??= new Promise((resolve) => {
       backend.close(); // ends the live event streams, so open connections can finish
-      server.close(() => resolve());
+      const stopped = nginx ? nginx.stop().then(() => rmSync(studioDir, { recursive: true, force: true })) : Promise.resolve();
+      server.close(() => stopped.then(resolve));
       server.closeIdleConnections?.();
       setTimeout(() => server.closeAllConnections?.(), 1000).unref();
     });
     return closing;
   }
-  return { url, server, backend, close };
+  return { url, server, backend, close, studio: nginx && { rtmpUrl: nginx.rtmpUrl, hlsDir: nginx.hlsDir } };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const port = process.env.PORT === undefined || process.env.PORT === '' ? 8080 : Number(process.env.PORT);
   const scheduledIn = process.env.SCHEDULED_IN ? Number(process.env.SCHEDULED_IN) : 600;
   try {
-    const demo = await startDemo({ port, scheduledIn, build: !process.env.SKIP_BUILD, log: Boolean(process.env.DEMO_LOG) });
+    const studio = process.env.STUDIO ? { rtmpPort: Number(process.env.RTMP_PORT) || 1935 } : undefined;
+    const demo = await startDemo({ port, scheduledIn, build: !process.env.SKIP_BUILD, log: Boolean(process.env.DEMO_LOG), studio });
+    if (demo.studio) console.log(`\n  Studio: stream to ${demo.studio.rtmpUrl.replace(/\/studio$/, '')} with the stream key "studio", watch ${demo.url}studio.html`);
     console.log(`\n  Vitrine demo storefront: ${demo.url}\n`);
     console.log(`  live show ${demo.url}   replay ${demo.url}replay.html   upcoming ${demo.url}upcoming.html`);
     console.log(`  studio (run the show: pin, write as the host, moderate) ${demo.url}studio?token=${demo.backend.studioToken}`);

@@ -18,6 +18,7 @@ import { createLivePlaylist, segmentsOf } from './hls/live-playlist.mjs';
 import { createTimeline } from './live.mjs';
 import { createInteractions } from './interactions.mjs';
 import { createShop, ShopError } from './shop.mjs';
+import { createStudio } from './rtmp.mjs';
 import { sendFile } from './static.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -66,6 +67,7 @@ function loopSegments() {
  * @param {object} [options.chatTiming]  the simulated audience's pace (interactions.mjs CHAT_TIMING)
  * @param {string} [options.studioToken]  the studio's token; default: random
  * @param {{ limit: number, window: number }} [options.rateLimit]  chat posts per viewer per window (ms); default 5 per 10 s
+ * @param {{ hlsDir: string }} [options.studio]  serve nginx-rtmp's HLS in `hlsDir` as the show `studio` (rtmp.mjs)
  */
 export function createBackend(options = {}) {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
@@ -164,6 +166,8 @@ export function createBackend(options = {}) {
     interactions.tick();
   }, timing.tick);
   timer.unref?.();
+  // Go live from OBS (rtmp.mjs): the show `studio`, when nginx-rtmp writes its HLS into `studio.hlsDir`.
+  const studio = options.studio && createStudio({ hlsDir: options.studio.hlsDir, basePath, products: (origin) => liveLineup.map((id) => productWithOrigin(id, origin)) });
 
   /** The origin documents use: `checkoutBase`, else the request's own. */
   function originOf(req) {
@@ -324,6 +328,7 @@ export function createBackend(options = {}) {
       if (!path.startsWith(basePath + '/')) return false;
       path = path.slice(basePath.length);
     }
+    if (studio && (await studio.handle(path, req, res, originOf(req), { cors: CORS, readJson }).catch(() => false))) return true;
     const matching = routes.map(([method, pattern, fn]) => ({ method, match: pattern.exec(path), fn })).filter((r) => r.match);
     if (matching.length === 0) return false;
     if (req.method === 'OPTIONS') {
@@ -362,6 +367,7 @@ export function createBackend(options = {}) {
     close() {
       clearInterval(timer);
       timeline.close();
+      studio?.close();
     },
     /** Read-only peek for tests: products (with live sale state), stock per variant, carts. */
     state: shop.state,

@@ -5,8 +5,12 @@
  * `#EXT-X-PROGRAM-DATE-TIME`. Framework-free and engine-free, so it is tested on its own.
  *
  * Rules:
- * - a pin fires once per `id`, when playback crosses its media time (played through, not seeked
- *   over), or at once when it arrives for a moment that playback has already passed (a late pin);
+ * - a pin fires once per `id`, when playback crosses its media time (played through);
+ * - when playback starts or jumps (a live viewer joining at the live edge, a seek either way), the
+ *   product pinned at that moment, the latest pin before it, is shown at once; the pins jumped over
+ *   are not;
+ * - a pin that arrives for a moment playback has already passed (a late pin) shows at once, unless
+ *   a later pin is shown already;
  * - seeking back to before a pin re-arms it (a replay shows it again);
  * - a pin that cannot be placed in media time (no engine yet, no program date-time in the stream)
  *   fires on arrival.
@@ -48,6 +52,10 @@ interface Entry {
 export class PinScheduler {
   #entries = new Map<string, Entry>();
   #last: number | undefined;
+  /** The pin shown last, and its media time. */
+  #current: Entry | undefined;
+  /** Media time of a catch-up with late pins, queued for the end of the current task. */
+  #lateAt: number | undefined;
   #options: PinSchedulerOptions;
 
   constructor(options: PinSchedulerOptions) {
@@ -66,14 +74,31 @@ export class PinScheduler {
       return;
     }
     const current = now ?? this.#last;
-    // Late: its moment has passed already (within a window that is still on screen).
-    if (current !== undefined && entry.time <= current + EARLY) this.#fire(entry, entry.time);
+    // Late: its moment has passed already. The pins that arrive together (a live window's cues)
+    // are caught up with once, in a microtask: only the latest is shown, and none older than the
+    // pin on screen.
+    if (current !== undefined && entry.time <= current + EARLY) this.#queueCatchUp(current);
+  }
+
+  #queueCatchUp(time: number): void {
+    const queued = this.#lateAt !== undefined;
+    this.#lateAt = Math.max(this.#lateAt ?? time, time);
+    if (queued) return;
+    queueMicrotask(() => {
+      const at = this.#lateAt;
+      this.#lateAt = undefined;
+      // Undefined after `clear()`: a former source's pins are gone.
+      if (at !== undefined) this.#catchUp(at);
+    });
   }
 
   /** Advances to media time `time` (call often while playing: every ~100 ms). */
   tick(time: number): void {
     const last = this.#last;
     this.#last = time;
+    const step = last === undefined ? Number.NaN : time - last;
+    // Started, or jumped: not played through.
+    const jumped = !(step >= 0 && step <= MAX_PLAY_STEP);
     for (const entry of this.#entries.values()) {
       if (entry.time === undefined) {
         entry.time = this.#resolve(entry.pin);
@@ -81,7 +106,7 @@ export class PinScheduler {
           if (!this.#options.canMap()) this.#fire(entry, time);
           continue;
         }
-        if (!entry.fired && entry.time <= time + EARLY) {
+        if (!entry.fired && entry.time <= time + EARLY && !jumped) {
           this.#fire(entry, entry.time);
           continue;
         }
@@ -92,16 +117,34 @@ export class PinScheduler {
         if (time < at - 0.5) entry.fired = false;
         continue;
       }
-      if (last === undefined) continue;
-      const step = time - last;
-      if (step >= 0 && step <= MAX_PLAY_STEP && last < at + EARLY && time >= at - EARLY) this.#fire(entry, at);
+      if (!jumped && last! < at + EARLY && time >= at - EARLY) this.#fire(entry, at);
     }
+    if (jumped) this.#catchUp(time);
+  }
+
+  /** Shows the product pinned at `time` (the latest pin before it), once, after a start or a jump. */
+  #catchUp(time: number): void {
+    let latest: Entry | undefined;
+    for (const entry of this.#entries.values()) {
+      const at = entry.time;
+      if (at === undefined || !Number.isFinite(at) || at > time + EARLY) continue;
+      if (!latest || at > latest.time!) latest = entry;
+    }
+    if (!latest) return;
+    for (const entry of this.#entries.values()) {
+      // Jumped over: not shown now, and not when playback goes on.
+      if (entry !== latest && entry.time !== undefined && Number.isFinite(entry.time) && entry.time <= latest.time!) entry.fired = true;
+    }
+    if (this.#current === latest && latest.fired) return;
+    this.#fire(latest, latest.time!);
   }
 
   /** Forgets every pin (a new source). */
   clear(): void {
     this.#entries.clear();
     this.#last = undefined;
+    this.#current = undefined;
+    this.#lateAt = undefined;
   }
 
   /** The scheduled pins and whether each has fired (for inspection). */
@@ -121,6 +164,7 @@ export class PinScheduler {
 
   #fire(entry: Entry, at: number): void {
     entry.fired = true;
+    this.#current = entry;
     // Shown on arrival without a place in media time: it stays shown, never re-armed.
     if (entry.time === undefined) entry.time = Number.NaN;
     this.#options.fire(entry.pin, at);

@@ -9,9 +9,13 @@ export interface EngineSource {
   type?: string;
 }
 
-/** A timed metadata cue the engine found in the stream (an `#EXT-X-DATERANGE`). */
+/**
+ * A timed metadata cue the engine found in the stream: an `#EXT-X-DATERANGE` (placed by its
+ * START-DATE through the segment that holds it), or an ID3 pin frame in the segments (class
+ * `com.vitrine.highlight`, attribute `productId`; docs/live-events-id3.md).
+ */
 export interface EngineCue {
-  /** The DATERANGE ID. */
+  /** The DATERANGE ID, or the ID3 pin's id (its payload's `id`, else made from its time and product). */
   id: string;
   /** The DATERANGE CLASS, such as `com.vitrine.highlight`. */
   className?: string;

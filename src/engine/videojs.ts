@@ -14,8 +14,8 @@
  * the source where playback was; when that fails too, a fatal `stream/unavailable` is reported.
  */
 import videojs from 'video.js';
+import { CueReader, HIGHLIGHT_CLASS } from './cues.js';
 import type {
-  EngineCue,
   EngineEventMap,
   EngineOptions,
   EngineSource,
@@ -51,25 +51,9 @@ interface VjsPlayer {
   updateStyleEl_?: () => void;
 }
 
-interface HlsSegment {
-  duration: number;
-  programDateTime?: number;
-  dateTimeObject?: Date;
-  start?: number;
-  end?: number;
-}
-
-interface HlsDateRange {
-  id: string;
-  class?: string;
-  startDate?: Date;
-  startTime?: number;
-  [key: string]: unknown;
-}
-
 interface HlsPlaylist {
-  segments?: HlsSegment[];
-  dateRanges?: HlsDateRange[];
+  mediaSequence?: number;
+  segments?: { duration: number; programDateTime?: number; start?: number }[];
   targetDuration?: number;
   endList?: boolean;
 }
@@ -94,7 +78,6 @@ interface SubtitleSegmentInfo {
   segment: { map?: { bytes: Uint8Array } };
 }
 
-const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
 const RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000];
 /** How often cues and the live position are polled while playing (zero-length cues fire no `cuechange`). */
 const POLL_MS = 200;
@@ -159,10 +142,9 @@ class VideoJsEngine implements VideoEngine {
   #poll: ReturnType<typeof setInterval> | undefined;
   #resumeAt = 0;
   #wasPlaying = false;
-  #dateRanges = new Map<string, HlsDateRange>();
-  #cuesSeen = new Set<string>();
+  /** The stream's DATERANGEs, ID3 pins and timeline (cues.ts). */
+  #cues = new CueReader();
   #tracksKey = '';
-  #pdtOffset: number | undefined;
   #disposed = false;
   #offline = false;
   #retryDelays: readonly number[];
@@ -215,7 +197,8 @@ class VideoJsEngine implements VideoEngine {
           nativeTextTracks: true,
           nativeAudioTracks: false,
           nativeVideoTracks: false,
-          vhs: { overrideNative: true, useDtsForTimestampOffset: true },
+          // DATERANGE lines are read by the engine (daterange.ts), not converted and placed by VHS.
+          vhs: { overrideNative: true, useDtsForTimestampOffset: true, customTagParsers: [this.#cues.tagParser] },
         },
         language: options.language ?? 'en',
       }) as unknown as VjsPlayer;
@@ -289,9 +272,7 @@ class VideoJsEngine implements VideoEngine {
   load(source: EngineSource): void {
     this.#source = source;
     this.#started = false;
-    this.#dateRanges.clear();
-    this.#cuesSeen.clear();
-    this.#pdtOffset = undefined;
+    this.#cues.clear();
     this.#player.src({ src: source.src, type: source.type ?? guessType(source.src) });
   }
 
@@ -350,24 +331,13 @@ class VideoJsEngine implements VideoEngine {
 
 
   programDateTime(mediaTime: number): number | undefined {
-    const segment = this.#segmentAtTime(mediaTime);
-    if (segment?.start !== undefined && segment.programDateTime !== undefined) {
-      return segment.programDateTime + (mediaTime - segment.start) * 1000;
-    }
-    return this.#pdtOffset === undefined ? undefined : (mediaTime + this.#pdtOffset) * 1000;
+    this.#cues.playlist(this.#media());
+    return this.#cues.timeline.programDateTime(mediaTime);
   }
 
   mediaTimeOf(epochMs: number): number | undefined {
-    const segments = this.#media()?.segments ?? [];
-    let best: HlsSegment | undefined;
-    for (const s of segments) {
-      if (s.start === undefined || s.programDateTime === undefined) continue;
-      if (s.programDateTime <= epochMs && (!best || s.programDateTime > best.programDateTime!)) best = s;
-    }
-    if (best && epochMs - best.programDateTime! <= (best.duration + 1) * 1000) {
-      return best.start! + (epochMs - best.programDateTime!) / 1000;
-    }
-    return this.#pdtOffset === undefined ? undefined : epochMs / 1000 - this.#pdtOffset;
+    this.#cues.playlist(this.#media());
+    return this.#cues.timeline.mediaTimeOf(epochMs);
   }
 
   on<K extends keyof EngineEventMap>(type: K, handler: (event: EngineEventMap[K]) => void): () => void {
@@ -457,66 +427,11 @@ class VideoJsEngine implements VideoEngine {
     }
   }
 
-  #segmentAtTime(time: number): HlsSegment | undefined {
-    for (const s of this.#media()?.segments ?? []) {
-      if (s.start !== undefined && s.end !== undefined && time >= s.start && time < s.end) return s;
-    }
-    return undefined;
-  }
-
-  /** Reads the playlist's DATERANGEs and the metadata cues VHS made of them; emits the new ones. */
+  /** Reads the playlist's timeline and the stream's timed metadata; emits the new cues. */
   #scan(): void {
     if (this.#disposed) return;
-    const media = this.#media();
-    if (media) {
-      const first = media.segments?.[0];
-      if (this.#pdtOffset === undefined && first?.programDateTime !== undefined) {
-        // The same origin VHS uses for DATERANGE cue times: the first segment it saw is media time 0.
-        this.#pdtOffset = first.programDateTime / 1000;
-      }
-      for (const range of media.dateRanges ?? []) this.#dateRanges.set(range.id, range);
-    }
-    const fresh: EngineCue[] = [];
-    const tracks = this.#player.textTracks();
-    for (let i = 0; i < tracks.length; i++) {
-      const track = tracks[i]!;
-      if (track.kind !== 'metadata') continue;
-      // Cues of a disabled native track are not readable.
-      if (track.mode === 'disabled') track.mode = 'hidden';
-      const cues = track.cues;
-      if (!cues) continue;
-      const byId = new Map<string, { startTime: number; attributes: Record<string, string>; className?: string }>();
-      for (let c = 0; c < cues.length; c++) {
-        const cue = cues[c] as TextTrackCue & { value?: { key?: string; data?: unknown } };
-        if (!cue.id || this.#cuesSeen.has(cue.id)) continue;
-        const entry = byId.get(cue.id) ?? { startTime: cue.startTime, attributes: {} };
-        const key = cue.value?.key;
-        const data = cue.value?.data;
-        if (key === 'CLASS' && typeof data === 'string') entry.className = data;
-        else if (typeof key === 'string' && key.startsWith('X-') && typeof data === 'string') {
-          entry.attributes[camel(key.slice(2))] = data; // native HLS (Safari) keeps the X- name
-        }
-        byId.set(cue.id, entry);
-      }
-      for (const [id, entry] of byId) {
-        const range = this.#dateRanges.get(id);
-        if (range) {
-          entry.className ??= range.class;
-          for (const [name, value] of Object.entries(range)) {
-            if (/^x[A-Z]/.test(name) && typeof value === 'string') entry.attributes[name[1]!.toLowerCase() + name.slice(2)] = value;
-          }
-        }
-        this.#cuesSeen.add(id);
-        const startDate = range?.startDate instanceof Date ? range.startDate.getTime() : undefined;
-        fresh.push({
-          id,
-          className: entry.className,
-          startTime: entry.startTime,
-          startDate,
-          attributes: entry.attributes,
-        });
-      }
-    }
+    this.#cues.playlist(this.#media());
+    const fresh = this.#cues.read(this.#player.textTracks());
     if (fresh.length) this.#emit('cues', fresh);
     this.#emitTracks(false);
     this.#emitState();
@@ -626,10 +541,6 @@ function seekableEnd(p: VjsPlayer): number {
 
 function trackId(track: TextTrack, index: number): string {
   return track.id || `${track.language || 'track'}-${index}`;
-}
-
-function camel(name: string): string {
-  return name.toLowerCase().replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 function guessType(src: string): string | undefined {

@@ -41,14 +41,59 @@ describe('PinScheduler', () => {
     expect(fired.map((f) => f.id)).to.deep.equal(['a', 'a']);
   });
 
-  it('does not fire pins that a forward seek jumps over, but fires a late pin at once', () => {
+  it('after a forward seek shows the product pinned at the new point, not the pins jumped over; fires a late pin at once', async () => {
     const { s, fired } = scheduler();
     s.schedule({ id: 'a', productId: 'p1', mediaTime: 2 });
+    s.schedule({ id: 'b', productId: 'p2', mediaTime: 5 });
+    s.schedule({ id: 'c', productId: 'p3', mediaTime: 20 });
     play(s, 0, 1);
-    s.tick(8); // seek over it
+    s.tick(8); // seek over a and b: b is the product on screen at 8
+    expect(fired).to.deep.equal([{ id: 'b', at: 5 }]);
+    play(s, 8, 9);
+    expect(fired.length).to.equal(1);
+    s.schedule({ id: 'late', productId: 'p2', mediaTime: 7.5 }, 9);
+    await Promise.resolve();
+    expect(fired.slice(1)).to.deep.equal([{ id: 'late', at: 7.5 }]);
+    // A late pin older than the one on screen does not replace it.
+    s.schedule({ id: 'older', productId: 'p1', mediaTime: 3 }, 9);
+    await Promise.resolve();
+    expect(fired.length).to.equal(2);
+  });
+
+  it('shows only the latest of the late pins that arrive together (a live window read at the live edge)', async () => {
+    const { s, fired } = scheduler();
+    for (const [id, t] of [['w-6', 6], ['w-16', 16], ['w-26', 26]] as const) s.schedule({ id, productId: id, mediaTime: t }, 17);
     expect(fired).to.deep.equal([]);
-    s.schedule({ id: 'late', productId: 'p2', mediaTime: 7.5 }, 8);
-    expect(fired).to.deep.equal([{ id: 'late', at: 7.5 }]);
+    await Promise.resolve();
+    expect(fired).to.deep.equal([{ id: 'w-16', at: 16 }]);
+    play(s, 17, 26.1);
+    expect(fired.map((f) => f.id)).to.deep.equal(['w-16', 'w-26']);
+  });
+
+  it('a live viewer joining after a pin sees it at once: cues scheduled at time 0, then the jump to the live edge', () => {
+    const { s, fired } = scheduler();
+    // The cues of the live window arrive while currentTime is still 0 (before the seek to the edge).
+    for (const [id, t] of [['p-21', 21], ['p-24', 24], ['p-27', 27], ['p-33', 33]] as const) {
+      s.schedule({ id, productId: id, mediaTime: t }, 0);
+    }
+    s.tick(0);
+    expect(fired).to.deep.equal([]);
+    s.tick(30); // at the live edge
+    expect(fired).to.deep.equal([{ id: 'p-27', at: 27 }]);
+    play(s, 30, 33.1);
+    expect(fired.map((f) => f.id)).to.deep.equal(['p-27', 'p-33']);
+    // Seek back into p-24's time: p-24 is shown again at once, and p-27 when playback gets there.
+    s.tick(25);
+    expect(fired.map((f) => f.id)).to.deep.equal(['p-27', 'p-33', 'p-24']);
+    play(s, 25, 27.2);
+    expect(fired.map((f) => f.id)).to.deep.equal(['p-27', 'p-33', 'p-24', 'p-27']);
+  });
+
+  it('a viewer whose first tick is already at the live edge sees the pin before it', () => {
+    const { s, fired } = scheduler();
+    s.schedule({ id: 'x', productId: 'p1', mediaTime: 12 }, 0);
+    s.tick(14.2);
+    expect(fired).to.deep.equal([{ id: 'x', at: 12 }]);
   });
 
   it('maps program date-time pins, holding them until playback reaches them', () => {
