@@ -299,7 +299,8 @@ export class CartService {
   #checkoutFailed(error: VitrineError): CheckoutOutcome {
     if (isAbortError(error.cause)) return { status: 'failed' };
     const detail = error.toDetail();
-    this.store.set({ cartError: detail });
+    // The error and the end of pending in one change: the cart never shows both.
+    this.store.set({ cartError: detail, checkingOut: false });
     this.store.bus.emit('error', detail);
     return { status: 'failed', error: detail };
   }
