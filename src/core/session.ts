@@ -82,7 +82,7 @@ export interface SessionHooks {
   pinned?(product: Product, at: number): void;
 }
 
-export const defaultFactories: AdapterFactories = {
+const defaultFactories: AdapterFactories = {
   show: (url) => createRestShow(url),
   restCart: (url, options) => createRestCart(url, options),
   memoryCart: (store) =>
@@ -134,15 +134,6 @@ export class ShowSession {
   /** The interaction adapter of the current show, if it has one. */
   get interactions(): InteractionAdapter | undefined {
     return this.#config.interactions ?? this.#builtInteractions;
-  }
-
-  /** The cart service (while attached). */
-  get cartService(): CartService | undefined {
-    return this.#service;
-  }
-
-  get attached(): boolean {
-    return this.#attached;
   }
 
   /** Takes the element's current settings; while attached, rebuilds only the parts they changed. */

@@ -3,9 +3,10 @@
  * intent and a playing video, apart from how the element draws it. It activates the video engine
  * (a lazy chunk) on play intent or muted autoplay once visible, warms it up on hover/focus of Play
  * (built without a source, so a click only attaches the stream), retries a failing stream, turns
- * in-band `#EXT-X-DATERANGE` cues and the bus's `pin-request`s into product pins shown when
- * playback reaches them, carries out `seek-request`s, and writes the media time into the store
- * while playing. Failures go on the store's bus once (standalone, without a store: `vitrine-error`
+ * in-band `#EXT-X-DATERANGE` cues and pins (the bus's `pin-request`s, which the element hands
+ * over like its `seek-request`s) into product pins shown when playback reaches them, and writes
+ * the media time into the store while playing. A lazy chunk: the element loads it when the page
+ * is idle, or at the first play intent (with the engine, in parallel). Failures go on the store's bus once (standalone, without a store: `vitrine-error`
  * from the element). The element re-renders when `activated`, `warm`, `state`, `tracks`, `problem`
  * or `autoplayMuted` change.
  */
@@ -14,11 +15,9 @@ import type { VitrineErrorDetail } from '../../core/errors.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Product } from '../../core/types.js';
 import { loadEngine, prefetchEngine } from '../../engine/load.js';
-import { PinScheduler, type Pin } from '../../engine/pins.js';
+import { HIGHLIGHT_CLASS, PinScheduler, type Pin } from '../../engine/pins.js';
 import type { EngineCaption, EngineCue, EngineState, EngineTextTrack, VideoEngine } from '../../engine/types.js';
 
-/** The DATERANGE CLASS of an in-band product pin (docs/live-events.md). */
-export const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
 /** How often the player writes `currentTime` into the store, at most (ms). */
 const STORE_TIME_MS = 250;
 /** How often pins are checked while playing (ms). */
@@ -28,16 +27,23 @@ type StreamErrorCode = 'stream/unavailable' | 'stream/offline';
 /** The fields the element renders from. */
 type Observed = Partial<Pick<PlaybackController, 'activated' | 'warm' | 'state' | 'tracks' | 'problem' | 'autoplayMuted'>>;
 
-/** What the playback needs of its element. */
+/** The element's properties the playback reads: its source, engine settings and store. */
+export interface PlaybackHost extends ReactiveElement {
+  src?: string | undefined;
+  type?: string | undefined;
+  poster?: string | undefined;
+  captions: EngineCaption[];
+  retryDelays: readonly number[];
+  /** The store: requests come from its bus, pins and the media time go into it. */
+  store?: ShowStore | undefined;
+}
+
+/** What else the playback needs of its element. */
 export interface PlaybackOptions {
-  /** The element's current source and engine settings. */
-  source(): { src?: string | undefined; type?: string | undefined; poster?: string | undefined; captions: EngineCaption[]; retryDelays: readonly number[] };
   /** The engine's accessible name and language. */
   label(): { label: string; language: string };
   /** Where the engine renders (rendered once `activated` or `warm`). */
   stage(): HTMLElement | null | undefined;
-  /** The store: requests come from its bus, pins and the media time go into it. */
-  store(): ShowStore | undefined;
   /** A pin was reached: the product is pinned (the element tells the page). */
   pinned(product: Product, at: number): void;
   /** A failure, for a player without a store (with one, it goes on the bus). */
@@ -49,7 +55,7 @@ export interface PlaybackOptions {
 }
 
 export class PlaybackController implements ReactiveController {
-  readonly #host: ReactiveElement;
+  readonly #host: PlaybackHost;
   readonly #options: PlaybackOptions;
 
   /** True from play intent on (the engine is loading or loaded). */
@@ -79,10 +85,8 @@ export class PlaybackController implements ReactiveController {
   #lastStoreWrite = 0;
   #metadataLoaded = false;
   #wantsPlay = false;
-  #storeOff: (() => void) | undefined;
-  #attachedStore: ShowStore | undefined;
 
-  constructor(host: ReactiveElement, options: PlaybackOptions) {
+  constructor(host: PlaybackHost, options: PlaybackOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
@@ -93,50 +97,11 @@ export class PlaybackController implements ReactiveController {
     return this.#engine;
   }
 
-  get loading(): boolean {
-    return this.#loading !== undefined;
-  }
-
-  hostConnected(): void {
-    this.attachStore();
-  }
-
   hostDisconnected(): void {
-    this.#storeOff?.();
-    this.#storeOff = undefined;
-    this.#attachedStore = undefined;
     // Moved in the DOM (removed and inserted in the same task): keep playing. Really gone: dispose.
     queueMicrotask(() => {
       if (!this.#host.isConnected) this.dispose();
     });
-  }
-
-  /** Listens to the store's bus (`seek-request`, `pin-request`) and re-renders on what the element shows. */
-  attachStore(): void {
-    const store = this.#options.store();
-    if (store === this.#attachedStore) return;
-    this.#storeOff?.();
-    this.#storeOff = undefined;
-    this.#attachedStore = undefined;
-    if (!store || !this.#host.isConnected) return;
-    this.#attachedStore = store;
-    const onSeek = ({ time }: { time: number }) => {
-      this.seek(time);
-      if (this.#engine && this.#engine.state.paused) void this.play();
-    };
-    const onPin = (pin: Pin) => this.schedulePin(pin);
-    store.bus.on('seek-request', onSeek);
-    store.bus.on('pin-request', onPin);
-    const off = store.subscribe((state, previous) => {
-      if (state.viewers !== previous.viewers || state.products !== previous.products || state.locale !== previous.locale) {
-        this.#host.requestUpdate();
-      }
-    });
-    this.#storeOff = () => {
-      store.bus.off('seek-request', onSeek);
-      store.bus.off('pin-request', onPin);
-      off();
-    };
   }
 
   /** Starts playback: before the engine, this is play intent (the engine loads). */
@@ -182,7 +147,7 @@ export class PlaybackController implements ReactiveController {
 
   activate(options: { muted: boolean; startAt?: number }): Promise<void> {
     if (this.#loading) return this.#loading;
-    if (!this.#options.source().src) return Promise.resolve();
+    if (!this.#host.src) return Promise.resolve();
     this.#intentAt = performance.now();
     this.#set({ activated: true, problem: undefined, autoplayMuted: options.muted });
     this.#loading = this.#start(options).finally(() => {
@@ -198,7 +163,7 @@ export class PlaybackController implements ReactiveController {
   warmUp(): void {
     prefetchEngine();
     this.#options.intent();
-    if (this.#warmEngine || this.activated || !this.#options.source().src) return;
+    if (this.#warmEngine || this.activated || !this.#host.src) return;
     this.#warmEngine = this.#createEngine(false).catch(() => undefined);
   }
 
@@ -209,7 +174,7 @@ export class PlaybackController implements ReactiveController {
       void this.activate({ muted: this.autoplayMuted });
       return;
     }
-    const { src, type } = this.#options.source();
+    const { src, type } = this.#host;
     if (src) this.#engine.load({ src, type });
     void this.play();
   }
@@ -251,7 +216,7 @@ export class PlaybackController implements ReactiveController {
     await this.#host.updateComplete;
     const stage = this.#options.stage();
     if (!this.#host.isConnected || !stage) return undefined;
-    const { poster, captions, retryDelays } = this.#options.source();
+    const { poster, captions, retryDelays } = this.#host;
     const { label, language } = this.#options.label();
     return factory({ container: stage, styleRoot: this.#host.shadowRoot!, poster, muted, captions, label, language, retryDelays });
   }
@@ -279,7 +244,7 @@ export class PlaybackController implements ReactiveController {
       return;
     }
     if (!engine) return;
-    const { src, type } = this.#options.source();
+    const { src, type } = this.#host;
     if (!this.#host.isConnected || !this.activated || !src) {
       engine.dispose();
       return;
@@ -350,7 +315,7 @@ export class PlaybackController implements ReactiveController {
     if (!engine) return;
     const time = engine.state.currentTime;
     this.#scheduler.tick(time);
-    const store = this.#options.store();
+    const store = this.#host.store;
     if (store && performance.now() - this.#lastStoreWrite >= STORE_TIME_MS) {
       this.#lastStoreWrite = performance.now();
       store.set({ currentTime: time });
@@ -375,7 +340,7 @@ export class PlaybackController implements ReactiveController {
   }
 
   #pinReached(pin: Pin, at: number): void {
-    const store = this.#options.store();
+    const store = this.#host.store;
     const product = store?.product(pin.productId);
     if (!product || !store) return;
     store.set({ highlight: { productId: pin.productId, at } });
@@ -399,7 +364,7 @@ export class PlaybackController implements ReactiveController {
   /** One path: the store's bus (its owner tells the page), or the element itself when it has no store. */
   report(error: unknown, code: StreamErrorCode, recoverable: boolean): void {
     const detail: VitrineErrorDetail = { code, message: error instanceof Error ? error.message : String(error), recoverable };
-    const store = this.#options.store();
+    const store = this.#host.store;
     if (store) store.bus.emit('error', detail);
     else this.#options.report(detail);
   }

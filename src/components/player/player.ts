@@ -1,23 +1,30 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
+import type { VitrineErrorDetail } from '../../core/errors.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Chapter, ShowStatus } from '../../core/types.js';
+import { prefetchEngine } from '../../engine/load.js';
 import type { Pin } from '../../engine/pins.js';
 import type { EngineCaption } from '../../engine/types.js';
 import { VitrineElement } from '../base.js';
+import { whenIdle } from '../shared/idle.js';
 import { LazyPart, lazyModule } from '../shared/lazy-part.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
-import { PlaybackController } from './playback-controller.js';
+import type { PlaybackController } from './playback-controller.js';
 import { messages } from './player.messages.js';
+import { icons, renderFacade, renderOverlay, renderTop, type PlaybackView, type Translate } from './player.parts.js';
 import { styles } from './player.styles.js';
 
-export { HIGHLIGHT_CLASS } from './playback-controller.js';
+export { HIGHLIGHT_CLASS } from '../../engine/pins.js';
 
 /** The control bar is a lazy part (player-controls.ts): fetched when the page is idle, or at play intent. */
 const controlsModule = lazyModule(() => import('./player-controls.js'));
-type Translate = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string;
+/** Playback (playback-controller.ts) is lazy too: fetched when the page is idle, or at play intent with the engine. */
+const playbackModule = lazyModule(() => import('./playback-controller.js'));
+/** What the facade renders before playback is loaded. */
+const BEFORE_PLAYBACK: PlaybackView = { activated: false, warm: false, state: undefined, tracks: [], problem: undefined, autoplayMuted: false };
 
 /** Seconds behind the live edge past which "Go live" is offered. */
 const BEHIND_LIVE = 4;
@@ -26,14 +33,6 @@ const KEY_SEEK = 5;
 /** Controls hide after this long without pointer movement while playing (ms). */
 const IDLE_MS = 3000;
 
-// Media icons (play, pause, volume) never mirror in right-to-left text: they show the direction
-// of media time, not of reading. Only directional arrows take `flip-rtl` (shared/icons.ts).
-const icon = (body: ReturnType<typeof svg>) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${body}</svg>`;
-const icons = {
-  play: () => icon(svg`<path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />`),
-  muted: () => icon(svg`<path d="M4 9v6h4l5 4V5L8 9H4z" /><path d="M22 9l-6 6M16 9l6 6" />`),
-};
 
 /**
  * The video of a show. Until a shopper shows the intent to watch, it is a facade that costs
@@ -117,60 +116,65 @@ export class VitrinePlayer extends VitrineElement {
   @query('.stage') private stage!: HTMLElement;
   @query('.frame') private frame!: HTMLElement;
 
-  #playback = new PlaybackController(this, {
-    source: () => ({ src: this.src, type: this.type, poster: this.poster, captions: this.captions, retryDelays: this.retryDelays }),
+  /** The playback controller, once its chunk is here (`#run`). */
+  #playback: PlaybackController | undefined;
+  #options: ConstructorParameters<typeof PlaybackController>[1] = {
     label: () => {
       const locale = this.#locale;
       return { label: this.label ? messages(locale, 'video', { title: this.label }) : messages(locale, 'videoUntitled'), language: locale };
     },
     stage: () => this.stage,
-    store: () => this.store,
     pinned: (product, at) => this.emit('vitrine-highlight', { product, at }),
     report: (detail) => this.emit('vitrine-error', detail),
     intent: () => void controlsModule.load().catch(() => undefined),
     started: () => this.#onActivity(),
-  });
+  };
   #controls = new LazyPart(this, controlsModule, {
     styles: (module) => module.controlStyles,
-    failed: (error) => this.#playback.report(error, 'stream/unavailable', true),
+    failed: (error) => this.#report(error, 'stream/unavailable', true),
   });
   #observer: IntersectionObserver | undefined;
+  #storeOff: (() => void) | undefined;
+  #attachedStore: ShowStore | undefined;
+  #cancelPrefetch: (() => void) | undefined;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Measured figures: ms from play intent to the first video frame (undefined until then). */
   get metrics(): { intentToFirstFrame?: number } {
-    return this.#playback.metrics;
+    return this.#playback?.metrics ?? {};
   }
 
   // ---- public API ----
 
   /** True once the video engine has been created (after play intent). */
   get engineLoaded(): boolean {
-    return !!this.#playback.engine;
+    return !!this.#playback?.engine;
   }
 
   /** Media time in seconds (0 before playback). */
   get currentTime(): number {
-    return this.#playback.engine?.state.currentTime ?? 0;
+    return this.#playback?.engine?.state.currentTime ?? 0;
   }
 
   /** Starts playback: on the facade, this is play intent (the engine loads). */
-  play(): Promise<void> {
-    return this.#playback.play();
+  async play(): Promise<void> {
+    // The engine chunk starts coming now, while the playback chunk (if not here yet) does.
+    if (!this.#playback) prefetchEngine();
+    await this.#run((p) => p.play());
   }
 
   pause(): void {
-    this.#playback.pause();
+    this.#playback?.pause();
   }
 
   /** Seeks to `time` seconds (clamped to what can be played). */
   seek(time: number): void {
-    this.#playback.seek(time);
+    void this.#run((p) => p.seek(time));
   }
 
   /** Jumps to the live edge of a live stream. */
   goLive(): void {
-    this.#playback.engine?.goLive();
+    this.#playback?.engine?.goLive();
   }
 
   /**
@@ -180,23 +184,25 @@ export class VitrinePlayer extends VitrineElement {
    * (Inside a show, live pins come as `pin-request`s on the store's bus.)
    */
   schedulePin(pin: Pin): void {
-    this.#playback.schedulePin(pin);
+    void this.#run((p) => p.schedulePin(pin));
   }
 
   /** The media time (s) where program date-time `epochMs` is, when the stream says. */
   mediaTimeOf(epochMs: number): number | undefined {
-    return this.#playback.engine?.mediaTimeOf(epochMs);
+    return this.#playback?.engine?.mediaTimeOf(epochMs);
   }
 
   /** The program date-time (epoch ms) at media time `seconds`, when the stream says. */
   programDateTime(seconds: number): number | undefined {
-    return this.#playback.engine?.programDateTime(seconds);
+    return this.#playback?.engine?.programDateTime(seconds);
   }
 
   // ---- lifecycle ----
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.#attachStore();
+    if (!this.#playback) this.#cancelPrefetch = whenIdle(() => void playbackModule.load().catch(() => undefined), 3000);
     if (this.autoplay) this.#observe();
     this.addEventListener('keydown', this.#onKey);
     this.addEventListener('pointermove', this.#onActivity);
@@ -207,6 +213,10 @@ export class VitrinePlayer extends VitrineElement {
     super.disconnectedCallback();
     this.#observer?.disconnect();
     this.#observer = undefined;
+    this.#cancelPrefetch?.();
+    this.#storeOff?.();
+    this.#storeOff = undefined;
+    this.#attachedStore = undefined;
     this.removeEventListener('keydown', this.#onKey);
     this.removeEventListener('pointermove', this.#onActivity);
     document.removeEventListener('fullscreenchange', this.#onFullscreen);
@@ -214,14 +224,14 @@ export class VitrinePlayer extends VitrineElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('store')) this.#playback.attachStore();
-    if ((changed.has('autoplay') || changed.has('src')) && this.isConnected && !this.#playback.activated) {
+    if (changed.has('store')) this.#attachStore();
+    if ((changed.has('autoplay') || changed.has('src')) && this.isConnected && !this.#view.activated) {
       // Observe afresh: a source that arrives while the player is already visible starts it too.
       this.#observer?.disconnect();
       this.#observer = undefined;
       if (this.autoplay) this.#observe();
     }
-    if ((changed.has('src') || changed.has('type')) && changed.get('src') !== undefined) this.#playback.load(this.src, this.type);
+    if ((changed.has('src') || changed.has('type')) && changed.get('src') !== undefined) this.#playback?.load(this.src, this.type);
   }
 
   // ---- rendering ----
@@ -232,17 +242,17 @@ export class VitrinePlayer extends VitrineElement {
   }
 
   get #live(): boolean {
-    return this.#playback.state ? this.#playback.state.live : this.status === 'live';
+    return this.#view.state ? this.#view.state.live : this.status === 'live';
   }
 
   override render() {
     const locale = this.#locale;
     const t: Translate = (key, params) => messages(locale, key, params);
-    const started = !!this.#playback.state?.started;
+    const started = !!this.#view.state?.started;
     const frameClasses = {
       frame: true,
       portrait: this.aspectRatio === '9:16',
-      idle: this.idle && started && !!this.#playback.state?.playing,
+      idle: this.idle && started && !!this.#view.state?.playing,
     };
     return html`
       <div
@@ -253,83 +263,35 @@ export class VitrinePlayer extends VitrineElement {
         role="group"
         aria-label=${this.label ? t('video', { title: this.label }) : t('videoUntitled')}
       >
-        ${this.#playback.activated || this.#playback.warm
+        ${this.#view.activated || this.#view.warm
           ? html`<div class="stage" part="video" @click=${this.#togglePlay} @dblclick=${this.#toggleFullscreen}></div>`
           : nothing}
         ${started ? nothing : this.#renderFacade(t)}
-        ${this.#playback.activated && started && !this.noHeader ? this.#renderTop(t, true) : nothing}
-        ${this.#renderOverlay(t)}
-        ${this.#playback.activated && this.#playback.autoplayMuted && this.#playback.state?.muted
-          ? html`<button class="unmute primary" part="unmute" @click=${() => this.#playback.unmute()}>${icons.muted()} ${t('tapToUnmute')}</button>`
+        ${this.#view.activated && started && !this.noHeader ? this.#renderTop(t, true) : nothing}
+        ${renderOverlay(t, this.#view, () => void this.#run((p) => p.retry()))}
+        ${this.#view.activated && this.#view.autoplayMuted && this.#view.state?.muted
+          ? html`<button class="unmute primary" part="unmute" @click=${() => this.#playback?.unmute()}>${icons.muted()} ${t('tapToUnmute')}</button>`
           : nothing}
-        ${this.#playback.activated && started ? this.#renderControls(locale, t) : nothing}
+        ${this.#view.activated && started ? this.#renderControls(locale, t) : nothing}
       </div>
     `;
   }
 
   #renderTop(t: Translate, over: boolean) {
     const viewers = this.viewers === undefined ? this.store?.state.viewers ?? null : this.viewers;
-    const badge =
-      this.status === 'live' || this.#playback.state?.live
-        ? html`<span class="badge live" part="badge">${t('live')}</span>`
-        : this.status === 'scheduled'
-          ? html`<span class="badge" part="badge">${t('scheduled')}</span>`
-          : over
-            ? nothing
-            : html`<span class="badge" part="badge">${t('replay')}</span>`;
-    // The viewer count comes after the title: when it arrives (a live event, later) it takes room at
-    // the end of the row, and nothing before it moves (it was a layout shift of the title).
-    return html`<div class=${over ? 'top over' : 'top'}>
-      ${badge}
-      ${over ? nothing : html`<p class="title" part="title">${this.label ?? ''}</p>`}
-      ${this.#live && viewers !== null && viewers >= 0
-        ? html`<span class="viewers" part="viewers">${t('viewers', { count: viewers })}</span>`
-        : nothing}
-    </div>`;
+    const live = this.status === 'live' || !!this.#view.state?.live;
+    return renderTop(t, { over, live, scheduled: this.status === 'scheduled', label: this.label, viewers: this.#live ? viewers : null });
   }
 
   #renderFacade(t: Translate) {
-    const loading = this.#playback.activated && !this.#playback.problem;
-    return html`
-      ${this.poster ? html`<img class="poster" part="poster" src=${this.poster} alt="" decoding="async" />` : nothing}
-      <div class="facade" part="facade">
-        ${this.noHeader ? html`<span></span>` : this.#renderTop(t, false)}
-        <div class="center">
-          ${loading
-            ? html`<span class="spinner big" role="status" aria-label=${t('loading')}></span>`
-            : this.src && !this.#playback.problem
-              ? html`<button
-                  class="big-play"
-                  part="play-button"
-                  aria-label=${t('play')}
-                  @click=${() => void this.play()}
-                  @pointerenter=${this.#warmUp}
-                  @focus=${this.#warmUp}
-                >
-                  ${icons.play()}
-                </button>`
-              : nothing}
-        </div>
-      </div>
-    `;
-  }
-
-  #renderOverlay(t: Translate) {
-    if (!this.#playback.problem) {
-      if (this.#playback.activated && this.#playback.state?.started && this.#playback.state.waiting) {
-        return html`<div class="overlay"><span class="spinner big" role="status" aria-label=${t('loading')}></span></div>`;
-      }
-      return nothing;
-    }
-    return html`<div class="overlay">
-      <div class="message" part="message" role=${this.#playback.problem === 'unavailable' ? 'alert' : 'status'}>
-        ${this.#playback.problem === 'reconnecting' ? html`<span class="spinner big" aria-hidden="true"></span>` : nothing}
-        <span>${t(this.#playback.problem)}</span>
-        ${this.#playback.problem === 'unavailable'
-          ? html`<button class="secondary" @click=${() => this.#playback.retry()}>${t('retry')}</button>`
-          : nothing}
-      </div>
-    </div>`;
+    return renderFacade(t, {
+      poster: this.poster,
+      top: this.noHeader ? html`<span></span>` : this.#renderTop(t, false),
+      loading: this.#view.activated && !this.#view.problem,
+      canPlay: !!this.src && !this.#view.problem,
+      play: () => void this.play(),
+      warmUp: this.#warmUp,
+    });
   }
 
   #renderControls(locale: string, t: Translate) {
@@ -337,12 +299,12 @@ export class VitrinePlayer extends VitrineElement {
     if (!module) return nothing;
     return module.renderControls(
       {
-        state: this.#playback.state!,
+        state: this.#view.state!,
         live: this.#live,
         behindLive: BEHIND_LIVE,
         locale,
         t,
-        tracks: this.#playback.tracks,
+        tracks: this.#view.tracks,
         scrub: this.scrub,
         fullscreen: this.fullscreen,
         chapters: this.chapters,
@@ -354,25 +316,25 @@ export class VitrinePlayer extends VitrineElement {
 
   #actions = {
     togglePlay: () => this.#togglePlay(),
-    toggleMute: () => this.#playback.toggleMute(),
+    toggleMute: () => this.#playback?.toggleMute(),
     goLive: () => this.goLive(),
     seek: (time: number) => this.seek(time),
     setScrub: (value: number | undefined) => (this.scrub = value),
-    toggleCaptions: () => this.#playback.toggleCaptions(this.#locale),
-    pip: () => void this.#playback.engine?.requestPictureInPicture().catch(() => {}),
+    toggleCaptions: () => this.#playback?.toggleCaptions(this.#locale),
+    pip: () => void this.#playback?.engine?.requestPictureInPicture().catch(() => {}),
     toggleFullscreen: () => this.#toggleFullscreen(),
   };
 
   // ---- play intent and the engine ----
 
   #observe(): void {
-    if (this.#observer || this.#playback.activated) return;
+    if (this.#observer || this.#view.activated) return;
     this.#observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting) && this.autoplay && !this.#playback.activated && this.src) {
+        if (entries.some((entry) => entry.isIntersecting) && this.autoplay && !this.#view.activated && this.src) {
           this.#observer?.disconnect();
           this.#observer = undefined;
-          this.#playback.autoplay();
+          void this.#run((p) => p.autoplay());
         }
       },
       { threshold: 0.5 },
@@ -380,11 +342,66 @@ export class VitrinePlayer extends VitrineElement {
     this.#observer.observe(this);
   }
 
-  #warmUp = (): void => this.#playback.warmUp();
+  #warmUp = (): void => {
+    prefetchEngine();
+    void this.#run((p) => p.warmUp());
+  };
+
+  /** Runs `command` on the playback: at once when it is here, else once its chunk arrived. */
+  #run(command: (playback: PlaybackController) => unknown): Promise<unknown> {
+    if (this.#playback) return Promise.resolve(command(this.#playback));
+    return playbackModule.load().then(
+      (module) => {
+        this.#playback ??= new module.PlaybackController(this, this.#options);
+        return command(this.#playback);
+      },
+      (error: unknown) => this.#report(error, navigator.onLine ? 'stream/unavailable' : 'stream/offline', true),
+    );
+  }
+
+  /** One path: the store's bus (its owner tells the page), or this element when it has no store. */
+  #report(error: unknown, code: 'stream/unavailable' | 'stream/offline', recoverable: boolean): void {
+    const detail: VitrineErrorDetail = { code, message: error instanceof Error ? error.message : String(error), recoverable };
+    if (this.store) this.store.bus.emit('error', detail);
+    else this.emit('vitrine-error', detail);
+  }
+
+  /** Seek and pin requests on the store's bus are carried out like `seek()` and `schedulePin()`. */
+  #attachStore(): void {
+    const store = this.store;
+    if (store === this.#attachedStore) return;
+    this.#storeOff?.();
+    this.#storeOff = undefined;
+    this.#attachedStore = undefined;
+    if (!store || !this.isConnected) return;
+    this.#attachedStore = store;
+    const onSeek = ({ time }: { time: number }) => {
+      this.seek(time);
+      if (this.#playback?.engine?.state.paused) void this.play();
+    };
+    const onPin = (pin: Pin) => this.schedulePin(pin);
+    store.bus.on('seek-request', onSeek);
+    store.bus.on('pin-request', onPin);
+    const off = store.subscribe((state, previous) => {
+      if (state.viewers !== previous.viewers || state.products !== previous.products || state.locale !== previous.locale) {
+        this.requestUpdate();
+      }
+    });
+    this.#storeOff = () => {
+      store.bus.off('seek-request', onSeek);
+      store.bus.off('pin-request', onPin);
+      off();
+    };
+  }
+
+  /** What the element renders from: the playback's state, or the facade's before it is loaded. */
+  get #view(): PlaybackView {
+    return this.#playback ?? BEFORE_PLAYBACK;
+  }
 
   // ---- controls ----
 
-  #togglePlay = (): void => this.#playback.togglePlay();
+  #togglePlay = (): void => void this.#run((p) => p.togglePlay());
 
   #toggleFullscreen = (): void => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
@@ -407,7 +424,8 @@ export class VitrinePlayer extends VitrineElement {
     const onButton = target?.localName === 'button';
     const key = event.key;
     this.#onActivity();
-    if (!this.#playback.engine) return;
+    const engine = this.#playback?.engine;
+    if (!engine) return;
     const rtl = isRtl(this.#locale);
     if ((key === ' ' && !onButton) || key === 'k' || key === 'K') {
       event.preventDefault();
@@ -415,10 +433,10 @@ export class VitrinePlayer extends VitrineElement {
     } else if (key === 'ArrowLeft' || key === 'ArrowRight') {
       event.preventDefault();
       const forward = (key === 'ArrowRight') !== rtl;
-      this.seek(this.#playback.engine.state.currentTime + (forward ? KEY_SEEK : -KEY_SEEK));
+      this.seek(engine.state.currentTime + (forward ? KEY_SEEK : -KEY_SEEK));
     } else if (key === 'm' || key === 'M') {
       event.preventDefault();
-      this.#playback.toggleMute();
+      this.#playback?.toggleMute();
     } else if (key === 'f' || key === 'F') {
       event.preventDefault();
       this.#toggleFullscreen();
