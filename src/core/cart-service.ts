@@ -9,7 +9,8 @@
  * - UI elements only ask, on the store's bus (`add-request`, `update-line-request`,
  *   `remove-line-request`, `checkout-request`); `connect()` makes this service answer.
  * - Checkout hands off to the adapter's URL, the cart's `checkoutUrl` or a fallback, only
- *   when it is `http:`/`https:`, with attribution parameters.
+ *   when it is `http:`/`https:`, with attribution parameters; `store.state.checkingOut` is true
+ *   until the outcome is known.
  */
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
 import { addKey, type ShowStore, type StoreEvents } from './store.js';
@@ -257,7 +258,14 @@ export class CartService {
    * A second call while one is running joins it.
    */
   checkout(confirm?: (cart: Cart | null, url: string) => boolean): Promise<CheckoutOutcome> {
-    this.#checkingOut ??= this.#checkout(confirm).finally(() => (this.#checkingOut = undefined));
+    if (!this.#checkingOut) {
+      // The cart shows the checkout button pending from here until the outcome is known.
+      this.store.set({ checkingOut: true });
+      this.#checkingOut = this.#checkout(confirm).finally(() => {
+        this.#checkingOut = undefined;
+        this.store.set({ checkingOut: false });
+      });
+    }
     return this.#checkingOut;
   }
 
@@ -281,6 +289,8 @@ export class CartService {
       return this.#checkoutFailed(new VitrineError('checkout/unsafe-url', 'The checkout URL is not http(s).'));
     }
     const url = withAttribution(raw, this.options.attribution, this.store.state.show?.id);
+    // Not pending while the merchant's `vitrine-checkout` listener runs: it may take over.
+    this.store.set({ checkingOut: false });
     if (confirm && !confirm(this.store.state.cart, url)) return { status: 'cancelled', url };
     (this.options.navigate ?? ((to: string) => globalThis.location.assign(to)))(url);
     return { status: 'navigated', url };
@@ -289,7 +299,8 @@ export class CartService {
   #checkoutFailed(error: VitrineError): CheckoutOutcome {
     if (isAbortError(error.cause)) return { status: 'failed' };
     const detail = error.toDetail();
-    this.store.set({ cartError: detail });
+    // The error and the end of pending in one change: the cart never shows both.
+    this.store.set({ cartError: detail, checkingOut: false });
     this.store.bus.emit('error', detail);
     return { status: 'failed', error: detail };
   }

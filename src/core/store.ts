@@ -5,7 +5,7 @@
  * product, seek) travel on its typed bus to the one place that carries them out.
  */
 import mitt, { type Emitter } from 'mitt';
-import type { Cart, Product, Show, ShowStatus, Variant } from './types.js';
+import type { Cart, Product, Show, ShowEvent, ShowStatus, Variant } from './types.js';
 import type { VitrineErrorDetail } from './errors.js';
 
 /** The highlighted (pinned) product and the media time it was pinned at. */
@@ -13,6 +13,15 @@ export interface Highlight {
   productId: string;
   /** Media time in seconds, when known. */
   at?: number;
+}
+
+/** A product pin to show when playback reaches it (`pin-request`). */
+export interface PinRequest {
+  /** Pins are shown once per id. */
+  id: string;
+  productId: string;
+  mediaTime?: number;
+  programDateTime?: number;
 }
 
 /** A product being added to the cart, and how that is going. */
@@ -43,6 +52,8 @@ export interface ShowState {
   cartOpen: boolean;
   /** The last failure of a cart line change or of checkout, shown in the cart; cleared by the next attempt. */
   cartError: VitrineErrorDetail | null;
+  /** True while the cart service hands off to checkout (from the request to navigation, the merchant's veto or a failure). */
+  checkingOut: boolean;
   /** Media time of the player in seconds (updated a few times a second while playing). */
   currentTime: number;
   /** BCP 47 locale for texts and money. */
@@ -73,6 +84,16 @@ export type StoreEvents = {
   'checkout-request': { source: EventTarget | null; confirm?: (cart: Cart | null, url: string) => boolean };
   /** Seek the player to a media time (replay chapters). */
   'seek-request': { time: number };
+  /**
+   * Pin a product when playback reaches the moment (a live `highlight` event): the player holds it
+   * until then, like a seek it carries out. `programDateTime` is epoch ms, `mediaTime` seconds.
+   */
+  'pin-request': PinRequest;
+  /**
+   * A live event that the store does not keep (chat, reactions, polls, announcements, deals): the
+   * session puts it here for the part that shows it (docs/live-events.md).
+   */
+  'live-event': ShowEvent;
   'product-view': { product: Product };
   /** Something went wrong that the host should hear of. */
   error: VitrineErrorDetail;
@@ -94,6 +115,7 @@ export function initialState(locale = 'en'): ShowState {
     openProductId: null,
     cartOpen: false,
     cartError: null,
+    checkingOut: false,
     currentTime: 0,
     locale,
   };

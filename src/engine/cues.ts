@@ -8,10 +8,10 @@
 import { clientAttributes, camel, DateRanges, dateRangeTagParser } from './daterange.js';
 import { pinFromId3, type Id3Frame } from './id3.js';
 import { Timeline, type TimelineSegment } from './timeline.js';
+import { HIGHLIGHT_CLASS } from './pins.js';
 import type { EngineCue } from './types.js';
 
-/** The DATERANGE CLASS of a product pin (docs/live-events.md). */
-export const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
+export { HIGHLIGHT_CLASS };
 
 /** The parts of a parsed media playlist read here. */
 export interface PlaylistLike {

@@ -16,6 +16,9 @@
  *   fires on arrival.
  */
 
+/** The DATERANGE CLASS of an in-band product pin (docs/live-events.md). */
+export const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
+
 export interface Pin {
   /** Stable id: the DATERANGE ID or the live event's id. */
   id: string;

@@ -131,6 +131,28 @@ describe('CartService', () => {
       expect(navigated).to.deep.equal([expected]);
     });
 
+    it('keeps checkingOut in the store from the request until the outcome (no timer)', async () => {
+      const { store, service, adapter } = world(catalog(), 'https://shop.example.com/checkout');
+      let answer: (url: string) => void = () => {};
+      adapter.checkout = () => new Promise<string>((resolve) => (answer = resolve));
+      const seen: boolean[] = [];
+      const outcome = service.checkout(() => (seen.push(store.state.checkingOut), true));
+      expect(store.state.checkingOut).to.equal(true);
+      await new Promise((r) => setTimeout(r, 30));
+      expect(store.state.checkingOut, 'still pending while the backend answers').to.equal(true);
+      answer('https://shop.example.com/co');
+      await outcome;
+      expect(seen, 'not pending while the merchant decides').to.deep.equal([false]);
+      expect(store.state.checkingOut).to.equal(false);
+      // A failure ends it in the same change that shows the error.
+      adapter.checkout = async () => 'javascript:alert(1)';
+      const changes: [boolean, boolean][] = [];
+      store.subscribe((s) => changes.push([s.checkingOut, !!s.cartError]));
+      await service.checkout();
+      expect(changes.at(-1)).to.deep.equal([false, true]);
+      expect(changes.some(([pending, error]) => pending && error), 'never pending with the error shown').to.equal(false);
+    });
+
     it('does not navigate when confirm says no (the merchant prevented vitrine-checkout)', async () => {
       const { store, service, navigated } = world(catalog(), 'https://shop.example.com/checkout');
       await service.add(store.product('hat')!, store.product('hat')!.variants[0]);

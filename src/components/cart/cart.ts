@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { formatNumber } from '../../core/i18n.js';
@@ -7,7 +7,7 @@ import type { ShowStore } from '../../core/store.js';
 import type { Cart, CartLine } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { bag } from '../shared/icons.js';
-import { deepActiveElement } from '../shared/focus.js';
+import { DialogController } from '../shared/dialog-controller.js';
 import { LazyPart, lazyModule } from '../shared/lazy-part.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -17,9 +17,6 @@ import { styles } from './cart.styles.js';
 
 /** The drawer's content is a lazy chunk (`cart.drawer.ts`): only a shopper who opens the cart needs it. */
 const drawerModule = lazyModule(() => import('./cart.drawer.js'));
-
-/** How long the checkout button may stay pending without an answer (ms). */
-const CHECKOUT_TIMEOUT = 15_000;
 
 /**
  * The cart: a button ("Cart, 2 items") that opens a drawer, a modal dialog open while
@@ -64,19 +61,21 @@ export class VitrineCart extends VitrineElement {
   /** Overrides the locale (BCP 47). */
   @property() locale?: string;
 
-  @state() private checkingOut = false;
-
   @query('dialog') private drawer?: HTMLDialogElement;
 
-  #store = new StoreController(this, (s) => [s.cart, s.cartOpen, s.updatingLines, s.cartError, s.locale]);
+  #store = new StoreController(this, (s) => [s.cart, s.cartOpen, s.updatingLines, s.cartError, s.checkingOut, s.locale]);
   #locale = new LocaleController(this, this.#store);
-  #opener: HTMLElement | null = null;
-  #checkoutTimer: ReturnType<typeof setTimeout> | undefined;
+  #dialog = new DialogController(this, {
+    dialog: () => this.drawer,
+    isOpen: () => this.#store.state.cartOpen,
+    close: () => this.close(),
+    focus: () => this.renderRoot.querySelector<HTMLElement>('.close'),
+  });
   #content = new LazyPart(this, drawerModule, {
     styles: (module) => module.drawerStyles,
     // Reported once; the drawer does not stay "open" with nothing in it: the next open retries.
     failed: (error) => {
-      this.reportError(error, 'cart/unavailable');
+      this.#store.report(error, 'cart/unavailable');
       this.close();
     },
   });
@@ -101,11 +100,6 @@ export class VitrineCart extends VitrineElement {
     this.#store.store.set({ cartOpen: false });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#checkoutTimer);
-  }
-
   /** Also waits for the drawer chunk while the drawer is open. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.#content.settle(super.getUpdateComplete(), () => super.getUpdateComplete());
@@ -117,18 +111,8 @@ export class VitrineCart extends VitrineElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const dialog = this.drawer;
-    if (!dialog) return;
     // Opened once its content is there (the drawer chunk, fetched at the first open if not yet).
-    const open = this.#store.state.cartOpen && this.#content.loaded;
-    if (open && !dialog.open) {
-      this.#opener = deepActiveElement();
-      dialog.showModal();
-      this.renderRoot.querySelector<HTMLElement>('.close')?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-    if (this.checkingOut && this.#store.state.cartError) this.#checkoutDone();
+    this.#dialog.sync(this.#store.state.cartOpen && this.#content.loaded);
   }
 
   override render() {
@@ -165,8 +149,8 @@ export class VitrineCart extends VitrineElement {
         dir=${this.#locale.dir}
         lang=${locale}
         aria-labelledby="title"
-        @close=${this.#onClose}
-        @click=${this.#onBackdrop}
+        @close=${this.#dialog.onClose}
+        @click=${this.#dialog.onBackdrop}
       >
         ${this.#renderDrawer(locale, cart, lines, count, shownCount, error)}
       </dialog>
@@ -184,7 +168,7 @@ export class VitrineCart extends VitrineElement {
       count,
       shownCount,
       error,
-      checkingOut: this.checkingOut,
+      checkingOut: this.#store.state.checkingOut,
       updating: this.#store.state.updatingLines,
       close: () => this.close(),
       checkout: () => this.#checkout(),
@@ -199,32 +183,13 @@ export class VitrineCart extends VitrineElement {
     else bus.emit('update-line-request', { lineId: line.id, quantity });
   }
 
+  /** Asks the cart service to check out; it keeps `checkingOut` in the store until the outcome is known. */
   #checkout = (): void => {
-    if (this.checkingOut || this.#store.state.updatingLines.size) return;
-    this.checkingOut = true;
-    this.#checkoutTimer = setTimeout(() => this.#checkoutDone(), CHECKOUT_TIMEOUT);
+    const state = this.#store.state;
+    if (state.checkingOut || state.updatingLines.size) return;
     this.#store.store.bus.emit('checkout-request', {
       source: this,
-      confirm: (cart, url) => {
-        this.#checkoutDone();
-        return !this.emit('vitrine-checkout', { cart, url }).defaultPrevented;
-      },
+      confirm: (cart, url) => !this.emit('vitrine-checkout', { cart, url }).defaultPrevented,
     });
-  };
-
-  #checkoutDone(): void {
-    clearTimeout(this.#checkoutTimer);
-    this.checkingOut = false;
-  }
-
-  #onClose = (): void => {
-    if (this.#store.state.cartOpen) this.close();
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
-
-  #onBackdrop = (event: MouseEvent): void => {
-    if (event.target === this.drawer) this.close();
   };
 }

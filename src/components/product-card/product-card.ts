@@ -1,23 +1,19 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import { discountPercent, formatMoney } from '../../core/money.js';
 import type { ShowStore } from '../../core/store.js';
-import type { Money, Product } from '../../core/types.js';
+import type { Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { AddController } from '../shared/add-controller.js';
 import { addStatus, addStatusStyles } from '../shared/add-status.js';
 import { formatMediaTime } from '../shared/format.js';
 import { play } from '../shared/icons.js';
 import { LocaleController } from '../shared/locale-controller.js';
+import { LOW_STOCK, renderPrice } from '../shared/price.js';
 import { addMessages } from '../shared/shared.messages.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, priceStyles, tokens } from '../shared/styles.js';
 import { messages } from './product-card.messages.js';
 import { styles } from './product-card.styles.js';
-
-/** Stock at or below this is shown as "Only N left". */
-export const LOW_STOCK = 5;
 
 /**
  * One product: image, title, price (with the compare-at price and the saving), stock
@@ -171,21 +167,4 @@ export class VitrineProductCard extends VitrineElement {
   #seek = (): void => {
     if (this.shownAt !== undefined) this.#store.store.bus.emit('seek-request', { time: this.shownAt });
   };
-}
-
-/** Price, compare-at price and saving, with screen-reader labels. Shared with the detail. */
-export function renderPrice(price: Money, compareAt: Money | undefined, locale: string) {
-  const percent = discountPercent(price, compareAt);
-  return html`<div class="price-row">
-    ${percent > 0
-      ? html`<span class="visually-hidden">${addMessages(locale, 'now')}</span>`
-      : nothing}<span part="price" class=${classMap({ price: true, 'on-sale': percent > 0 })}
-      >${formatMoney(price, locale)}</span
-    >
-    ${percent > 0 && compareAt
-      ? html`<span class="visually-hidden">${addMessages(locale, 'was')}</span
-          ><s part="compare-at" class="compare-at">${formatMoney(compareAt, locale)}</s
-          ><span part="saving" class="saving">${addMessages(locale, 'save', { percent })}</span>`
-      : nothing}
-  </div>`;
 }

@@ -8,15 +8,14 @@
 import { html, nothing } from 'lit';
 import { safeUrl } from '../../core/parse.js';
 import type { Product } from '../../core/types.js';
-import { LOW_STOCK, renderPrice } from '../product-card/product-card.js';
 import type { AddController } from '../shared/add-controller.js';
 import { addStatus } from '../shared/add-status.js';
 import { close, external } from '../shared/icons.js';
+import { LOW_STOCK, renderPrice } from '../shared/price.js';
 import { addMessages } from '../shared/shared.messages.js';
 import { stepper } from '../shared/stepper.js';
-import { MAX_QUANTITY } from './product-detail.js';
 import { messages } from './product-detail.messages.js';
-import type { Selection, VariantPicker } from './variants.js';
+import { MAX_QUANTITY, type Selection, type VariantPicker } from './variants.js';
 
 export { bodyStyles } from './product-detail.body.styles.js';
 

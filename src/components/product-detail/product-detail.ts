@@ -4,7 +4,7 @@ import type { ShowStore } from '../../core/store.js';
 import type { Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { AddController } from '../shared/add-controller.js';
-import { deepActiveElement } from '../shared/focus.js';
+import { DialogController } from '../shared/dialog-controller.js';
 import { LazyPart, lazyModule } from '../shared/lazy-part.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -12,9 +12,6 @@ import { buttonStyles, priceStyles, tokens } from '../shared/styles.js';
 import { messages } from './product-detail.messages.js';
 import { styles } from './product-detail.styles.js';
 import { VariantPicker, type Selection } from './variants.js';
-
-/** The most a shopper can add in one go when the backend gives no stock. */
-export const MAX_QUANTITY = 99;
 
 /** The detail's content is a lazy chunk (`product-detail.body.ts`): only a shopper who opens a product needs it. */
 const bodyModule = lazyModule(() => import('./product-detail.body.js'));
@@ -77,7 +74,12 @@ export class VitrineProductDetail extends VitrineElement {
   #locale = new LocaleController(this, this.#store);
   #add = new AddController(this, this.#store, () => this.#locale.locale);
   #picker: VariantPicker | undefined;
-  #opener: HTMLElement | null = null;
+  #dialog = new DialogController(this, {
+    dialog: () => this.dialogElement,
+    isOpen: () => !!this.#store.state.openProductId,
+    close: () => this.hide(),
+    focus: () => this.renderRoot.querySelector<HTMLElement>('input:checked:not(:disabled), .add, .close'),
+  });
   /** The confirmation after which the dialog closed itself (it closes once per successful add). */
   #closedAfter: unknown;
   #id = `vitrine-detail-${++uid}`;
@@ -85,7 +87,7 @@ export class VitrineProductDetail extends VitrineElement {
     styles: (module) => module.bodyStyles,
     // Reported once; the dialog does not stay "open" with nothing in it: the next open retries.
     failed: (error) => {
-      this.reportError(error, 'internal');
+      this.#store.report(error, 'internal');
       if (this.dialog) this.hide();
     },
   });
@@ -160,14 +162,7 @@ export class VitrineProductDetail extends VitrineElement {
     }
     // Opened once its content is there (the body chunk, fetched at the first open if not yet).
     if (!this.#store.state.openProductId) this.#content.retry();
-    const open = !!this.#store.state.openProductId && !!this.resolvedProduct && this.#content.loaded;
-    if (open && !dialog.open) {
-      this.#opener = deepActiveElement();
-      dialog.showModal();
-      this.renderRoot.querySelector<HTMLElement>('input:checked:not(:disabled), .add, .close')?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
+    this.#dialog.sync(!!this.#store.state.openProductId && !!this.resolvedProduct && this.#content.loaded);
   }
 
   override render() {
@@ -180,8 +175,8 @@ export class VitrineProductDetail extends VitrineElement {
       dir=${this.#locale.dir}
       lang=${this.#locale.locale}
       aria-labelledby=${`${this.#id}-title`}
-      @close=${this.#onClose}
-      @click=${this.#onBackdrop}
+      @close=${this.#dialog.onClose}
+      @click=${this.#dialog.onBackdrop}
     >
       ${content}
     </dialog>
@@ -213,18 +208,4 @@ export class VitrineProductDetail extends VitrineElement {
     this.selection = picker.choose(this.selection, index, value);
     this.qty = 1;
   }
-
-  #onClose = (): void => {
-    // A late 'close' event (it is queued) after the dialog was opened again in the meantime.
-    if (this.dialogElement?.open) return;
-    if (this.#store.state.openProductId) this.hide();
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
-  };
-
-  #onBackdrop = (event: MouseEvent): void => {
-    // A click on the dialog element itself (not its content) is a click on the backdrop.
-    if (event.target === this.dialogElement) this.hide();
-  };
 }

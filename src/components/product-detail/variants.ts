@@ -6,6 +6,9 @@
  */
 import type { Product, ProductOption, Variant } from '../../core/types.js';
 
+/** The most a shopper can add in one go when the backend gives no stock. */
+export const MAX_QUANTITY = 99;
+
 /** Option axes; a product with several variants but no options gets one axis of variant titles. */
 export function optionsOf(product: Product, variantLabel = 'Variant'): ProductOption[] {
   if (product.options.length) return product.options;

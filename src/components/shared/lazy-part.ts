@@ -87,7 +87,11 @@ export class LazyPart<M> implements ReactiveController {
       const root = this.#host.shadowRoot;
       if (!this.#styled && root) {
         this.#styled = true;
-        adoptStyles(root, [...(this.#host.constructor as typeof ReactiveElement).elementStyles, this.#options.styles(module)]);
+        // Added after what the root has (the element's styles, and the video engine's in the player).
+        const styles = this.#options.styles(module);
+        const sheet = styles instanceof CSSStyleSheet ? styles : styles.styleSheet;
+        if (sheet && 'adoptedStyleSheets' in root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        else adoptStyles(root, [styles]);
       }
       return module;
     }

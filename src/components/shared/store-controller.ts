@@ -3,16 +3,17 @@
  * re-renders when the parts of the state it reads change.
  *
  * Standalone use: an element that has no `store` when it connects creates its own,
- * with an in-memory cart (`createMemoryCart` + a connected `CartService`), sets it as
+ * with a `ShowSession` (core/session.ts: an in-memory cart and its cart service), sets it as
  * its `store` (so a developer can share it: `cart.store = carousel.store`), and
  * forwards that store's errors and cart changes as `vitrine-error` and
- * `vitrine-cart-change`. A store given by `<vitrine-show>` is the show's to forward.
+ * `vitrine-cart-change`. A store given by `<vitrine-show>` is the show's to forward: an
+ * element reports its own failures on the store's bus (`report()`), never as an event.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CartService } from '../../core/cart-service.js';
+import { VitrineError, type VitrineErrorCode } from '../../core/errors.js';
 import { resolveLocale } from '../../core/i18n.js';
+import { ShowSession } from '../../core/session.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
-import { createMemoryCart } from '../../adapters/memory/index.js';
 import type { VitrineElement } from '../base.js';
 
 export type StoreHost = ReactiveControllerHost & VitrineElement & { store?: ShowStore | undefined };
@@ -47,6 +48,11 @@ export class StoreController implements ReactiveController {
 
   get state(): ShowState {
     return this.store.state;
+  }
+
+  /** Puts a failure of the element on the store's bus, once: the store's owner tells the page. */
+  report(error: unknown, code: VitrineErrorCode = 'internal'): void {
+    this.store.bus.emit('error', VitrineError.from(error, code).toDetail());
   }
 
   hostConnected(): void {
@@ -87,8 +93,8 @@ export class StoreController implements ReactiveController {
   #own(): ShowStore {
     const host = this.#host;
     const store = new ShowStore({ locale: resolveLocale(host) });
-    const service = new CartService(store, createMemoryCart({ lookup: (id) => store.product(id) }));
-    const disconnect = service.connect();
+    const session = new ShowSession(store);
+    session.attach();
     const onError = (detail: Parameters<typeof host.emit<'vitrine-error'>>[1]) => host.emit('vitrine-error', detail);
     store.bus.on('error', onError);
     const off = store.subscribe((state, previous) => {
@@ -99,8 +105,7 @@ export class StoreController implements ReactiveController {
       dispose: () => {
         off();
         store.bus.off('error', onError);
-        disconnect();
-        service.dispose();
+        session.detach();
       },
     };
     return store;

@@ -1,28 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { createMemoryCart } from '../../adapters/memory/index.js';
-import { createRestCart, type RestCartAdapter } from '../../adapters/rest/cart.js';
-import { createRestShow } from '../../adapters/rest/show.js';
-import { buildIcs } from '../../core/calendar.js';
-import { CartService } from '../../core/cart-service.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
-import { formatDateTime, formatNumber, isRtl, resolveLocale } from '../../core/i18n.js';
-import { ShowController, type HighlightEvent } from '../../core/show-controller.js';
+import { isRtl, resolveLocale } from '../../core/i18n.js';
+import { ShowSession } from '../../core/session.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
 import type { Cart, CartAdapter, CatalogAdapter, Product, Show, ShowStatus, StreamAdapter } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
+import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { messages } from './show.messages.js';
+import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
-
-/** What `<vitrine-show>` needs of `<vitrine-player>` (duck-typed: the player loads on its own). */
-interface PlayerLike extends HTMLElement {
-  play(): Promise<void>;
-  pause(): void;
-  schedulePin(pin: { id: string; productId: string; mediaTime?: number; programDateTime?: number }): void;
-  readonly engineLoaded?: boolean;
-}
 
 /** The read-only snapshot of `<vitrine-show>.state`. */
 export interface ShowSnapshot {
@@ -34,12 +23,11 @@ export interface ShowSnapshot {
   readonly viewers: number | null;
 }
 
-let pinSequence = 0;
-
 /**
  * The whole live shopping experience in one tag: the player, the pinned product, the
  * product rail, the product detail and the cart, all fed by one `ShowStore`, against any
- * backend through adapters. Scheduled (countdown, "Add to calendar"), live, and ended
+ * backend through adapters. The element reads its attributes and hands them to a `ShowSession`
+ * (core/session.ts), which builds and runs the show's parts. Scheduled (countdown, "Add to calendar"), live, and ended
  * (replay with chapters, or "This show has ended") states; a floating mini-player.
  *
  * @summary A live shopping show: video, products, cart and checkout.
@@ -134,32 +122,41 @@ export class VitrineShow extends VitrineElement {
   @state() private _stacked = false;
   @state() private _now = Date.now();
 
+  @query('vitrine-player') private _player?: VitrinePlayer | null;
+
   #streamOverride: StreamAdapter | undefined;
   #cartOverride: CartAdapter | undefined;
   #catalog: CatalogAdapter | undefined;
-  #stream: StreamAdapter | undefined;
-  #cart: CartAdapter | undefined;
-  #controller: ShowController | undefined;
-  #service: CartService | undefined;
-  #streamDirty = true;
-  #cartDirty = true;
+  /** Builds and runs the show's parts from what the attributes say (core/session.ts). */
+  #session = new ShowSession(this.store, {
+    hooks: {
+      loading: () => {
+        this._loadError = null;
+        this._eventsDown = false;
+      },
+      ready: (show) => this.emit('vitrine-ready', { show }),
+      unavailable: () => {
+        this._loadError = { code: 'show/unavailable', message: '', recoverable: false };
+      },
+      eventsHealth: (healthy) => {
+        this._eventsDown = !healthy;
+      },
+      pinned: (product, at) => this.emit('vitrine-highlight', { product, at }),
+    },
+  });
   #unsubscribe: (() => void)[] = [];
-  /** Error details already reported as `vitrine-error` (a child's and the bus's are one). */
-  #reported = new WeakSet<object>();
   #countdown: ReturnType<typeof setInterval> | undefined;
   #intersection: IntersectionObserver | undefined;
   #resize: ResizeObserver | undefined;
   #scrolledAway = false;
   #minimizedByCall = false;
-  #readyFor: Show | undefined;
 
   /** The stream adapter in use. Setting one replaces what `src` built. */
   get stream(): StreamAdapter | undefined {
-    return this.#streamOverride ?? this.#stream;
+    return this.#streamOverride ?? this.#session.stream;
   }
   set stream(adapter: StreamAdapter | undefined) {
     this.#streamOverride = adapter ?? undefined;
-    this.#streamDirty = true;
     this.requestUpdate();
   }
 
@@ -168,7 +165,7 @@ export class VitrineShow extends VitrineElement {
    * string sets the `cart` attribute (a REST cart base URL).
    */
   get cart(): CartAdapter | undefined {
-    return this.#cartOverride ?? this.#cart;
+    return this.#cartOverride ?? this.#session.cart;
   }
   set cart(adapter: CartAdapter | string | undefined | null) {
     if (typeof adapter === 'string') {
@@ -176,7 +173,6 @@ export class VitrineShow extends VitrineElement {
       return;
     }
     this.#cartOverride = adapter ?? undefined;
-    this.#cartDirty = true;
     this.requestUpdate();
   }
 
@@ -186,7 +182,6 @@ export class VitrineShow extends VitrineElement {
   }
   set catalog(adapter: CatalogAdapter | undefined) {
     this.#catalog = adapter ?? undefined;
-    this.#streamDirty = true;
     this.requestUpdate();
   }
 
@@ -206,17 +201,12 @@ export class VitrineShow extends VitrineElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#listen();
-    this.#streamDirty = true;
-    this.#cartDirty = true;
     this.#observe();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#controller?.stop();
-    this.#controller = undefined;
-    this.#service?.dispose();
-    this.#service = undefined;
+    this.#session.detach();
     for (const stop of this.#unsubscribe) stop();
     this.#unsubscribe = [];
     clearInterval(this.#countdown);
@@ -227,14 +217,18 @@ export class VitrineShow extends VitrineElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.hasUpdated) this.store.set({ locale: this.#locale });
-    if (changed.has('src')) this.#streamDirty = true;
-    if (changed.has('cartUrl')) this.#cartDirty = true;
-    if (changed.has('consent') && this.#cart && 'setPersist' in this.#cart) {
-      (this.#cart as RestCartAdapter).setPersist(this.consent === 'granted');
-    }
-    if (changed.has('checkoutUrl') && this.#service) this.#service.options.checkoutFallbackUrl = this.checkoutUrl;
-    if (this.isConnected && this.#cartDirty) this.#setUpCart();
-    if (this.isConnected && this.#streamDirty) this.#setUpStream();
+    if (!this.isConnected) return;
+    this.#session.configure({
+      src: this.src,
+      stream: this.#streamOverride,
+      cartUrl: this.cartUrl,
+      cart: this.#cartOverride,
+      catalog: this.#catalog,
+      consent: this.consent === 'granted',
+      checkoutUrl: this.checkoutUrl,
+      refreshInterval: this.refreshInterval,
+    });
+    this.#session.attach();
   }
 
   protected override updated(): void {
@@ -247,11 +241,11 @@ export class VitrineShow extends VitrineElement {
   /** Starts playback (loads the video engine if needed). Resolves when playing or refused. */
   async play(): Promise<void> {
     await this.updateComplete;
-    await this.#player?.play();
+    await this._player?.play();
   }
 
   pause(): void {
-    this.#player?.pause();
+    this._player?.pause();
   }
 
   openCart(): void {
@@ -293,13 +287,10 @@ export class VitrineShow extends VitrineElement {
     return resolveLocale(this, this.locale);
   }
 
-  get #player(): PlayerLike | null {
-    return this.renderRoot?.querySelector?.('vitrine-player') as PlayerLike | null;
-  }
-
   #listen(): void {
     const bus = this.store.bus;
-    const onError = (detail: VitrineErrorDetail) => this.#emitError(detail);
+    // Every part of the show reports on the bus, once; this is the one `vitrine-error` the page hears.
+    const onError = (detail: VitrineErrorDetail) => this.emit('vitrine-error', detail);
     bus.on('error', onError);
     this.#unsubscribe.push(() => bus.off('error', onError));
     this.#unsubscribe.push(
@@ -311,106 +302,10 @@ export class VitrineShow extends VitrineElement {
     );
   }
 
-  #emitError(detail: VitrineErrorDetail): void {
-    if (this.#reported.has(detail)) return;
-    this.#reported.add(detail);
-    this.emit('vitrine-error', detail);
-  }
-
-  /** A child's own `vitrine-error` for a failure the bus already reported is not told twice. */
-  #onChildError = (event: Event): void => {
-    const detail = (event as CustomEvent<VitrineErrorDetail>).detail;
-    if (typeof detail !== 'object' || detail === null) return;
-    if (this.#reported.has(detail)) event.stopPropagation();
-    else this.#reported.add(detail);
-  };
-
-  protected override createRenderRoot() {
-    const root = super.createRenderRoot();
-    root.addEventListener('vitrine-error', this.#onChildError);
-    return root;
-  }
-
-  #setUpCart(): void {
-    this.#cartDirty = false;
-    this.#service?.dispose();
-    let adapter = this.#cartOverride;
-    const store = this.store;
-    if (!adapter) {
-      this.#cart = this.cartUrl
-        ? createRestCart(this.cartUrl, { persist: this.consent === 'granted' })
-        : createMemoryCart({
-            lookup: (id) => store.product(id),
-            // Read when needed: an emptied cart shows its subtotal in the show's currency.
-            get currencyCode() {
-              return store.state.products[0]?.price.currencyCode;
-            },
-          });
-      adapter = this.#cart;
-    }
-    this.store.set({ cart: null, cartError: null, adding: new Set(), addErrors: new Map() });
-    this.#service = new CartService(this.store, adapter, {
-      checkoutFallbackUrl: this.checkoutUrl,
-    });
-    this.#service.connect();
-    void this.#service.load();
-  }
-
-  #setUpStream(): void {
-    this.#streamDirty = false;
-    this.#controller?.stop();
-    this.#controller = undefined;
-    this._loadError = null;
-    this._eventsDown = false;
-    this.#readyFor = undefined;
-    this.#stream = this.#streamOverride ?? (this.src ? createRestShow(this.src) : undefined);
-    this.store.set({ show: null, status: null, products: [], highlight: null, viewers: null, openProductId: null });
-    if (!this.#stream) return;
-    const controller = new ShowController({
-      store: this.store,
-      stream: this.#stream,
-      catalog: this.#catalog,
-      refreshInterval: this.refreshInterval,
-      onHighlight: (event) => this.#highlight(event),
-      onEventsHealth: (healthy) => {
-        this._eventsDown = !healthy;
-      },
-      onLoad: (show) => {
-        this.#readyFor = show;
-        this.emit('vitrine-ready', { show });
-      },
-    });
-    this.#controller = controller;
-    void controller.start().then((show) => {
-      if (show || this.#controller !== controller || this.#readyFor) return;
-      this._loadError = { code: 'show/unavailable', message: '', recoverable: false };
-    });
-  }
-
   /** Retries loading after a failure. */
   #retry = (): void => {
-    this.#streamDirty = true;
-    this.requestUpdate();
+    this.#session.reload();
   };
-
-  #highlight(event: HighlightEvent): void {
-    const product = this.store.product(event.productId);
-    if (!product) return;
-    const player = this.#player;
-    if (player && typeof player.schedulePin === 'function') {
-      const pin: { id: string; productId: string; programDateTime?: number } = {
-        id: event.id ?? `sse-${event.productId}-${event.at ?? ++pinSequence}`,
-        productId: event.productId,
-      };
-      if (event.at !== undefined) pin.programDateTime = event.at;
-      player.schedulePin(pin);
-      return;
-    }
-    // No video to wait for (scheduled, or an ended show without replay): pin now.
-    const at = this.store.state.currentTime;
-    this.store.set({ highlight: { productId: product.id, at } });
-    this.emit('vitrine-highlight', { product, at });
-  }
 
   #observe(): void {
     if (typeof IntersectionObserver !== 'undefined') {
@@ -447,7 +342,7 @@ export class VitrineShow extends VitrineElement {
   /** The mini-player is on when asked for, or when scrolled away while the video plays. */
   #syncMini(): void {
     const hasVideo = Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled';
-    const playing = Boolean(this.#player?.engineLoaded);
+    const playing = Boolean(this._player?.engineLoaded);
     const want = hasVideo && (this.#minimizedByCall || (this.floating && this.#scrolledAway && playing));
     if (want !== this._mini) {
       // The stage gets (or loses) its popover attribute in the next render; updated() comes back here.
@@ -476,37 +371,13 @@ export class VitrineShow extends VitrineElement {
   /** The `.ics` text of the scheduled show ("Add to calendar"). */
   calendarFile(): string | undefined {
     const show = this.store.state.show;
-    if (!show?.startsAt) return undefined;
-    const page = globalThis.location?.href;
-    const host = (() => {
-      try {
-        return new URL(this.src ?? page ?? 'https://vitrine.invalid').host || 'vitrine';
-      } catch {
-        return 'vitrine';
-      }
-    })();
-    return buildIcs({
-      uid: `${show.id}@${host}`,
-      title: show.title,
-      start: new Date(show.startsAt),
-      ...(page && /^https?:/.test(page) ? { url: page } : {}),
-      ...(show.host ? { description: messages(this.#locale, 'hostedBy', { name: show.host.name }) } : {}),
-    });
+    return show ? calendarFile(show, this.src, this.#locale) : undefined;
   }
 
   #addToCalendar = (): void => {
     const text = this.calendarFile();
     const show = this.store.state.show;
-    if (!text || !show) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${show.id.replace(/[^\w.-]+/g, '-').slice(0, 60) || 'show'}.ics`;
-    link.hidden = true;
-    this.renderRoot.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    if (text && show) download(this.renderRoot, text, show.id);
   };
 
   // ---- rendering ----
@@ -514,8 +385,7 @@ export class VitrineShow extends VitrineElement {
   override render() {
     const s = this.store.state;
     const locale = s.locale;
-    const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
-      messages(locale, key, params);
+    const t: Translate = (key, params) => messages(locale, key, params);
     const show = s.show;
     const portrait = this.#ratio === '9:16';
     const layout = {
@@ -533,35 +403,22 @@ export class VitrineShow extends VitrineElement {
         aria-label=${show ? t('region', { title: show.title }) : t('regionLoading')}
         aria-busy=${show || this._loadError ? 'false' : 'true'}
       >
-        ${this.#renderHeader(s, t)}
+        ${renderHeader(this.store, s, t)}
         <div class="stage-slot" part="stage">
           <div class=${classMap({ stage: true, vertical: this._narrow && portrait })} popover=${this._mini ? 'manual' : nothing}>
             ${this.#renderStage(s, t)}
             ${this._mini
-              ? html`<div class="mini-bar" part="mini-bar" role="group" aria-label=${t('miniPlayer')}>
-                  <button class="icon" type="button" aria-label=${t('restore')} title=${t('restore')} @click=${() => this.restore()}>
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 14h6v6M20 10h-6V4M14 10l7-7M3 21l7-7" /></svg>
-                  </button>
-                  <button
-                    class="icon"
-                    type="button"
-                    aria-label=${t('closeMini')}
-                    title=${t('closeMini')}
-                    @click=${() => {
-                      this.pause();
-                      this.restore();
-                    }}
-                  >
-                    <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
-                  </button>
-                </div>`
+              ? renderMiniBar(t, () => this.restore(), () => {
+                  this.pause();
+                  this.restore();
+                })
               : nothing}
           </div>
           ${this._eventsDown && s.status === 'live'
             ? html`<p class="notice" role="status">${t('eventsDown')}</p>`
             : nothing}
         </div>
-        ${this.#renderPinned(s, t)}
+        ${renderPinned(this.store, s, t)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
           ${show && s.products.length === 0
             ? html`<p>${t('noProducts')}</p>`
@@ -572,77 +429,10 @@ export class VitrineShow extends VitrineElement {
     `;
   }
 
-  #renderHeader(s: ShowState, t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
+  #renderStage(s: ShowState, t: Translate) {
     const show = s.show;
-    const badge =
-      s.status === 'live'
-        ? html`<span class="badge live">${t('live')}</span>`
-        : s.status === 'ended'
-          ? html`<span class="badge">${t('replay')}</span>`
-          : s.status === 'scheduled'
-            ? html`<span class="badge">${t('upcoming')}</span>`
-            : nothing;
-    return html`
-      <header class="header" part="header">
-        <div class="title-block">
-          ${show ? html`<h2 class="title">${show.title}</h2>` : nothing}
-          <div class="meta">
-            ${badge}
-            ${show?.host
-              ? html`${show.host.avatar ? html`<img class="avatar" src=${show.host.avatar} alt="" />` : nothing}
-                  <span class="host">${t('hostedBy', { name: show.host.name })}</span>`
-              : nothing}
-            ${s.viewers !== null && s.status === 'live'
-              ? html`<span class="viewers">${t('viewers', { count: s.viewers })}</span>`
-              : nothing}
-          </div>
-        </div>
-        <vitrine-cart part="cart" .store=${this.store} locale=${s.locale}></vitrine-cart>
-      </header>
-    `;
-  }
-
-  #renderStage(s: ShowState, t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
-    const show = s.show;
-    if (this._loadError) {
-      return html`<div class="panel" part="status" role="alert">
-        <p class="headline">${t('unavailable')}</p>
-        <button class="secondary" type="button" part="retry-button" @click=${this.#retry}>${t('retry')}</button>
-      </div>`;
-    }
-    if (!show) {
-      return html`<div class="skeleton" part="status" role="status"><span class="visually-hidden">${t('loading')}</span></div>`;
-    }
-    const poster = show.poster ? html`<img class="poster" src=${show.poster} alt="" />` : nothing;
-    if (s.status === 'scheduled') {
-      const startsAt = show.startsAt ? Date.parse(show.startsAt) : NaN;
-      const remaining = startsAt - this._now;
-      return html`<div class=${classMap({ panel: true, 'has-poster': Boolean(show.poster) })} part="status">
-        ${poster}
-        ${Number.isFinite(startsAt)
-          ? html`<p class="headline">${t('startsOn', { date: formatDateTime(startsAt, s.locale) })}</p>
-              <p class="countdown" part="countdown" role="timer">
-                ${remaining > 0 ? t('startsIn', { time: this.#formatCountdown(remaining, s.locale) }) : t('startingSoon')}
-              </p>
-              <button class="secondary" type="button" part="calendar-button" @click=${this.#addToCalendar}>
-                ${t('addToCalendar')}
-              </button>`
-          : html`<p class="headline">${t('startingSoon')}</p>`}
-      </div>`;
-    }
-    if (!show.stream) {
-      if (s.status === 'ended') {
-        return html`<div class=${classMap({ panel: true, 'has-poster': Boolean(show.poster) })} part="status" role="status">
-          ${poster}
-          <p class="headline">${t('ended')}</p>
-          ${s.products.length ? html`<p>${t('endedHint')}</p>` : nothing}
-        </div>`;
-      }
-      return html`<div class=${classMap({ panel: true, 'has-poster': Boolean(show.poster) })} part="status" role="status">
-        ${poster}
-        <p class="headline">${t('startingSoon')}</p>
-      </div>`;
-    }
+    const panel = renderPanel(s, t, { loadError: this._loadError, now: this._now, retry: this.#retry, addToCalendar: this.#addToCalendar });
+    if (panel || !show?.stream) return panel;
     return html`<vitrine-player
       part="player"
       .store=${this.store}
@@ -658,33 +448,5 @@ export class VitrineShow extends VitrineElement {
       .chapters=${s.status === 'ended' ? show.chapters : []}
       .viewers=${s.status === 'live' ? s.viewers : null}
     ></vitrine-player>`;
-  }
-
-  #renderPinned(s: ShowState, t: (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string) {
-    const pinned = this.store.highlighted;
-    // Until a product is pinned, the first one is featured: the area keeps its size (no shift).
-    const product = pinned ?? s.products[0];
-    if (!product) return html`<div class="pinned empty" part="pinned"></div>`;
-    return html`<div class="pinned" part="pinned">
-      <p class="label">${pinned ? t('pinnedNow') : t('featured')}</p>
-      <vitrine-product-card
-        .store=${this.store}
-        product-id=${product.id}
-        ?pinned=${Boolean(pinned)}
-        layout="compact"
-        locale=${s.locale}
-      ></vitrine-product-card>
-    </div>`;
-  }
-
-  #formatCountdown(ms: number, locale: string): string {
-    const total = Math.ceil(ms / 1000);
-    const days = Math.floor(total / 86_400);
-    const hours = Math.floor((total % 86_400) / 3600);
-    const minutes = Math.floor((total % 3600) / 60);
-    const seconds = total % 60;
-    const pad = (n: number) => formatNumber(n, locale).padStart(2, formatNumber(0, locale));
-    const clock = `${hours ? `${formatNumber(hours, locale)}:` : ''}${pad(minutes)}:${pad(seconds)}`;
-    return days ? `${messages(locale, 'days', { count: days })} ${clock}` : clock;
   }
 }

@@ -1,32 +1,32 @@
 import { expect } from '@open-wc/testing';
 import { createRestShow } from '../../src/adapters/rest/index.js';
 import type { VitrineErrorDetail } from '../../src/core/errors.js';
-import { ShowController, type HighlightEvent } from '../../src/core/show-controller.js';
+import { ShowRunner, type HighlightEvent } from '../../src/core/show-runner.js';
 import { ShowStore } from '../../src/core/store.js';
 import type { CatalogAdapter, Product } from '../../src/core/types.js';
 import { eventsLog, product, putDoc, send, uid, until } from '../adapters/helpers.js';
 
-function setUp(url: string, extra: Partial<ConstructorParameters<typeof ShowController>[0]> = {}) {
+function setUp(url: string, extra: Partial<ConstructorParameters<typeof ShowRunner>[0]> = {}) {
   const store = new ShowStore();
   const errors: VitrineErrorDetail[] = [];
   store.bus.on('error', (e) => errors.push(e));
-  const controller = new ShowController({
+  const runner = new ShowRunner({
     store,
     stream: createRestShow(url, { events: { retryDelay: 50 } }),
     refreshInterval: 100,
     ...extra,
   });
-  return { store, errors, controller };
+  return { store, errors, runner };
 }
 
-describe('ShowController (real HTTP)', () => {
+describe('ShowRunner (real HTTP)', () => {
   it('re-reads a scheduled show after startsAt and follows it to live, then ended', async () => {
     const name = uid('sched');
     const base = { id: 's', title: 'Soon', products: [product('p1')] };
     const url = await putDoc(name, { ...base, status: 'scheduled', startsAt: new Date(Date.now() - 1000).toISOString() });
-    const { store, controller } = setUp(url);
+    const { store, runner } = setUp(url);
     try {
-      await controller.start();
+      await runner.start();
       expect(store.state.status).to.equal('scheduled');
       await putDoc(name, { ...base, status: 'live', stream: { src: '/live.m3u8' } });
       await until(() => store.state.status === 'live', 'live by re-reading');
@@ -36,20 +36,20 @@ describe('ShowController (real HTTP)', () => {
       await until(() => store.state.status === 'ended', 'ended by re-reading');
       expect(store.state.show?.chapters).to.deep.equal([{ productId: 'p1', start: 3 }]);
     } finally {
-      controller.stop();
+      runner.stop();
     }
   });
 
   it('does not re-read a scheduled show long before startsAt', async () => {
     const name = uid('sched');
     const url = await putDoc(name, { id: 's', title: 'Later', status: 'scheduled', startsAt: new Date(Date.now() + 3_600_000).toISOString() });
-    const { controller } = setUp(url);
+    const { runner } = setUp(url);
     try {
-      await controller.start();
+      await runner.start();
       await new Promise((r) => setTimeout(r, 400));
       expect((await (await fetch(`/__show/doc/${name}/log`)).json()).reads).to.equal(1);
     } finally {
-      controller.stop();
+      runner.stop();
     }
   });
 
@@ -57,9 +57,9 @@ describe('ShowController (real HTTP)', () => {
     const name = uid('live');
     const base = { id: 's', title: 'T', events: `/__show/events/${name}`, products: [product('p1')] };
     const url = await putDoc(name, { ...base, status: 'scheduled', startsAt: new Date(Date.now() + 3_600_000).toISOString() });
-    const { store, controller } = setUp(url);
+    const { store, runner } = setUp(url);
     try {
-      await controller.start();
+      await runner.start();
       await until(async () => (await eventsLog(name)).open === 1, 'events connection');
       await putDoc(name, { ...base, status: 'live', stream: { src: '/live.m3u8' } });
       await send(name, { event: 'status', data: { status: 'live' } });
@@ -68,10 +68,10 @@ describe('ShowController (real HTTP)', () => {
       await send(name, { event: 'status', data: { status: 'ended' } });
       await until(() => store.state.status === 'ended', 'ended');
       // The document still says live (a stale cache): status stays ended.
-      await controller.reload();
+      await runner.reload();
       expect(store.state.status).to.equal('ended');
     } finally {
-      controller.stop();
+      runner.stop();
     }
   });
 
@@ -85,9 +85,9 @@ describe('ShowController (real HTTP)', () => {
       products: [product('p1', '29.00'), product('p2', '10.00')],
     });
     const highlights: HighlightEvent[] = [];
-    const { store, errors, controller } = setUp(url, { onHighlight: (e) => highlights.push(e) });
+    const { store, errors, runner } = setUp(url, { onHighlight: (e) => highlights.push(e) });
     try {
-      await controller.start();
+      await runner.start();
       await until(async () => (await eventsLog(name)).open === 1, 'events connection');
       await send(name, { event: 'product', data: product('p1', '19.00') });
       await send(name, { event: 'product', data: { id: 'p2', title: 'broken', price: { amount: 'cheap', currencyCode: 'EUR' } } });
@@ -99,7 +99,7 @@ describe('ShowController (real HTTP)', () => {
       expect(highlights[0]).to.include({ productId: 'p2', id: 'h-9' });
       expect(errors.map((e) => e.code)).to.deep.equal(['show/invalid']);
     } finally {
-      controller.stop();
+      runner.stop();
     }
   });
 
@@ -112,21 +112,21 @@ describe('ShowController (real HTTP)', () => {
         return ids.filter((id) => id !== 'zz').map((id) => product(id) as unknown as Product).map((p) => ({ ...p, options: [], variants: [{ id: p.id, title: p.title, options: {}, price: p.price, available: true }] }));
       },
     };
-    const { store, errors, controller } = setUp(url, { catalog });
+    const { store, errors, runner } = setUp(url, { catalog });
     try {
-      await controller.start();
+      await runner.start();
       expect(asked).to.deep.equal([['b', 'a', 'zz']]);
       expect(store.state.products.map((p) => p.id)).to.deep.equal(['b', 'a']);
       expect(errors).to.have.length(1);
       expect(errors[0]!.message).to.contain('zz');
     } finally {
-      controller.stop();
+      runner.stop();
     }
   });
 
   it('reports a show that cannot load as show/unavailable, not recoverable', async () => {
-    const { store, errors, controller } = setUp('/__show/doc/' + uid('missing'));
-    expect(await controller.start()).to.equal(null);
+    const { store, errors, runner } = setUp('/__show/doc/' + uid('missing'));
+    expect(await runner.start()).to.equal(null);
     expect(store.state.show).to.equal(null);
     expect(errors).to.deep.equal([{ code: 'show/unavailable', message: 'No such show', recoverable: false }]);
   });

@@ -1,9 +1,10 @@
 /**
- * Runs one show, without any UI: loads the show document through a `StreamAdapter`,
- * hydrates products through a `CatalogAdapter`, delivers live events to the store, and
- * follows status changes (by the `status` event, or by re-reading the document near and
- * after `startsAt`, and while live events are down). Every failure becomes a bus `error`;
- * none stops the show.
+ * Runs one show, without any UI (`ShowSession`, session.ts, builds and stops it): loads the show
+ * document through a `StreamAdapter`, hydrates products through a `CatalogAdapter`, delivers live
+ * events to the store, and follows status changes (by the `status` event, or by re-reading the document near and
+ * after `startsAt`, and while live events are down). Events the store does not keep (chat,
+ * polls, deals...) go on the bus as `live-event`. Every failure becomes a bus `error`; none
+ * stops the show.
  */
 import { VitrineError, isAbortError } from './errors.js';
 import { warmIntl } from './i18n.js';
@@ -12,7 +13,7 @@ import type { CatalogAdapter, Product, Show, ShowEvent, ShowStatus, StreamAdapte
 
 export type HighlightEvent = Extract<ShowEvent, { type: 'highlight' }>;
 
-export interface ShowControllerOptions {
+export interface ShowRunnerOptions {
   store: ShowStore;
   stream: StreamAdapter;
   catalog?: CatalogAdapter | undefined;
@@ -45,8 +46,9 @@ const ORDER: Record<ShowStatus, number> = { scheduled: 0, live: 1, ended: 2 };
 /** `setTimeout` refuses delays above 2^31 - 1 ms; wake up at least daily. */
 const MAX_TIMER = 24 * 60 * 60 * 1000;
 
-export class ShowController {
-  readonly #options: ShowControllerOptions;
+/** Runs one show (not a Lit controller: framework-free). */
+export class ShowRunner {
+  readonly #options: ShowRunnerOptions;
   #abort = new AbortController();
   #unsubscribe: (() => void) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,7 +57,7 @@ export class ShowController {
   #eventsHealthy = false;
   #reloading: Promise<void> | undefined;
 
-  constructor(options: ShowControllerOptions) {
+  constructor(options: ShowRunnerOptions) {
     this.#options = options;
   }
 
@@ -213,6 +215,9 @@ export class ShowController {
       case 'viewers':
         store.set({ viewers: event.count });
         break;
+      default:
+        // Chat, reactions, polls, announcements, deals: not the store's; the part that shows them listens.
+        store.bus.emit('live-event', event);
     }
   }
 

@@ -1,0 +1,269 @@
+/**
+ * How a show is put together, without any UI: the one place that builds a show's parts from what
+ * an element's attributes and properties say, and tears them down.
+ *
+ * ```
+ *   element (attributes, properties)                     ShowStore (state + request bus)
+ *        │ configure({ src, stream, cartUrl, cart, ... })      ▲            │
+ *        ▼                                                      │            │ add / update / remove /
+ *   ShowSession ── stream adapter (REST show + SSE, or yours) ──► ShowRunner ─┤ checkout requests
+ *        │      ── cart adapter (REST cart, in-memory, or yours) ► CartService ◄┘
+ *        │      ── catalog adapter (hydrates products listed by id)
+ *        │      ── interaction adapter (chat, reactions, votes), from the show's `interactions` URL
+ *        └─ live `highlight` ──► `pin-request` on the bus (the player holds it until playback gets there),
+ *                                or pinned at once when no player is there to wait for
+ * ```
+ *
+ * - Every part reports failures on the store's bus (`error`), once; the element that owns the
+ *   store turns each into one `vitrine-error`. Cart changes reach the store through the cart
+ *   service (also those the host's own cart adapter announces).
+ * - `attach()` builds what is missing and starts; `detach()` stops everything (requests aborted,
+ *   the live connection closed, timers cleared). Both are explicit, so an element decides when (it
+ *   may keep a session across a move in the DOM); a detached session can be attached again.
+ * - Adapters come from `factories` (injectable): the next capability plugs in here. A show document
+ *   with an `interactions` URL gets an `InteractionAdapter` from `factories.interactions`
+ *   (docs/adapters.md); its live messages, like the stream's chat, poll and deal events, reach the
+ *   bus as `live-event` for the part that shows them.
+ */
+import { createMemoryCart } from '../adapters/memory/index.js';
+import { createRestCart } from '../adapters/rest/cart.js';
+import { createRestShow } from '../adapters/rest/show.js';
+import { CartService } from './cart-service.js';
+import { VitrineError } from './errors.js';
+import { ShowRunner, type HighlightEvent } from './show-runner.js';
+import type { ShowStore } from './store.js';
+import type { CartAdapter, CatalogAdapter, InteractionAdapter, Product, Show, StreamAdapter } from './types.js';
+
+/** What the element's attributes and properties say. An adapter given here wins over a URL. */
+export interface SessionConfig {
+  /** URL of the show document (docs/show-document.md): a REST show adapter is built from it. */
+  src?: string | undefined;
+  /** A stream adapter of your own (the `stream` property). */
+  stream?: StreamAdapter | undefined;
+  /** Base URL of a REST cart backend (docs/rest-cart.md). Absent: an in-page cart kept in memory. */
+  cartUrl?: string | undefined;
+  /** A cart adapter of your own (the `cart` property). */
+  cart?: CartAdapter | undefined;
+  /** Hydrates products the show lists by id. */
+  catalog?: CatalogAdapter | undefined;
+  /** The shopper consented to storage: the REST cart keeps its id in `sessionStorage`. */
+  consent?: boolean | undefined;
+  /** Where checkout goes when the cart backend gives no `checkoutUrl`. */
+  checkoutUrl?: string | undefined;
+  /** An interaction adapter of your own: wins over what `factories.interactions` builds. */
+  interactions?: InteractionAdapter | undefined;
+  /** How often the show document is re-read around the start and while live events are down (ms). */
+  refreshInterval?: number | undefined;
+}
+
+/** How the session builds the adapters it is not given. */
+export interface AdapterFactories {
+  show(url: string): StreamAdapter;
+  restCart(url: string, options: { persist: boolean }): CartAdapter;
+  memoryCart(store: ShowStore): CartAdapter;
+  /**
+   * The interaction adapter of a show whose document has an `interactions` URL.
+   * @default none: the show is watch-only (chat events that arrive are still shown, read-only)
+   */
+  interactions?: (url: string, show: Show) => InteractionAdapter;
+}
+
+/** What the element hears from the session (all optional). */
+export interface SessionHooks {
+  /** A show starts loading (after `attach()`, a new `src` or adapter, or `reload()`). */
+  loading?(): void;
+  /** The show document loaded (each first load, not re-reads). */
+  ready?(show: Show): void;
+  /** The show could not be loaded at all (the failure is on the bus too); `reload()` retries. */
+  unavailable?(): void;
+  /** Whether the live events connection works (false while it reconnects). */
+  eventsHealth?(healthy: boolean): void;
+  /** A live highlight was pinned at once: there was no player to wait for. */
+  pinned?(product: Product, at: number): void;
+}
+
+const defaultFactories: AdapterFactories = {
+  show: (url) => createRestShow(url),
+  restCart: (url, options) => createRestCart(url, options),
+  memoryCart: (store) =>
+    createMemoryCart({
+      lookup: (id) => store.product(id),
+      // Read when needed: an emptied cart shows its subtotal in the show's currency.
+      get currencyCode() {
+        return store.state.products[0]?.price.currencyCode;
+      },
+    }),
+};
+
+let pinSequence = 0;
+
+export class ShowSession {
+  readonly store: ShowStore;
+  readonly #hooks: SessionHooks;
+  readonly #factories: AdapterFactories;
+  #config: SessionConfig = {};
+  #attached = false;
+  #streamDirty = true;
+  #cartDirty = true;
+  /** The adapters this session built (not those it was given). */
+  #builtStream: StreamAdapter | undefined;
+  #builtCart: CartAdapter | undefined;
+  #builtInteractions: InteractionAdapter | undefined;
+  #runner: ShowRunner | undefined;
+  #service: CartService | undefined;
+  #stopInteractions: (() => void) | undefined;
+  /** The store holds a show of this session (cleared when the source goes). */
+  #showing = false;
+
+  constructor(store: ShowStore, options: { hooks?: SessionHooks; factories?: Partial<AdapterFactories> } = {}) {
+    this.store = store;
+    this.#hooks = options.hooks ?? {};
+    this.#factories = { ...defaultFactories, ...options.factories };
+  }
+
+  /** The stream adapter in use: the one given, else the one built from `src`. */
+  get stream(): StreamAdapter | undefined {
+    return this.#config.stream ?? this.#builtStream;
+  }
+
+  /** The cart adapter in use: the one given, else the REST or in-memory cart built. */
+  get cart(): CartAdapter | undefined {
+    return this.#config.cart ?? this.#builtCart;
+  }
+
+  /** The interaction adapter of the current show, if it has one. */
+  get interactions(): InteractionAdapter | undefined {
+    return this.#config.interactions ?? this.#builtInteractions;
+  }
+
+  /** Takes the element's current settings; while attached, rebuilds only the parts they changed. */
+  configure(next: SessionConfig): void {
+    const before = this.#config;
+    this.#config = { ...next };
+    if (before.src !== next.src || before.stream !== next.stream || before.catalog !== next.catalog) this.#streamDirty = true;
+    if (before.cartUrl !== next.cartUrl || before.cart !== next.cart) this.#cartDirty = true;
+    if (before.consent !== next.consent && this.#builtCart && 'setPersist' in this.#builtCart) {
+      (this.#builtCart as CartAdapter & { setPersist(on: boolean): void }).setPersist(next.consent === true);
+    }
+    if (before.checkoutUrl !== next.checkoutUrl && this.#service) this.#service.options.checkoutFallbackUrl = next.checkoutUrl;
+    if (before.interactions !== next.interactions && this.#attached && this.store.state.show) this.#setUpInteractions(this.store.state.show);
+    if (this.#attached) this.#build();
+  }
+
+  /** Builds what is missing and starts: the cart is loaded, the show loaded and followed. */
+  attach(): void {
+    if (this.#attached) return;
+    this.#attached = true;
+    this.#build();
+  }
+
+  /** Stops every part (requests aborted, live connection closed, timers cleared); `attach()` starts again. */
+  detach(): void {
+    if (!this.#attached) return;
+    this.#attached = false;
+    this.#runner?.stop();
+    this.#runner = undefined;
+    this.#service?.dispose();
+    this.#service = undefined;
+    this.#stopInteractions?.();
+    this.#stopInteractions = undefined;
+    this.#streamDirty = true;
+    this.#cartDirty = true;
+  }
+
+  /** Loads the show again (the "Try again" after a failure). */
+  reload(): void {
+    this.#streamDirty = true;
+    if (this.#attached) this.#build();
+  }
+
+  #build(): void {
+    if (this.#cartDirty) this.#setUpCart();
+    if (this.#streamDirty) this.#setUpStream();
+  }
+
+  #setUpCart(): void {
+    this.#cartDirty = false;
+    this.#service?.dispose();
+    const { cart, cartUrl, consent, checkoutUrl } = this.#config;
+    this.#builtCart = cart
+      ? undefined
+      : cartUrl
+        ? this.#factories.restCart(cartUrl, { persist: consent === true })
+        : this.#factories.memoryCart(this.store);
+    this.store.set({ cart: null, cartError: null, checkingOut: false, adding: new Set(), addErrors: new Map() });
+    this.#service = new CartService(this.store, this.cart!, { checkoutFallbackUrl: checkoutUrl });
+    this.#service.connect();
+    void this.#service.load();
+  }
+
+  #setUpStream(): void {
+    this.#streamDirty = false;
+    this.#runner?.stop();
+    this.#runner = undefined;
+    this.#stopInteractions?.();
+    this.#stopInteractions = undefined;
+    this.#builtInteractions = undefined;
+    const { src, stream, catalog, refreshInterval } = this.#config;
+    this.#builtStream = stream || !src ? undefined : this.#factories.show(src);
+    const adapter = this.stream;
+    if (!adapter && !this.#showing) return;
+    this.#showing = Boolean(adapter);
+    this.#hooks.loading?.();
+    this.store.set({ show: null, status: null, products: [], highlight: null, viewers: null, openProductId: null });
+    if (!adapter) return;
+    const runner = new ShowRunner({
+      store: this.store,
+      stream: adapter,
+      catalog,
+      ...(refreshInterval !== undefined ? { refreshInterval } : {}),
+      onHighlight: (event) => this.#highlight(event),
+      onEventsHealth: (healthy) => this.#hooks.eventsHealth?.(healthy),
+      onLoad: (show) => {
+        this.#setUpInteractions(show);
+        this.#hooks.ready?.(show);
+      },
+    });
+    this.#runner = runner;
+    void runner.start().then((show) => {
+      if (!show && this.#runner === runner) this.#hooks.unavailable?.();
+    });
+  }
+
+  /** The extension point for interactions: the adapter given, or one built from the show's `interactions` URL. */
+  #setUpInteractions(show: Show): void {
+    this.#stopInteractions?.();
+    this.#stopInteractions = undefined;
+    const build = this.#factories.interactions;
+    this.#builtInteractions = !this.#config.interactions && show.interactions && build ? build(show.interactions, show) : undefined;
+    const adapter = this.interactions;
+    if (!adapter?.subscribe) return;
+    const bus = this.store.bus;
+    this.#stopInteractions = adapter.subscribe(
+      (event) => bus.emit('live-event', event),
+      (error) => bus.emit('error', VitrineError.from(error, 'chat/unavailable', true).toDetail()),
+    );
+  }
+
+  /**
+   * A live highlight is a request on the bus: the player schedules it like a seek and pins the product
+   * when playback reaches the moment. With no player listening (a scheduled show, an ended show
+   * without replay), there is nothing to wait for: pinned now.
+   */
+  #highlight(event: HighlightEvent): void {
+    const product = this.store.product(event.productId);
+    if (!product) return;
+    const bus = this.store.bus;
+    if (bus.all.get('pin-request')?.length) {
+      bus.emit('pin-request', {
+        id: event.id ?? `sse-${event.productId}-${event.at ?? ++pinSequence}`,
+        productId: event.productId,
+        ...(event.at !== undefined ? { programDateTime: event.at } : {}),
+      });
+      return;
+    }
+    const at = this.store.state.currentTime;
+    this.store.set({ highlight: { productId: product.id, at } });
+    this.#hooks.pinned?.(product, at);
+  }
+}

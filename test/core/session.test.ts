@@ -1,0 +1,137 @@
+import { expect } from '@open-wc/testing';
+import type { VitrineErrorDetail } from '../../src/core/errors.js';
+import { ShowSession } from '../../src/core/session.js';
+import { ShowStore, type PinRequest } from '../../src/core/store.js';
+import type { CartAdapter, InteractionAdapter, Show, ShowEvent, ShowEventListener, StreamAdapter } from '../../src/core/types.js';
+import { createMemoryCart } from '../../src/adapters/memory/index.js';
+import { product, putDoc, uid, until } from '../adapters/helpers.js';
+
+/** A stream adapter whose live events the test sends. */
+function liveStream(doc: Partial<Show> & { id: string }) {
+  let listener: ShowEventListener | undefined;
+  const stream: StreamAdapter = {
+    async loadShow() {
+      return { title: 'T', status: 'live', products: [], ...doc } as Show;
+    },
+    subscribe(_show, onEvent) {
+      listener = onEvent;
+      return () => (listener = undefined);
+    },
+  };
+  return { stream, send: (event: ShowEvent) => listener?.(event), subscribed: () => !!listener };
+}
+
+describe('ShowSession (how a show is put together)', () => {
+  it('builds the REST show from src and an in-memory cart, and detach() stops both', async () => {
+    const url = await putDoc(uid('session'), { id: 's1', title: 'Session', status: 'live', products: [product('p1')] });
+    const store = new ShowStore();
+    const ready: string[] = [];
+    const session = new ShowSession(store, { hooks: { ready: (show) => ready.push(show.id) } });
+    session.configure({ src: url });
+    expect(store.state.show, 'nothing before attach()').to.equal(null);
+    session.attach();
+    await until(() => store.state.show?.id === 's1', 'the show loaded');
+    expect(ready).to.deep.equal(['s1']);
+    expect(session.stream).to.exist;
+    // The memory cart answers add requests on the bus.
+    store.bus.emit('add-request', { product: store.product('p1')!, variant: store.product('p1')!.variants[0]!, quantity: 2, source: null });
+    await until(() => store.state.cart?.totalQuantity === 2, 'added through the bus');
+    session.detach();
+    store.bus.emit('add-request', { product: store.product('p1')!, variant: store.product('p1')!.variants[0]!, quantity: 1, source: null });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(store.state.cart?.totalQuantity, 'no cart service after detach()').to.equal(2);
+  });
+
+  it('an adapter given wins over the URL; a changed cart rebuilds only the cart side', async () => {
+    const store = new ShowStore();
+    const { stream } = liveStream({ id: 'given', products: [product('p1') as never] });
+    let loads = 0;
+    const counted: StreamAdapter = { loadShow: (signal, onIssue) => (loads++, stream.loadShow(signal, onIssue)) };
+    const session = new ShowSession(store);
+    session.configure({ src: 'https://nowhere.invalid/show', stream: counted });
+    session.attach();
+    await until(() => store.state.show?.id === 'given', 'the given stream used');
+    const mine: CartAdapter = createMemoryCart({ lookup: (id) => store.product(id) });
+    session.configure({ src: 'https://nowhere.invalid/show', stream: counted, cart: mine });
+    expect(session.cart).to.equal(mine);
+    expect(loads, 'the show was not reloaded').to.equal(1);
+    session.detach();
+  });
+
+  it('a live highlight becomes a pin-request when a player listens, and is pinned at once otherwise', async () => {
+    const store = new ShowStore();
+    const live = liveStream({ id: 'pins', products: [product('p1') as never, product('p2') as never] });
+    const pinned: string[] = [];
+    const session = new ShowSession(store, { hooks: { pinned: (p) => pinned.push(p.id) } });
+    session.configure({ stream: live.stream });
+    session.attach();
+    await until(() => live.subscribed(), 'subscribed');
+    live.send({ type: 'highlight', productId: 'p1' });
+    expect(pinned).to.deep.equal(['p1']);
+    expect(store.state.highlight?.productId).to.equal('p1');
+    const requests: PinRequest[] = [];
+    store.bus.on('pin-request', (pin) => requests.push(pin));
+    live.send({ type: 'highlight', productId: 'p2', at: 1_700_000_000_000, id: 'h-2' });
+    expect(requests).to.deep.equal([{ id: 'h-2', productId: 'p2', programDateTime: 1_700_000_000_000 }]);
+    expect(pinned, 'not pinned before playback gets there').to.deep.equal(['p1']);
+    session.detach();
+  });
+
+  it('plugs in interactions: the factory builds an adapter from the show’s interactions URL; its live messages reach the bus', async () => {
+    const store = new ShowStore();
+    const live = liveStream({ id: 'chat', interactions: 'https://api.example.com/shows/chat/interactions' });
+    let own: ShowEventListener | undefined;
+    const built: string[] = [];
+    const adapter = {
+      subscribe(listener: ShowEventListener) {
+        own = listener;
+        return () => (own = undefined);
+      },
+    } as unknown as InteractionAdapter;
+    const session = new ShowSession(store, {
+      factories: {
+        interactions: (url) => {
+          built.push(url);
+          return adapter;
+        },
+      },
+    });
+    const events: ShowEvent[] = [];
+    store.bus.on('live-event', (event) => events.push(event));
+    session.configure({ stream: live.stream });
+    session.attach();
+    await until(() => session.interactions === adapter, 'the interaction adapter built');
+    expect(built).to.deep.equal(['https://api.example.com/shows/chat/interactions']);
+    const message = { id: 'm1', author: { id: 'a', name: 'Ava', role: 'host' as const }, text: 'Hi', at: Date.parse('2026-11-30T12:00:00Z') };
+    own?.({ type: 'chat', message });
+    // The stream's own chat events go the same way.
+    await until(() => live.subscribed(), 'subscribed');
+    live.send({ type: 'chat', message: { ...message, id: 'm2' } });
+    expect(events.map((e) => (e.type === 'chat' ? e.message.id : e.type))).to.deep.equal(['m1', 'm2']);
+    session.detach();
+    expect(own, 'detach() stops its subscription').to.equal(undefined);
+  });
+
+  it('reports a show that cannot load once on the bus, and says unavailable; reload() tries again', async () => {
+    const store = new ShowStore();
+    const errors: VitrineErrorDetail[] = [];
+    store.bus.on('error', (e) => errors.push(e));
+    let unavailable = 0;
+    let fail = true;
+    const stream: StreamAdapter = {
+      async loadShow() {
+        if (fail) throw new Error('down');
+        return { id: 'back', title: 'Back', status: 'live', products: [] } as unknown as Show;
+      },
+    };
+    const session = new ShowSession(store, { hooks: { unavailable: () => unavailable++ } });
+    session.configure({ stream });
+    session.attach();
+    await until(() => unavailable === 1, 'unavailable');
+    expect(errors.map((e) => e.code)).to.deep.equal(['show/unavailable']);
+    fail = false;
+    session.reload();
+    await until(() => store.state.show?.id === 'back', 'loaded after reload()');
+    session.detach();
+  });
+});
