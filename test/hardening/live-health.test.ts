@@ -4,11 +4,14 @@
  * overloaded backends do. Reconnect counts over a window are reported, and bounded loosely
  * (a server that says `retry: 0` and closes got 122 reconnects in 10 s before this fix).
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/define.js';
+import { createRestShow } from '../../src/adapters/rest/show.js';
+import type { VitrineShow } from '../../src/components/show/show.js';
 import { createSseEvents, createSseParser, type RawSseEvent } from '../../src/adapters/sse/index.js';
 import type { VitrineError } from '../../src/core/errors.js';
 import type { ShowEvent } from '../../src/core/types.js';
-import { scenario, sleep, until, type SseStep } from './harness.js';
+import { scenario, sleep, until, visibleText, type SseStep } from './harness.js';
 
 function collect() {
   const events: ShowEvent[] = [];
@@ -127,6 +130,25 @@ describe('hardening: live events connection health', function () {
     } finally {
       stop();
     }
+  });
+});
+
+describe('hardening: a silent live connection in the show', function () {
+  this.timeout(30_000);
+
+  it('no event or heartbeat: the show says "Live updates paused", reconnects, and the notice goes with the next event', async () => {
+    const s = await scenario({
+      show: { doc: { id: 'quiet', title: 'Quiet live', status: 'live', products: [] } },
+      events: { connections: [[{ event: 'viewers', id: 'a', data: { count: 3 } }, { wait: 60_000 }], [{ wait: 500 }, { event: 'viewers', id: 'b', data: { count: 4 } }]] },
+    });
+    const el = await fixture<VitrineShow>(html`<vitrine-show locale="en"></vitrine-show>`);
+    el.stream = createRestShow(s.show, { retries: 0, events: { idleTimeout: 1_000, minRetryDelay: 100, retryDelay: 100, coalesceViewers: 0 } });
+    await until(() => el.state.viewers === 3, 'first event');
+    await until(() => /Live updates paused/.test(visibleText(el)), 'the silence was never shown', 8_000);
+    await until(() => el.state.viewers === 4, 'no reconnect', 10_000);
+    await until(() => !/Live updates paused/.test(visibleText(el)), 'the notice stays');
+    expect((await s.log()).connections.map((c) => c.lastEventId)).to.deep.equal([null, 'a']);
+    el.remove();
   });
 });
 
