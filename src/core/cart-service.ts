@@ -11,6 +11,7 @@
  * - Checkout hands off to the adapter's URL, the cart's `checkoutUrl` or a fallback, only
  *   when it is `http:`/`https:`, with attribution parameters.
  */
+import { pageUrl } from './parse.js';
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
 import { addKey, type ShowStore, type StoreEvents } from './store.js';
 import type { Cart, CartAdapter, Product, Variant } from './types.js';
@@ -247,7 +248,7 @@ export class CartService {
    */
   async checkoutUrl(): Promise<string | undefined> {
     if (this.adapter.checkout) return this.adapter.checkout(this.#abort.signal);
-    return this.store.state.cart?.checkoutUrl ?? this.options.checkoutFallbackUrl;
+    return this.store.state.cart?.checkoutUrl ?? pageUrl(this.options.checkoutFallbackUrl);
   }
 
   /**

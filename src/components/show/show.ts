@@ -338,7 +338,7 @@ export class VitrineShow extends VitrineElement {
     const store = this.store;
     if (!adapter) {
       this.#cart = this.cartUrl
-        ? createRestCart(this.cartUrl, { persist: this.consent === 'granted' })
+        ? createRestCart(this.cartUrl, { persist: this.consent === 'granted', scope: this.src || this.id || undefined })
         : createMemoryCart({
             lookup: (id) => store.product(id),
             // Read when needed: an emptied cart shows its subtotal in the show's currency.
