@@ -11,7 +11,7 @@
  * - Checkout hands off to the adapter's URL, the cart's `checkoutUrl` or a fallback, only
  *   when it is `http:`/`https:`, with attribution parameters.
  */
-import { pageUrl } from './parse.js';
+import { pageUrl } from './guards.js';
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
 import { addKey, type ShowStore, type StoreEvents } from './store.js';
 import type { Cart, CartAdapter, Product, Variant } from './types.js';

@@ -4,7 +4,7 @@
  */
 import { VitrineError } from '../../core/errors.js';
 import { money, multiply, sum } from '../../core/money.js';
-import { assertQuantity, pageUrl } from '../../core/parse.js';
+import { assertQuantity, pageUrl } from '../../core/guards.js';
 import type { AddLineInput, Cart, CartAdapter, CartLine, Product } from '../../core/types.js';
 
 export interface MemoryCartOptions {

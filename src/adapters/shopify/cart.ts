@@ -6,7 +6,8 @@
  */
 import { createCartIdStore } from '../../core/cart-id-store.js';
 import { VitrineError } from '../../core/errors.js';
-import { assertQuantity, parseCart } from '../../core/parse.js';
+import { assertQuantity } from '../../core/guards.js';
+import { parseCart } from '../../core/parse.js';
 import type { Cart, CartAdapter } from '../../core/types.js';
 import { createClient, gid, type ShopifyOptions } from './client.js';
 import { CART_CREATE, CART_LINES_ADD, CART_LINES_REMOVE, CART_LINES_UPDATE, CART_QUERY } from './documents.js';
