@@ -48,7 +48,7 @@ export class VitrineElement extends LitElement {
     try {
       return super.createRenderRoot();
     } catch (error) {
-      queueMicrotask(() => this.reportError(new VitrineError('internal', `The page does not let this element attach a shadow root (${String(error)}).`, { recoverable: false })));
+      queueMicrotask(() => this.reportError(new VitrineError('internal', `No shadow root: ${String(error)}`, { recoverable: false })));
       return document.createDocumentFragment();
     }
   }

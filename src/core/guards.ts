@@ -11,7 +11,7 @@ import { LIMITS } from './parse.js';
  */
 export function assertQuantity(quantity: unknown, min: 0 | 1): number {
   if (typeof quantity !== 'number' || !Number.isSafeInteger(quantity) || quantity < min) {
-    throw new VitrineError('cart/invalid', `Quantity must be a whole number of at least ${min}.`);
+    throw new VitrineError('cart/invalid', `Quantity must be an integer ≥ ${min}.`);
   }
   return quantity;
 }
@@ -24,7 +24,7 @@ export function assertQuantity(quantity: unknown, min: 0 | 1): number {
 export function pathSegment(value: string): string {
   const segment = encodeURIComponent(value);
   if (!segment || segment.length > LIMITS.url || /^(\.|%2e){1,2}$/i.test(segment)) {
-    throw new VitrineError('cart/invalid', 'The cart answered an id that cannot be used in a URL.');
+    throw new VitrineError('cart/invalid', 'Unusable cart id.');
   }
   return segment;
 }

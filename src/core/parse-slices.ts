@@ -30,7 +30,7 @@ export async function parseShowInSlices(
 ): Promise<ParseResult<Show>> {
   const budget = options.budget ?? 8;
   const raw = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>).products : undefined;
-  if (!Array.isArray(raw) || raw.length <= 200) return parseShow(input, documentUrl);
+  if (!Array.isArray(raw) || raw.length <= 50) return parseShow(input, documentUrl);
   const head = parseShow({ ...(input as object), products: [] }, documentUrl);
   if (!head.ok) return head;
   const issues: ParseIssue[] = [...head.issues];

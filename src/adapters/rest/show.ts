@@ -4,10 +4,10 @@
  */
 import ky from 'ky';
 import { VitrineError } from '../../core/errors.js';
-import { LIMITS } from '../../core/parse.js';
-import { parseShowInSlices } from '../../core/parse-slices.js';
+import { LIMITS, parseShow } from '../../core/parse.js';
 import type { Show, StreamAdapter } from '../../core/types.js';
-import { createSseEvents, type SseOptions } from '../sse/index.js';
+import { createSseEvents } from '../sse/events.js';
+import type { SseOptions } from '../sse/types.js';
 import { absolute, toVitrineError } from './http.js';
 
 export interface RestShowOptions {
@@ -92,8 +92,10 @@ export function createRestShow(url: string, options: RestShowOptions = {}): Stre
           status === 422 ? 'show/invalid' : undefined,
         );
       }
-      // Products in slices, yielding between them: a big document is no long task.
-      const result = await parseShowInSlices(body, base, { signal });
+      // A big document's products in slices that yield to the page (no long task); the slicing
+      // code is a lazy chunk, loaded only for such a document.
+      const many = ((body as { products?: unknown } | null)?.products as unknown[] | undefined)?.length ?? 0;
+      const result = many > 200 ? await (await import('../../core/parse-slices.js')).parseShowInSlices(body, base, { signal }) : parseShow(body, base);
       if (!result.ok) {
         throw new VitrineError('show/invalid', result.error.message, { recoverable: false, cause: result.error });
       }
