@@ -40,6 +40,20 @@ export class VitrineElement extends LitElement {
   }
 
   /**
+   * A host page that broke `Element.prototype.attachShadow`: without a shadow root the widget
+   * cannot keep its styles from the page, so it renders nothing into the page and says why
+   * (`vitrine-error`, `internal`, not recoverable) instead of throwing at the page.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    try {
+      return super.createRenderRoot();
+    } catch (error) {
+      queueMicrotask(() => this.reportError(new VitrineError('internal', `No shadow root: ${String(error)}`, { recoverable: false })));
+      return document.createDocumentFragment();
+    }
+  }
+
+  /**
    * Dispatches a `vitrine-*` event from this element (`bubbles`, `composed`).
    * Returns the event so the caller can read `defaultPrevented`. A listener of
    * the host page that throws does not stop the widget: browsers report it, and

@@ -1,6 +1,11 @@
 /**
  * Where a cart adapter keeps its cart id: in memory always; in `sessionStorage` only while
- * persistence is on (the shopper consented, README.md, "Security and reliability"). One key per cart backend.
+ * persistence is on (the shopper consented; README, "Security and reliability"). One key per
+ * cart backend and scope.
+ *
+ * Twin shows (two shows on a page with the same cart URL) keep their own carts: each passes its
+ * own `scope` (`<vitrine-show>` passes its `src`), so each restores its own cart id after a
+ * reload, and turning persistence off for one (`consent="denied"`) removes only its own key.
  */
 export interface CartIdStore {
   get(): string | null;
@@ -9,7 +14,15 @@ export interface CartIdStore {
   setPersist(persist: boolean): void;
 }
 
-export function createCartIdStore(key: string, options: { persist?: boolean; storage?: Storage } = {}): CartIdStore {
+export interface CartIdStoreOptions {
+  persist?: boolean;
+  storage?: Storage;
+  /** What the cart belongs to (for instance the show's URL): one stored id per scope. */
+  scope?: string;
+}
+
+export function createCartIdStore(baseKey: string, options: CartIdStoreOptions = {}): CartIdStore {
+  const key = options.scope ? `${baseKey} ${options.scope.slice(0, 2_048)}` : baseKey;
   let persist = options.persist ?? false;
   const storage = (): Storage | undefined => {
     try {

@@ -12,6 +12,7 @@
  *   when it is `http:`/`https:`, with attribution parameters; `store.state.checkingOut` is true
  *   until the outcome is known.
  */
+import { pageUrl } from './guards.js';
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
 import { addKey, type ShowStore, type StoreEvents } from './store.js';
 import type { Cart, CartAdapter, Product, Variant } from './types.js';
@@ -248,7 +249,7 @@ export class CartService {
    */
   async checkoutUrl(): Promise<string | undefined> {
     if (this.adapter.checkout) return this.adapter.checkout(this.#abort.signal);
-    return this.store.state.cart?.checkoutUrl ?? this.options.checkoutFallbackUrl;
+    return this.store.state.cart?.checkoutUrl ?? pageUrl(this.options.checkoutFallbackUrl);
   }
 
   /**

@@ -59,7 +59,7 @@ export interface SessionConfig {
 /** How the session builds the adapters it is not given. */
 export interface AdapterFactories {
   show(url: string): StreamAdapter;
-  restCart(url: string, options: { persist: boolean }): CartAdapter;
+  restCart(url: string, options: { persist: boolean; scope?: string | undefined }): CartAdapter;
   memoryCart(store: ShowStore): CartAdapter;
   /**
    * The interaction adapter of a show whose document has an `interactions` URL.
@@ -185,11 +185,12 @@ export class ShowSession {
   #setUpCart(): void {
     this.#cartDirty = false;
     this.#service?.dispose();
-    const { cart, cartUrl, consent, checkoutUrl } = this.#config;
+    const { cart, cartUrl, consent, checkoutUrl, src } = this.#config;
     this.#builtCart = cart
       ? undefined
       : cartUrl
-        ? this.#factories.restCart(cartUrl, { persist: consent === true })
+        ? // Twin shows with one cart URL keep their own carts: the stored id is scoped by the show.
+          this.#factories.restCart(cartUrl, { persist: consent === true, scope: src || undefined })
         : this.#factories.memoryCart(this.store);
     this.store.set({ cart: null, cartError: null, checkingOut: false, adding: new Set(), addErrors: new Map() });
     this.#service = new CartService(this.store, this.cart!, { checkoutFallbackUrl: checkoutUrl });

@@ -3,7 +3,7 @@ import { createSseEvents, createSseParser, type RawSseEvent } from '../../src/ad
 import { VitrineError } from '../../src/core/errors.js';
 import { collect, eventsLog, post, send, uid, until } from './helpers.js';
 
-const fast = { retryDelay: 50, maxRetryDelay: 400 };
+const fast = { retryDelay: 50, minRetryDelay: 50, maxRetryDelay: 400 };
 
 describe('SSE parser', () => {
   it('parses fields, multi-line data, comments, ids and retry across arbitrary chunk boundaries', () => {

@@ -4,12 +4,13 @@
  */
 import { VitrineError } from '../../core/errors.js';
 import { money, multiply, sum } from '../../core/money.js';
+import { assertQuantity, pageUrl } from '../../core/guards.js';
 import type { AddLineInput, Cart, CartAdapter, CartLine, Product } from '../../core/types.js';
 
 export interface MemoryCartOptions {
   /** Finds a product by id (the show's products). */
   lookup: (productId: string) => Product | undefined;
-  /** Where checkout goes. */
+  /** Where checkout goes; a relative URL resolves against the page. */
   checkoutUrl?: string;
   /** Currency of an empty cart's subtotal. @default the first product's, else 'USD' */
   currencyCode?: string;
@@ -32,7 +33,7 @@ export function createMemoryCart(options: MemoryCartOptions): CartAdapter & { re
       subtotal: lines.length ? sum(lines.map((l) => l.total)) : money('0', currencyCode),
       totalQuantity: lines.reduce((n, l) => n + l.quantity, 0),
     };
-    if (options.checkoutUrl) next.checkoutUrl = options.checkoutUrl;
+    if (options.checkoutUrl) next.checkoutUrl = pageUrl(options.checkoutUrl)!;
     return next;
   }
 
@@ -59,12 +60,10 @@ export function createMemoryCart(options: MemoryCartOptions): CartAdapter & { re
     },
     async addLine(input: AddLineInput, signal) {
       checkSignal(signal);
+      assertQuantity(input.quantity, 1);
       const product = options.lookup(input.productId);
       const variant = product?.variants.find((v) => v.id === input.variantId);
       if (!product || !variant) throw new VitrineError('cart/not-found', 'This product is no longer available.');
-      if (!Number.isSafeInteger(input.quantity) || input.quantity < 1) {
-        throw new VitrineError('cart/invalid', 'Quantity must be at least 1.');
-      }
       const lines = [...(cart?.lines ?? [])];
       const index = lines.findIndex((l) => l.variantId === variant.id && l.productId === product.id);
       const quantity = (index >= 0 ? lines[index].quantity : 0) + input.quantity;
@@ -93,6 +92,7 @@ export function createMemoryCart(options: MemoryCartOptions): CartAdapter & { re
     },
     async updateLine(lineId, quantity, signal) {
       checkSignal(signal);
+      assertQuantity(quantity, 0);
       const lines = [...(cart?.lines ?? [])];
       const index = lines.findIndex((l) => l.id === lineId);
       if (index === -1) throw new VitrineError('cart/not-found', 'This line is no longer in the cart.');

@@ -9,12 +9,13 @@
  * | `PATCH {cart}/{id}/lines/{lineId}` `{ quantity }` | a quantity change (0 removes) |
  * | `DELETE {cart}/{id}/lines/{lineId}` | a removal |
  *
- * The cart id is kept in memory; in `sessionStorage` (key `vitrine:cart:<base URL>`) only
- * while persistence is on, which `<vitrine-show>` turns on with `consent="granted"`.
+ * The cart id is kept in memory; in `sessionStorage` (key `vitrine:cart:<base URL>`, then the
+ * `scope` if any) only while persistence is on, which `<vitrine-show>` turns on with `consent="granted"`.
  */
 import ky, { HTTPError, type Options } from 'ky';
 import { VitrineError, type VitrineErrorCode } from '../../core/errors.js';
 import { createCartIdStore } from '../../core/cart-id-store.js';
+import { assertQuantity, pathSegment } from '../../core/guards.js';
 import { parseCart } from '../../core/parse.js';
 import type { AddLineInput, Cart, CartAdapter } from '../../core/types.js';
 import { absolute, randomKey, toVitrineError, type ServerError } from './http.js';
@@ -39,6 +40,13 @@ export interface RestCartOptions {
   persist?: boolean;
   /** Where a persisted cart id goes. @default globalThis.sessionStorage */
   storage?: Storage;
+  /**
+   * What this cart belongs to, such as the show's URL: two adapters with the same base URL and
+   * different scopes keep their own persisted cart ids (twin shows on one page). Without it, one
+   * id per base URL.
+   * @default undefined
+   */
+  scope?: string;
   /** Extra request headers (for instance an auth token). @default {} */
   headers?: Record<string, string>;
   /** The `fetch` to use. @default globalThis.fetch */
@@ -81,7 +89,11 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
   const storageKey = `vitrine:cart:${base}`;
   const listeners = new Set<(cart: Cart | null) => void>();
 
-  const ids = createCartIdStore(storageKey, { persist: options.persist ?? false, ...(options.storage ? { storage: options.storage } : {}) });
+  const ids = createCartIdStore(storageKey, {
+    persist: options.persist ?? false,
+    ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.scope ? { scope: options.scope } : {}),
+  });
   const setId = (id: string | null) => ids.set(id);
 
   const api = ky.create({
@@ -107,11 +119,12 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
     }
     const result = parseCart(body, base);
     if (!result.ok) throw result.error;
+    pathSegment(result.value.id); // an id that would leave the base URL is never kept
     setId(result.value.id);
     return result.value;
   }
 
-  const cartUrl = (id: string) => `${base}/${encodeURIComponent(id)}`;
+  const cartUrl = (id: string) => `${base}/${pathSegment(id)}`;
   const isNotFound = (error: unknown) => error instanceof VitrineError && error.code === 'cart/not-found';
 
   function notify(cart: Cart | null): void {
@@ -189,6 +202,7 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
       }
     },
     async addLine(input, signal) {
+      assertQuantity(input.quantity, 1);
       const key = input.idempotencyKey ?? randomKey();
       const id = ids.get() ?? (await create(signal));
       try {
@@ -200,17 +214,18 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
         return postLine(await create(signal), input, key, signal);
       }
     },
-    updateLine(lineId, quantity, signal) {
+    async updateLine(lineId, quantity, signal) {
+      assertQuantity(quantity, 0);
       return onCart((id) =>
-        request(`${cartUrl(id)}/lines/${encodeURIComponent(lineId)}`, {
+        request(`${cartUrl(id)}/lines/${pathSegment(lineId)}`, {
           method: 'patch',
-          json: { quantity: Math.max(0, Math.floor(quantity)) },
+          json: { quantity },
           signal,
         }),
       );
     },
     removeLine(lineId, signal) {
-      return onCart((id) => request(`${cartUrl(id)}/lines/${encodeURIComponent(lineId)}`, { method: 'delete', signal }));
+      return onCart((id) => request(`${cartUrl(id)}/lines/${pathSegment(lineId)}`, { method: 'delete', signal }));
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -4,9 +4,10 @@
  */
 import ky from 'ky';
 import { VitrineError } from '../../core/errors.js';
-import { parseShow } from '../../core/parse.js';
+import { LIMITS, parseShow } from '../../core/parse.js';
 import type { Show, StreamAdapter } from '../../core/types.js';
-import { createSseEvents, type SseOptions } from '../sse/index.js';
+import { createSseEvents } from '../sse/events.js';
+import type { SseOptions } from '../sse/types.js';
 import { absolute, toVitrineError } from './http.js';
 
 export interface RestShowOptions {
@@ -30,21 +31,27 @@ export interface RestShowOptions {
 }
 
 /**
- * The product ids a document lists, in order, and which entries are references only (a bare
- * id, or an object with nothing but `id`), which a catalog adapter hydrates.
+ * The product ids a document lists, in order (within the products cap: entries past it are never
+ * read), and which entries are references only (a bare id, or an object with nothing but `id`),
+ * which a catalog adapter hydrates. Linear in the capped list.
  */
 function references(body: unknown): { ids: string[]; paths: Set<string> } {
   const ids: string[] = [];
+  const seen = new Set<string>();
   const paths = new Set<string>();
   const products = (body as { products?: unknown } | null)?.products;
   if (!Array.isArray(products)) return { ids, paths };
-  products.forEach((entry: unknown, i) => {
+  const count = Math.min(products.length, LIMITS.products);
+  for (let i = 0; i < count; i++) {
+    const entry: unknown = products[i];
     const id = typeof entry === 'string' ? entry : (entry as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string' && typeof id !== 'number') return;
-    if (String(id).length > 256 || ids.includes(String(id))) return;
-    ids.push(String(id));
-    if (typeof entry === 'string' || Object.keys(entry as object).every((key) => key === 'id')) paths.add(`products[${i}]`);
-  });
+    if (typeof id !== 'string' && typeof id !== 'number') continue;
+    const key = String(id);
+    if (key.length > LIMITS.id || seen.has(key)) continue;
+    seen.add(key);
+    ids.push(key);
+    if (typeof entry === 'string' || Object.keys(entry as object).every((k) => k === 'id')) paths.add(`products[${i}]`);
+  }
   return { ids, paths };
 }
 
@@ -85,13 +92,17 @@ export function createRestShow(url: string, options: RestShowOptions = {}): Stre
           status === 422 ? 'show/invalid' : undefined,
         );
       }
-      const result = parseShow(body, base);
+      // A big document's products in slices that yield to the page (no long task); the slicing
+      // code is a lazy chunk, loaded only for such a document.
+      const many = ((body as { products?: unknown } | null)?.products as unknown[] | undefined)?.length ?? 0;
+      const result = many > 200 ? await (await import('../../core/parse-slices.js')).parseShowInSlices(body, base, { signal }) : parseShow(body, base);
       if (!result.ok) {
         throw new VitrineError('show/invalid', result.error.message, { recoverable: false, cause: result.error });
       }
       const show = result.value;
       const refs = references(body);
-      if (refs.ids.length && refs.ids.some((id) => !show.products.some((p) => p.id === id))) show.productIds = refs.ids;
+      const parsed = new Set(show.products.map((p) => p.id));
+      if (refs.ids.some((id) => !parsed.has(id))) show.productIds = refs.ids;
       const dropped = result.issues.filter(
         (issue) => /dropped/.test(issue.reason) && !refs.paths.has(issue.path.replace(/\].*$/, ']')),
       );

@@ -6,6 +6,7 @@
  */
 import { createCartIdStore } from '../../core/cart-id-store.js';
 import { VitrineError } from '../../core/errors.js';
+import { assertQuantity } from '../../core/guards.js';
 import { parseCart } from '../../core/parse.js';
 import type { Cart, CartAdapter } from '../../core/types.js';
 import { createClient, gid, type ShopifyOptions } from './client.js';
@@ -20,6 +21,8 @@ export interface ShopifyCartOptions extends ShopifyOptions {
   persist?: boolean;
   /** Where a persisted cart id goes. @default globalThis.sessionStorage */
   storage?: Storage;
+  /** What this cart belongs to (such as the show's URL): one persisted cart id per scope. */
+  scope?: string;
 }
 
 export interface ShopifyCartAdapter extends CartAdapter {
@@ -96,6 +99,7 @@ export function createShopifyCart(options: ShopifyCartOptions): ShopifyCartAdapt
   const ids = createCartIdStore(`vitrine:shopify-cart:${options.domain}`, {
     persist: options.persist ?? false,
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.scope ? { scope: options.scope } : {}),
   });
   const listeners = new Set<(cart: Cart | null) => void>();
 
@@ -155,6 +159,7 @@ export function createShopifyCart(options: ShopifyCartOptions): ShopifyCartAdapt
       return toCart(data.cart);
     },
     async addLine(input, signal) {
+      assertQuantity(input.quantity, 1);
       const lines = [{ merchandiseId: gid('ProductVariant', input.variantId), quantity: input.quantity }];
       const id = ids.get();
       if (!id) {
@@ -168,12 +173,13 @@ export function createShopifyCart(options: ShopifyCartOptions): ShopifyCartAdapt
         return mutate('VitrineCartCreate', CART_CREATE, 'cartCreate', { input: { lines } }, signal);
       }
     },
-    updateLine(lineId, quantity, signal) {
+    async updateLine(lineId, quantity, signal) {
+      assertQuantity(quantity, 0);
       return mutate(
         'VitrineCartLinesUpdate',
         CART_LINES_UPDATE,
         'cartLinesUpdate',
-        { cartId: current(), lines: [{ id: lineId, quantity: Math.max(0, Math.floor(quantity)) }] },
+        { cartId: current(), lines: [{ id: lineId, quantity }] },
         signal,
       );
     },

@@ -1,12 +1,24 @@
 /**
  * The live events connection behind `createSseEvents()`: a lazy chunk of the storefront bundle,
  * fetched when a show with an `events` URL (a live show) subscribes, not with the page.
+ *
+ * Health, as the loop below keeps it:
+ * - a connection is healthy once it delivered one event; only then does the back-off start over
+ *   (response headers alone prove nothing: a server may answer 200 and close at once);
+ * - a connection that fails, or ends without one event, is a failure: the next wait grows
+ *   (`retryDelay × 2^failures`, capped), with full jitter above `minRetryDelay`; an error is
+ *   reported at once, an empty answer after `EMPTY_BEFORE_REPORT` in a row, once per outage;
+ * - no event and no heartbeat for `idleTimeout`: reported, and the connection is reopened.
  */
 import ky, { HTTPError } from 'ky';
 import { VitrineError, isAbortError } from '../../core/errors.js';
 import { parseShowEvent } from '../../core/parse.js';
 import type { ShowEvent } from '../../core/types.js';
-import { createSseParser, type RawSseEvent, type SseEvents, type SseOptions } from './index.js';
+import { createSseParser, type RawSseEvent } from './parser.js';
+import type { SseEvents, SseOptions } from './types.js';
+
+/** Empty answers (200, then closed without an event) in a row before the outage is reported. */
+const EMPTY_BEFORE_REPORT = 3;
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -21,10 +33,16 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Thrown inside a connection that stayed silent for too long. */
+class Idle extends Error {}
+
 /** Opens the connection (see `createSseEvents` in `./index.ts`). */
 export function connectSseEvents(url: string, options: SseOptions = {}): SseEvents {
-  const baseDelay = options.retryDelay ?? 1000;
-  const maxDelay = options.maxRetryDelay ?? 30_000;
+  const minDelay = Math.max(0, options.minRetryDelay ?? 1000);
+  const maxDelay = Math.max(minDelay, options.maxRetryDelay ?? 30_000);
+  const clamp = (ms: number) => Math.min(Math.max(ms, minDelay), maxDelay);
+  const idleTimeout = options.idleTimeout ?? 45_000;
+  const random = options.random ?? Math.random;
   const coalesce = options.coalesceViewers ?? 250;
   const base = options.base ?? url;
   const api = ky.create({
@@ -43,6 +61,15 @@ export function connectSseEvents(url: string, options: SseOptions = {}): SseEven
       let pendingViewers: ShowEvent | undefined;
       let viewersTimer: ReturnType<typeof setTimeout> | undefined;
       let lastInvalidAt = -Infinity;
+      let retry = clamp(options.retryDelay ?? 1000);
+      /** Connections in a row that ended without an event. */
+      let failures = 0;
+      /** This outage was reported (once per outage). */
+      let reported = false;
+      /** The current connection delivered an event. */
+      let healthy = false;
+      /** Restarts the silence watchdog of the current connection. */
+      let alive = () => {};
 
       function report(error: VitrineError): void {
         if (signal.aborted) return;
@@ -70,6 +97,10 @@ export function connectSseEvents(url: string, options: SseOptions = {}): SseEven
       }
 
       function onRaw(raw: RawSseEvent): void {
+        healthy = true;
+        failures = 0;
+        reported = false;
+        alive();
         const result = parseShowEvent(raw.type, raw.data, base, raw.id);
         if (!result.ok) return invalid(`A live event was ignored: ${result.error.message}`);
         const event = result.value;
@@ -83,67 +114,100 @@ export function connectSseEvents(url: string, options: SseOptions = {}): SseEven
         }, coalesce);
       }
 
-      let retryBase = baseDelay;
       const parser = createSseParser(onRaw, {
         maxEventSize: options.maxEventSize,
         onRetry: (ms) => {
-          retryBase = Math.min(Math.max(ms, 100), maxDelay);
+          retry = clamp(ms);
         },
+        onComment: () => alive(),
         onOversize: () => invalid('A live event was ignored: larger than the allowed size.'),
       });
 
       async function connect(): Promise<'ended' | 'stop'> {
-        const headers: Record<string, string> = {};
-        if (parser.lastEventId) headers['last-event-id'] = parser.lastEventId;
-        const response = await api.get(url, { signal, headers });
-        // 204 No Content: the server asks the client to stop reconnecting (as EventSource does).
-        if (response.status === 204) return 'stop';
-        const type = response.headers.get('content-type') ?? '';
-        if (!/^text\/event-stream\b/i.test(type) || !response.body) {
-          await response.body?.cancel().catch(() => {});
-          throw new VitrineError('events/unavailable', `Live events answered ${type || 'no content type'}, not text/event-stream.`);
-        }
-        attempt = 0;
-        outage = false;
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        const attempt = new AbortController();
+        const abort = () => attempt.abort();
+        signal.addEventListener('abort', abort, { once: true });
+        let idle = false;
+        let watchdog: ReturnType<typeof setTimeout> | undefined;
+        alive = () => {
+          clearTimeout(watchdog);
+          watchdog = setTimeout(() => {
+            idle = true;
+            attempt.abort();
+          }, idleTimeout);
+        };
         try {
-          for (;;) {
-            const { value, done } = await reader.read();
-            if (done) break;
-            parser.push(value);
+          const headers: Record<string, string> = {};
+          if (parser.lastEventId) headers['last-event-id'] = parser.lastEventId;
+          const response = await api.get(url, { signal: attempt.signal, headers });
+          // 204 No Content: the server asks the client to stop reconnecting (as EventSource does).
+          if (response.status === 204) return 'stop';
+          const type = response.headers.get('content-type') ?? '';
+          if (!/^text\/event-stream\b/i.test(type) || !response.body) {
+            await response.body?.cancel().catch(() => {});
+            throw new VitrineError('events/unavailable', `Live events answered ${type || 'no content type'}, not text/event-stream.`);
           }
+          alive();
+          const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+          try {
+            for (;;) {
+              const { value, done } = await reader.read();
+              if (done) break;
+              parser.push(value);
+            }
+          } finally {
+            reader.releaseLock();
+          }
+          return 'ended';
+        } catch (error) {
+          if (idle && !signal.aborted) throw new Idle();
+          throw error;
         } finally {
-          reader.releaseLock();
+          clearTimeout(watchdog);
+          alive = () => {};
+          signal.removeEventListener('abort', abort);
           parser.reset();
         }
-        return 'ended';
       }
 
-      let attempt = 0;
-      let outage = false;
+      function failed(error: VitrineError, now: boolean): void {
+        failures++;
+        if (reported || !(now || failures >= EMPTY_BEFORE_REPORT)) return;
+        reported = true;
+        report(error);
+      }
 
       async function run(): Promise<void> {
         while (!signal.aborted) {
+          healthy = false;
           try {
             if ((await connect()) === 'stop') return;
+            if (!healthy) {
+              failed(
+                new VitrineError('events/unavailable', 'The live events connection keeps closing without sending any event; retrying.'),
+                false,
+              );
+            }
           } catch (error) {
-            if (signal.aborted || isAbortError(error)) return;
-            if (!outage) {
-              outage = true;
+            if (signal.aborted) return;
+            if (error instanceof Idle) {
+              const seconds = Math.round(idleTimeout / 1000);
+              failed(new VitrineError('events/unavailable', `No live event or heartbeat for ${seconds} s; reconnecting.`), true);
+            } else if (isAbortError(error)) return;
+            else {
               const status = error instanceof HTTPError ? ` (HTTP ${error.response.status})` : '';
-              report(
+              failed(
                 error instanceof VitrineError
                   ? error
-                  : new VitrineError('events/unavailable', `The live events connection failed${status}; retrying.`, {
-                      cause: error,
-                    }),
+                  : new VitrineError('events/unavailable', `The live events connection failed${status}; retrying.`, { cause: error }),
+                true,
               );
             }
           }
-          attempt++;
-          const ceiling = Math.min(maxDelay, retryBase * 2 ** Math.max(0, attempt - 1));
-          // "Equal jitter": half fixed, half random, so clients that dropped together spread out.
-          await sleep(ceiling / 2 + Math.random() * (ceiling / 2), signal);
+          // Full jitter above the floor, growing from the first failure: viewers dropped together
+          // spread out, and a server that fails (or answers nothing) is not hammered.
+          const ceiling = Math.min(maxDelay, retry * 2 ** failures);
+          await sleep(minDelay + random() * ceiling, signal);
         }
       }
 
