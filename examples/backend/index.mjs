@@ -164,7 +164,8 @@ export function createBackend(options = {}) {
     timeline.tick();
   }, timing.tick);
   timer.unref?.();
-  const ready = state.shared ? renewLease() : Promise.resolve();
+  // The first instance on a shared state brings the catalog's stock; later ones take what is there.
+  const ready = state.shared ? Promise.all([renewLease(), state.once('shop', shop.live.snapshot())]).then(() => {}) : Promise.resolve();
 
   /**
    * Runs a cart change alone for `cartId` (on every instance: the shared state's lock), with the
@@ -253,6 +254,12 @@ export function createBackend(options = {}) {
     timer.unref?.();
     dealTimers.add(timer);
     return doc;
+  }
+
+  /** Pins `productId` now on show `showId` (a `highlight` event through the hub). */
+  async function pin(showId, productId) {
+    const entry = await hub.publish(showId, { event: 'highlight', data: { productId, at: new Date(now()).toISOString() }, id: `pin-${now().toString(36)}` });
+    return { id: entry.id, productId };
   }
 
   async function endDeal(productId) {
@@ -391,6 +398,16 @@ export function createBackend(options = {}) {
         return timeline.attach(m[1], req, res, origin);
       },
     ],
+    [
+      // The studio's pin button: every viewer, on every instance, gets this product as a highlight.
+      'POST',
+      /^\/shows\/(live|scheduled)\/pins$/,
+      async (m, req, res) => {
+        const { productId } = await readJson(req);
+        if (!shop.has(productId) || !shows[m[1]].lineup.includes(productId)) throw new ShopError(404, 'not_found', 'No such product in this show.');
+        send(res, 202, await pin(m[1], productId));
+      },
+    ],
     ['GET', /^\/media\/([\w.-]+)$/, (m, req, res) => file(req, res, MEDIA, m[1], /\.ts$/.test(m[1]) ? 'public, max-age=31536000, immutable' : 'no-cache')],
     ['GET', /^\/images\/([\w.-]+\.svg)$/, (m, req, res) => file(req, res, IMAGES, m[1], 'public, max-age=3600')],
     [
@@ -507,6 +524,7 @@ export function createBackend(options = {}) {
     ready,
     startDeal,
     endDeal,
+    pin,
     /** Ends every live events connection, asking clients to come back after `retryMs` (a restart). */
     drainEvents: (retryMs) => timeline.drain(retryMs),
     eventClients: (showId) => timeline.clients(showId),

@@ -42,6 +42,38 @@ const CART_TTL_S = 86_400;
 const LOCK_TTL_MS = 5_000;
 
 /**
+ * A demo backend (index.mjs) whose live events, carts, deal stock and clock are shared through
+ * Redis: start it twice on one Redis and the two instances serve one show.
+ * @param {string} url  such as redis://127.0.0.1:6379
+ * @param {Parameters<typeof import('./index.mjs').createBackend>[0] & { redisPrefix?: string }} [options]
+ */
+export async function createRedisBackend(url, options = {}) {
+  const { createBackend } = await import('./index.mjs');
+  const redis = await connectRedis(url, { prefix: options.redisPrefix });
+  try {
+    const now = options.now ?? Date.now;
+    // Every instance plays the same live stream and counts down to the same start.
+    const clock = await redis.state.once('clock', {
+      liveStartedAt: options.liveStartedAt ?? Math.floor((now() - 60_000) / 10_000) * 10_000,
+      scheduledStartsAt: options.scheduledStartsAt ?? now() + 10 * 60_000,
+    });
+    const backend = createBackend({ ...options, ...clock, hub: redis.hub, state: redis.state });
+    await Promise.all([backend.ready, redis.hub.ready('live'), redis.hub.ready('scheduled')]);
+    const closeBackend = backend.close;
+    return {
+      ...backend,
+      close() {
+        closeBackend();
+        return redis.close();
+      },
+    };
+  } catch (error) {
+    await redis.close();
+    throw error;
+  }
+}
+
+/**
  * Connects to Redis and resolves with `{ hub, state, close }`.
  * @param {string} url  such as redis://127.0.0.1:6379
  * @param {{ prefix?: string, logSize?: number }} [options]  `prefix` namespaces every key (default 'vitrine')
@@ -164,7 +196,7 @@ export async function connectRedis(url, { prefix = 'vitrine', logSize = LOG_SIZE
       await client.set(`${prefix}:value:${key}`, JSON.stringify(value));
     },
     async once(key, value) {
-      await client.set(`${prefix}:value:${key}`, JSON.stringify(value), { NX: true });
+      await client.set(`${prefix}:value:${key}`, JSON.stringify(value), { NX: true, EX: CART_TTL_S });
       return JSON.parse(await client.get(`${prefix}:value:${key}`));
     },
     async lead(name, ttlMs) {
