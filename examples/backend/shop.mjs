@@ -263,18 +263,18 @@ export function createShop({ products, stock, urls }) {
   const live = {
     /**
      * Starts a sale at `priceMinor` (below the regular price), or ends it with `null`. With
-     * `deal` (`{ id, limit }`), only `limit` units sell at that price (the caller counts them).
+     * `deal` (`{ id, limit, endsAt }`), only `limit` units sell at that price (the caller counts them).
      */
     setSale(productId, priceMinor, deal) {
       const it = item(productId);
       const before = it.sale?.priceMinor ?? null;
       const dealBefore = it.sale?.deal?.id;
-      it.sale = priceMinor === null ? null : { priceMinor, ...(deal ? { deal: { id: deal.id, limit: deal.limit } } : {}) };
+      it.sale = priceMinor === null ? null : { priceMinor, ...(deal ? { deal: { id: deal.id, limit: deal.limit, endsAt: deal.endsAt } } : {}) };
       const changed = before !== priceMinor || dealBefore !== it.sale?.deal?.id;
       if (changed) liveVersion += 1;
       return changed;
     },
-    /** The limited deal running on `productId`, if any: `{ id, limit }`. */
+    /** The limited deal running on `productId`, if any: `{ id, limit, endsAt }`. */
     dealOf: (productId) => item(productId).sale?.deal,
     /** Sets the units of one variant. */
     setUnits(variantId, count) {
