@@ -74,7 +74,7 @@ export async function runHerd({ viewers = 1000, scale: factor = 1, horizon = (DR
   };
   try {
     await ask({ type: 'join' }, 300_000);
-    if (!(await waitUntil(() => backend.eventClients('live') >= viewers, 60_000))) {
+    if (!(await waitUntil(() => backend.eventClients('live') >= viewers, 240_000))) {
       throw new Error(`only ${backend.eventClients('live')} of ${viewers} viewers connected`);
     }
     const before = await backend.pin('live', 'p1');
