@@ -8,8 +8,12 @@
 //   }).listen(8080);
 //
 // Routes (all under `basePath`): GET /shows/{live,replay,scheduled}, GET /shows/<id>/live.m3u8,
-// GET /shows/<id>/events (SSE), GET /media/*, GET /images/*, the cart protocol under /cart,
-// GET /checkout/<cartId>. See README.md beside this file.
+// GET /shows/<id>/events (SSE), POST /shows/<id>/pins, GET /media/*, GET /images/*, the cart
+// protocol under /cart, GET /checkout/<cartId>. See "The demo and the examples" in README.md.
+//
+// Live events fan out through a hub and carts and deal stock live in a shared state (hub.mjs):
+// in-process by default; `createRedisBackend` (redis.mjs) puts both in Redis, so several instances
+// serve one show.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
