@@ -216,6 +216,8 @@ async function client(url, from, to, factor) {
       };
     },
   };
+  // The parent gone (done, or failed): so are its viewers.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', async (message) => {
     const answer = await handlers[message.type](message);
     process.send({ re: message.type, ...answer });
