@@ -189,7 +189,7 @@ async function client(url, from, to, factor) {
             (event) => {
               if (event.type === 'highlight' && event.id) pins[i].add(event.id);
             },
-            (error) => errors.push(`${error.code}: ${error.message} ${error.cause?.name ?? ''}`.trim()),
+            (error) => errors.push(`${error.code}: ${error.message} ${error.cause?.name ?? ''} ${error.cause?.cause?.code ?? error.cause?.cause?.message ?? ''}`.trim()),
           ),
         );
         if (i % 25 === 24) await sleep(50); // a join, not the herd under test

@@ -235,21 +235,28 @@ export function createTimeline({
   }
 
   /**
-   * Ends every connection, first telling the clients to wait `retryMs` before they come back (as
+   * Drops every connection, first telling the clients to wait `retryMs` before they come back (as
    * a server about to restart would, so that its viewers do not all reconnect in the same second).
    */
   function drain(retryMs) {
     for (const channel of channels.values()) {
       for (const res of channel.clients.keys()) {
         if (retryMs !== undefined) res.write(`retry: ${Math.round(retryMs)}\n\n`);
-        res.end();
+        // The connection goes, as in a restart: closed once the `retry:` is out, the response
+        // never finished (a cleanly ended one would leave a kept-alive socket that a client
+        // might reuse just as it closes).
+        if (res.socket) res.socket.end();
+        else res.end();
       }
       channel.clients.clear();
     }
   }
 
   function close() {
-    drain();
+    for (const channel of channels.values()) {
+      for (const res of channel.clients.keys()) res.end();
+      channel.clients.clear();
+    }
     for (const channel of channels.values()) channel.unsubscribe?.();
   }
 

@@ -2,8 +2,9 @@
 // dist/ (ShowController, REST show and SSE events, CartService over the REST cart), wired as
 // <vitrine-show> wires it, through 10 minutes of the demo's live show on a 30x clock (an add to
 // cart at minute 3, an events server restart at minute 5). Counted at the backend: at most 2
-// requests a minute, the show document read once (the events stream delivers what changes, so
-// nothing polls it), no cache-busting query string. And the show document is cacheable: ETag,
+// requests a minute, the show document read once while the events flow (the stream delivers what
+// changes, so nothing polls it; after the restart one re-read may catch up), no cache-busting
+// query string. And the show document is cacheable: ETag,
 // Cache-Control, 304 on If-None-Match, a new ETag when it changes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -23,7 +24,10 @@ test('a viewer watching 10 minutes of a live show makes at most 2 requests a min
   const summary = traffic.log.map((r) => `${r.at.toFixed(2)} ${r.method} ${r.path}${r.query} ${r.status}`).join('; ');
   const count = (kind) => traffic.rows.find((r) => r.kind === kind).requests;
   assert.ok(traffic.perMinute <= 2, `${traffic.perMinute}/min: ${summary}`);
-  assert.equal(count('show document'), 1, `read once, never polled while the events flow: ${summary}`);
+  const documentReads = traffic.log.filter((r) => /^\/shows\/[^/]+$/.test(r.path));
+  assert.equal(documentReads.filter((r) => r.at < 5).length, 1, `read once, never polled while the events flow: ${summary}`);
+  // The restart is an events error: the controller may re-read the document once to catch up.
+  assert.ok(documentReads.length <= 2, summary);
   // The first connection and one reconnect after the restart.
   assert.equal(count('live events (SSE)'), 2, summary);
   assert.equal(count('cart'), 2, `the cart made on the first add, and the add: ${summary}`);
