@@ -7,7 +7,7 @@
 //   npm run bench -- --quick             3 runs, short live soak (a smoke run)
 //   npm run bench -- --runs 9 --minutes 30 --only ttff,heap
 //   flags: --runs N  --minutes M (live-show heap soak)  --cpu R (throttling rate, default 4)
-//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency)
+//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency,audience)
 //          --no-build  --no-lighthouse  --headed  --install-lighthouse (into .cache/bench/)
 //
 // Every section degrades to "n/a: reason" when something it needs is missing (a component not

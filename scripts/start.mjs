@@ -5,7 +5,8 @@
 //   /vitrine/*      dist/cdn/* (the script-tag bundle and its lazy chunks)
 //   /shows, /cart, /checkout, /media, /images   the demo backend (examples/backend/)
 // PORT overrides 8080 (PORT=0 picks a free port); SCHEDULED_IN=<seconds> sets when the upcoming
-// show goes live (default 600); SKIP_BUILD=1 serves dist/ as it is. Ctrl-C or SIGTERM stops everything.
+// show goes live (default 600); SKIP_BUILD=1 serves dist/ as it is; REDIS_URL=redis://… shares the live
+// events, carts and deal stock with every other instance on that Redis. Ctrl-C or SIGTERM stops everything.
 // STUDIO=1 also starts nginx with the RTMP module (README: "Go live from OBS"): OBS streams to
 // rtmp://127.0.0.1:${RTMP_PORT:-1935}/live with the stream key `studio`, shown at /studio.html.
 //
@@ -54,17 +55,22 @@ const notFound = `<!doctype html><html lang="en"><meta charset="utf-8"><title>No
  *           backendOptions?: Parameters<typeof createBackend>[0], cdnDir?: string }} [options]
  *   `backendOptions` go to createBackend (e.g. `{ timing: { pin: 8000 } }` for faster pins);
  *   `cdnDir` serves another copy of dist/cdn/ at /vitrine/ (tests serve a snapshot, so a build
- *   started meanwhile cannot pull files from under the page)
+ *   started meanwhile cannot pull files from under the page); `redisUrl` shares the live events,
+ *   carts and deal stock with other instances through Redis (examples/backend/redis.mjs)
  * @param {{ rtmpPort?: number, fragment?: number }} [options.studio]  also start nginx-rtmp for the `studio` show
  *   (examples/backend/rtmp.mjs) in a temp dir; `fragment`: HLS fragment seconds (default 1)
  */
-export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false, backendOptions = {}, cdnDir = CDN, studio } = {}) {
+export async function startDemo({ port = 8080, host, build: mayBuild = true, scheduledIn = 600, log = false, backendOptions = {}, cdnDir = CDN, studio, redisUrl } = {}) {
   if (mayBuild && needsBuild()) build();
   const studioDir = studio ? mkdtempSync(join(tmpdir(), 'vitrine-studio-')) : undefined;
   if (studioDir) backendOptions = { ...backendOptions, studio: { hlsDir: join(studioDir, 'hls') } };
   if (!existsSync(join(cdnDir, 'vitrine.js'))) throw new Error(`${join(cdnDir, 'vitrine.js')} is missing: run \`npm run build\``);
 
-  const backend = createBackend({ scheduledStartsAt: Date.now() + scheduledIn * 1000, ...backendOptions });
+  const backendSettings = { scheduledStartsAt: Date.now() + scheduledIn * 1000, ...backendOptions };
+  // REDIS_URL: live events, carts and deal stock shared with other instances on the same Redis.
+  const backend = redisUrl
+    ? await (await import('../examples/backend/redis.mjs')).createRedisBackend(redisUrl, backendSettings)
+    : createBackend(backendSettings);
   const server = createServer(async (req, res) => {
     const started = Date.now();
     if (log) res.on('finish', () => console.log(`${res.statusCode} ${req.method} ${req.url} ${Date.now() - started} ms`));
@@ -122,8 +128,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const scheduledIn = process.env.SCHEDULED_IN ? Number(process.env.SCHEDULED_IN) : 600;
   try {
     const studio = process.env.STUDIO ? { rtmpPort: Number(process.env.RTMP_PORT) || 1935 } : undefined;
-    const demo = await startDemo({ port, scheduledIn, build: !process.env.SKIP_BUILD, log: Boolean(process.env.DEMO_LOG), studio });
+    const redisUrl = process.env.REDIS_URL || undefined;
+    const demo = await startDemo({ port, scheduledIn, build: !process.env.SKIP_BUILD, log: Boolean(process.env.DEMO_LOG), studio, redisUrl });
     if (demo.studio) console.log(`\n  Studio: stream to ${demo.studio.rtmpUrl.replace(/\/studio$/, '')} with the stream key "studio", watch ${demo.url}studio.html`);
+    if (redisUrl) console.log(`  Live events, carts and deal stock shared through Redis (${redisUrl.replace(/\/\/[^@/]*@/, '//…@')}).`);
     console.log(`\n  Vitrine demo storefront: ${demo.url}\n`);
     console.log(`  live show ${demo.url}   replay ${demo.url}replay.html   upcoming ${demo.url}upcoming.html`);
     console.log(`  studio (run the show: pin, write as the host, moderate) ${demo.url}studio?token=${demo.backend.studioToken}`);

@@ -1,5 +1,6 @@
 // The bench's sections. Each `run(ctx)` returns `{ rows, data }`; a row without what it needs says
 // "n/a: reason". Variants are interleaved run by run (A B A B …) so machine noise hits both.
+import { audienceSection } from './audience.mjs';
 import { kB } from './graph.mjs';
 import { median, percentile, ms, sec, mb, num, ratio, row } from './report.mjs';
 
@@ -518,4 +519,7 @@ export const sections = [
       return lighthouseSection(ctx);
     },
   },
+
+  // 9. Audience: requests per viewer, a restart's reconnects, a deal burst (bench/lib/audience.mjs)
+  audienceSection,
 ];

@@ -8,13 +8,19 @@
 //   }).listen(8080);
 //
 // Routes (all under `basePath`): GET /shows/{live,replay,scheduled}, GET /shows/<id>/live.m3u8,
-// GET /shows/<id>/events (SSE), GET /media/*, GET /images/*, the cart protocol under /cart,
-// GET /checkout/<cartId>. See README.md beside this file.
+// GET /shows/<id>/events (SSE), POST /shows/<id>/pins, GET /media/*, GET /images/*, the cart
+// protocol under /cart, GET /checkout/<cartId>. See "The demo and the examples" in README.md.
+//
+// Live events fan out through a hub and carts and deal stock live in a shared state (hub.mjs):
+// in-process by default; `createRedisBackend` (redis.mjs) puts both in Redis, so several instances
+// serve one show.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { flashSaleOrder, initialStock, lineups, products as catalog } from './catalog.mjs';
 import { checkoutPage } from './checkout-page.mjs';
 import { createLivePlaylist, segmentsOf } from './hls/live-playlist.mjs';
+import { createMemoryHub, createMemoryState } from './hub.mjs';
 import { createTimeline } from './live.mjs';
 import { createInteractions } from './interactions.mjs';
 import { createShop, ShopError } from './shop.mjs';
@@ -68,6 +74,9 @@ function loopSegments() {
  * @param {string} [options.studioToken]  the studio's token; default: random
  * @param {{ limit: number, window: number }} [options.rateLimit]  chat posts per viewer per window (ms); default 5 per 10 s
  * @param {{ hlsDir: string }} [options.studio]  serve nginx-rtmp's HLS in `hlsDir` as the show `studio` (rtmp.mjs)
+ * @param {import('./hub.mjs').Hub} [options.hub]  where live events fan out; default in-process (redis.mjs: Redis)
+ * @param {import('./hub.mjs').SharedState} [options.state]  carts, deal stock and the show's clock
+ *   shared between instances; default in-process
  */
 export function createBackend(options = {}) {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
@@ -78,6 +87,8 @@ export function createBackend(options = {}) {
   const liveStartedAt = options.liveStartedAt ?? Math.floor((created - 60_000) / 10_000) * 10_000;
   const scheduledStartsAt = options.scheduledStartsAt ?? created + 10 * 60_000;
   const sse = options.sse ?? true;
+  const hub = options.hub ?? createMemoryHub();
+  const state = options.state ?? createMemoryState();
   const ids = new Set(products.map((p) => p.id));
   const lineup = (list) => (options.products ? products.map((p) => p.id) : list.filter((id) => ids.has(id)));
 
@@ -127,14 +138,35 @@ export function createBackend(options = {}) {
     },
   };
 
+  // With shared state (Redis), one instance at a time holds the lease on the show's clock and moves
+  // it (pins, viewers, sales, stock); the others relay what the hub delivers.
+  const lease = { held: !state.shared };
+  const renewLease = () =>
+    state.lead('clock', 3 * timing.tick + 2000).then(
+      (held) => {
+        lease.held = held;
+      },
+      (error) => {
+        lease.held = false;
+        console.error('demo backend: lease:', error?.message ?? error);
+      },
+    );
+  /** Sales and stock, as every instance should see them. */
+  const shareShop = () => (state.shared ? state.set('shop', shop.live.snapshot()).catch((e) => console.error('demo backend:', e)) : undefined);
+  async function loadShop() {
+    if (!state.shared) return;
+    const snapshot = await state.get('shop');
+    if (snapshot) shop.live.restore(snapshot);
+  }
+
   const timeline = createTimeline({
     now,
     timing,
     shop,
-    productDocument: (id) => {
-      const product = shop.productDocument(id); // the state now; the origin comes per client
-      return (origin) => ({ ...product, url: origin + product.url, image: origin + product.image });
-    },
+    hub,
+    isLeader: () => lease.held,
+    onShopChange: shareShop,
+    productDocument: (id) => shop.productDocument(id), // site-root URLs; the events route adds each client's origin
     channels: sse ? [shows.live, shows.scheduled] : [],
     flashSaleOrder: flashSaleOrder.filter((id) => ids.has(id)),
   });
@@ -162,12 +194,119 @@ export function createBackend(options = {}) {
   });
   const studioPins = new Map();
   const timer = setInterval(() => {
+    if (state.shared) void renewLease();
     timeline.tick();
     interactions.tick();
   }, timing.tick);
   timer.unref?.();
   // Go live from OBS (rtmp.mjs): the show `studio`, when nginx-rtmp writes its HLS into `studio.hlsDir`.
   const studio = options.studio && createStudio({ hlsDir: options.studio.hlsDir, basePath, products: (origin) => liveLineup.map((id) => productWithOrigin(id, origin)) });
+  // The first instance on a shared state brings the catalog's stock; later ones take what is there.
+  const ready = state.shared ? Promise.all([renewLease(), state.once('shop', shop.live.snapshot())]).then(() => {}) : Promise.resolve();
+
+  /**
+   * Runs a cart change alone for `cartId` (on every instance: the shared state's lock), with the
+   * cart and the shop's sales loaded from the shared state first and the cart saved after.
+   */
+  function cartOp(cartId, fn) {
+    return state.withLock(`cart:${cartId}`, async () => {
+      if (state.shared) {
+        const [doc] = await Promise.all([state.loadCart(cartId), loadShop()]);
+        if (doc) shop.importCart(doc);
+      }
+      const result = await fn();
+      if (state.shared) await state.saveCart(shop.exportCart(cartId));
+      return result;
+    });
+  }
+
+  // Flash deals with a limited quantity: `deal:<id>` counts the units left at the deal price, taken
+  // atomically by each add (a retried add with the same Idempotency-Key takes none).
+  const dealTimers = new Set();
+  const dealDocument = (productId, deal, remaining) => ({
+    id: deal.id,
+    productId,
+    price: shop.productDocument(productId).price,
+    endsAt: new Date(deal.endsAt).toISOString(),
+    limit: deal.limit,
+    remaining: Math.max(0, remaining),
+  });
+  /** `remaining` goes out at most once a second per deal (a burst of adds is one event). */
+  const remainingOut = new Map();
+  function announceRemaining(productId, deal) {
+    if (remainingOut.has(deal.id)) return;
+    const timer = setTimeout(async () => {
+      remainingOut.delete(deal.id);
+      const left = await state.counter(`deal:${deal.id}`);
+      if (shop.live.dealOf(productId)?.id === deal.id && left !== null) timeline.publishFor(productId, 'deal', dealDocument(productId, deal, left));
+    }, 1000);
+    timer.unref?.();
+    remainingOut.set(deal.id, timer);
+  }
+
+  async function addToCart(cartId, body, key) {
+    return cartOp(cartId, async () => {
+      const replay = shop.replayOf(cartId, body, key);
+      if (replay) return replay;
+      const deal = typeof body?.productId === 'string' && shop.has(body.productId) ? shop.live.dealOf(body.productId) : undefined;
+      const quantity = Number.isSafeInteger(body?.quantity) ? body.quantity : 1;
+      if (deal && quantity > 0) {
+        if ((await state.take(`deal:${deal.id}`, quantity)) < 0) {
+          // Refused once and remembered, so the retry of this add gets the same answer.
+          const error = new ShopError(409, 'out_of_stock', 'The deal is sold out.');
+          shop.refuseAdd(cartId, body, key, error);
+          throw error;
+        }
+        try {
+          const added = shop.addLine(cartId, body, key);
+          announceRemaining(body.productId, deal);
+          return added;
+        } catch (error) {
+          await state.giveBack(`deal:${deal.id}`, quantity);
+          throw error;
+        }
+      }
+      return shop.addLine(cartId, body, key);
+    });
+  }
+
+  /**
+   * Starts a flash deal: `productId` sells at `price` (minor units; default about 20 % off) for
+   * `durationMs`, `limit` units at most, across every instance. Announced as a `deal` event.
+   * @returns {Promise<object>} the deal document
+   */
+  async function startDeal({ productId, price, limit, durationMs = timing.flashSaleFor, id = `deal-${now().toString(36)}` }) {
+    const priceMinor = price ?? Math.floor((shop.live.regularPrice(productId) * 0.8) / 50) * 50;
+    const deal = { id, limit, endsAt: now() + durationMs };
+    await state.setCounter(`deal:${id}`, limit);
+    shop.live.setSale(productId, priceMinor, deal);
+    await shareShop();
+    const doc = dealDocument(productId, deal, limit);
+    timeline.publishFor(productId, 'deal', doc);
+    timeline.publishFor(productId, 'product', shop.productDocument(productId));
+    const timer = setTimeout(() => {
+      dealTimers.delete(timer);
+      void endDeal(productId);
+    }, durationMs);
+    timer.unref?.();
+    dealTimers.add(timer);
+    return doc;
+  }
+
+  /** Pins `productId` now on show `showId` (a `highlight` event through the hub). */
+  async function pin(showId, productId) {
+    const entry = await hub.publish(showId, { event: 'highlight', data: { productId, at: new Date(now()).toISOString() }, id: `pin-${now().toString(36)}` });
+    return { id: entry.id, productId };
+  }
+
+  async function endDeal(productId) {
+    const deal = shop.live.dealOf(productId);
+    if (!deal) return;
+    shop.live.setSale(productId, null);
+    await shareShop();
+    timeline.publishFor(productId, 'deal', { id: deal.id, ended: true });
+    timeline.publishFor(productId, 'product', shop.productDocument(productId));
+  }
 
   /** The origin documents use: `checkoutBase`, else the request's own. */
   function originOf(req) {
@@ -226,6 +365,25 @@ export function createBackend(options = {}) {
     res.end(text);
   }
 
+  /**
+   * A document every viewer shares (the show): an `ETag`, a short shared cache life, and 304 Not
+   * Modified when the request's `If-None-Match` names the current version.
+   */
+  function sendCacheable(req, res, body) {
+    const text = JSON.stringify(body);
+    const etag = `"${createHash('sha1').update(text).digest('base64url').slice(0, 22)}"`;
+    const headers = { ETag: etag, 'Cache-Control': 'public, max-age=5, stale-while-revalidate=25' };
+    const match = String(req.headers['if-none-match'] ?? '')
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''));
+    if (match.includes(etag) || match.includes('*')) {
+      res.writeHead(304, { ...CORS, ...headers });
+      res.end();
+      return;
+    }
+    send(res, 200, text, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+  }
+
   async function readJson(req) {
     let size = 0;
     const chunks = [];
@@ -245,7 +403,14 @@ export function createBackend(options = {}) {
 
   /** Route table: [method, pattern, handler(match, req, res, origin)]. */
   const routes = [
-    ['GET', /^\/shows\/(live|replay|scheduled)$/, (m, req, res, origin) => send(res, 200, showDocument(shows[m[1]], origin))],
+    [
+      'GET',
+      /^\/shows\/(live|replay|scheduled)$/,
+      async (m, req, res, origin) => {
+        await loadShop();
+        sendCacheable(req, res, showDocument(shows[m[1]], origin));
+      },
+    ],
     [
       'GET',
       /^\/shows\/(live|scheduled)\/live\.m3u8$/,
@@ -268,36 +433,61 @@ export function createBackend(options = {}) {
           'X-Accel-Buffering': 'no',
         });
         res.flushHeaders?.();
-        timeline.attach(m[1], req, res, origin);
+        return timeline.attach(m[1], req, res, origin);
+      },
+    ],
+    [
+      // The studio's pin button: every viewer, on every instance, gets this product as a highlight.
+      'POST',
+      /^\/shows\/(live|scheduled)\/pins$/,
+      async (m, req, res) => {
+        const { productId } = await readJson(req);
+        if (!shop.has(productId) || !shows[m[1]].lineup.includes(productId)) throw new ShopError(404, 'not_found', 'No such product in this show.');
+        send(res, 202, await pin(m[1], productId));
       },
     ],
     ['GET', /^\/media\/([\w.-]+)$/, (m, req, res) => file(req, res, MEDIA, m[1], /\.ts$/.test(m[1]) ? 'public, max-age=31536000, immutable' : 'no-cache')],
     ['GET', /^\/images\/([\w.-]+\.svg)$/, (m, req, res) => file(req, res, IMAGES, m[1], 'public, max-age=3600')],
-    ['POST', /^\/cart$/, (m, req, res, origin) => send(res, 201, cartWithOrigin(shop.createCart(), origin))],
-    ['GET', /^\/cart\/([^/]+)$/, (m, req, res, origin) => send(res, 200, cartWithOrigin(shop.cart(m[1]), origin))],
+    [
+      'POST',
+      /^\/cart$/,
+      async (m, req, res, origin) => {
+        const cart = shop.createCart();
+        if (state.shared) await state.saveCart(shop.exportCart(cart.id));
+        send(res, 201, cartWithOrigin(cart, origin));
+      },
+    ],
+    ['GET', /^\/cart\/([^/]+)$/, async (m, req, res, origin) => send(res, 200, cartWithOrigin(await cartOp(m[1], () => shop.cart(m[1])), origin))],
     [
       'POST',
       /^\/cart\/([^/]+)\/lines$/,
       async (m, req, res, origin) => {
         const key = req.headers['idempotency-key'];
         const body = await readJson(req);
-        const { cart, replayed } = shop.addLine(m[1], body, typeof key === 'string' && key ? key.slice(0, 255) : undefined);
+        const { cart, replayed } = await addToCart(m[1], body, typeof key === 'string' && key ? key.slice(0, 255) : undefined);
         send(res, 200, cartWithOrigin(cart, origin), replayed ? { 'Idempotent-Replayed': 'true' } : {});
       },
     ],
     [
       'PATCH',
       /^\/cart\/([^/]+)\/lines\/([^/]+)$/,
-      async (m, req, res, origin) => send(res, 200, cartWithOrigin(shop.updateLine(m[1], m[2], await readJson(req)), origin)),
+      async (m, req, res, origin) => {
+        const body = await readJson(req);
+        send(res, 200, cartWithOrigin(await cartOp(m[1], () => shop.updateLine(m[1], m[2], body)), origin));
+      },
     ],
-    ['DELETE', /^\/cart\/([^/]+)\/lines\/([^/]+)$/, (m, req, res, origin) => send(res, 200, cartWithOrigin(shop.removeLine(m[1], m[2]), origin))],
+    [
+      'DELETE',
+      /^\/cart\/([^/]+)\/lines\/([^/]+)$/,
+      async (m, req, res, origin) => send(res, 200, cartWithOrigin(await cartOp(m[1], () => shop.removeLine(m[1], m[2])), origin)),
+    ],
     [
       'GET',
       /^\/checkout\/([^/]+)$/,
-      (m, req, res, origin) => {
+      async (m, req, res, origin) => {
         let cart = null;
         try {
-          cart = cartWithOrigin(shop.cart(m[1]), origin);
+          cart = cartWithOrigin(await cartOp(m[1], () => shop.cart(m[1])), origin);
         } catch (error) {
           if (!(error instanceof ShopError)) throw error;
         }
@@ -366,11 +556,22 @@ export function createBackend(options = {}) {
     studioToken: interactions.token,
     close() {
       clearInterval(timer);
+      for (const t of [...dealTimers, ...remainingOut.values()]) clearTimeout(t);
       timeline.close();
       studio?.close();
     },
     /** Read-only peek for tests: products (with live sale state), stock per variant, carts. */
     state: shop.state,
+    hub,
+    shared: state,
+    /** Resolves once the instance knows whether it moves the show (shared state: the lease). */
+    ready,
+    startDeal,
+    endDeal,
+    pin,
+    /** Ends every live events connection, asking clients to come back after `retryMs` (a restart). */
+    drainEvents: (retryMs) => timeline.drain(retryMs),
+    eventClients: (showId) => timeline.clients(showId),
     basePath,
     liveStartedAt,
     scheduledStartsAt,

@@ -34,6 +34,8 @@ export function createShop({ products, stock, urls }) {
   }
   const units = new Map(Object.entries(stock));
   const carts = new Map();
+  /** Counts the live changes (prices, stock), so a mirror of them knows when to save. */
+  let liveVersion = 0;
 
   const variantIds = (item) => (item.variants.length ? item.variants.map((v) => v.id) : [item.id]);
   const unitsOf = (variantId) => Math.max(0, units.get(variantId) ?? 0);
@@ -148,16 +150,8 @@ export function createShop({ products, stock, urls }) {
   function addLine(cartId, body, idempotencyKey) {
     const c = cart(cartId);
     const fingerprint = JSON.stringify([body?.productId, body?.variantId, body?.quantity]);
-    if (idempotencyKey) {
-      const seen = c.keys.get(idempotencyKey);
-      if (seen) {
-        if (seen.fingerprint !== fingerprint) {
-          throw new ShopError(400, 'invalid', 'This Idempotency-Key was used for a different request.');
-        }
-        if (seen.error) throw seen.error;
-        return { cart: c, replayed: true };
-      }
-    }
+    const replay = replayOf(cartId, body, idempotencyKey);
+    if (replay) return replay;
     try {
       if (typeof body !== 'object' || body === null) throw new ShopError(400, 'invalid', 'Expected a JSON object.');
       const it = item(body.productId);
@@ -186,6 +180,51 @@ export function createShop({ products, stock, urls }) {
       if (error instanceof ShopError && error.status !== 404) remember(c, idempotencyKey, { fingerprint, error });
       throw error;
     }
+  }
+
+  /**
+   * The answer to a retry: `{ cart, replayed: true }` when `idempotencyKey` was used for this same
+   * add before (throws the refusal it got then), undefined for a new request.
+   */
+  function replayOf(cartId, body, idempotencyKey) {
+    if (!idempotencyKey) return undefined;
+    const c = cart(cartId);
+    const seen = c.keys.get(idempotencyKey);
+    if (!seen) return undefined;
+    const fingerprint = JSON.stringify([body?.productId, body?.variantId, body?.quantity]);
+    if (seen.fingerprint !== fingerprint) {
+      throw new ShopError(400, 'invalid', 'This Idempotency-Key was used for a different request.');
+    }
+    if (seen.error) throw seen.error;
+    return { cart: c, replayed: true };
+  }
+
+  /** Remembers that the add under `idempotencyKey` was refused with `error` (its retry gets the same). */
+  function refuseAdd(cartId, body, idempotencyKey, error) {
+    const fingerprint = JSON.stringify([body?.productId, body?.variantId, body?.quantity]);
+    remember(cart(cartId), idempotencyKey, { fingerprint, error });
+  }
+
+  /** A cart as a plain JSON document (to keep it outside this process), and back. */
+  function exportCart(cartId) {
+    const c = cart(cartId);
+    const keys = [...c.keys].map(([key, { fingerprint, error }]) => [
+      key,
+      error ? { fingerprint, error: { status: error.status, code: error.code, message: error.message } } : { fingerprint },
+    ]);
+    return { id: c.id, lines: c.lines, keys };
+  }
+
+  function importCart(doc) {
+    const keys = new Map(
+      doc.keys.map(([key, { fingerprint, error }]) => [
+        key,
+        error ? { fingerprint, error: new ShopError(error.status, error.code, error.message) } : { fingerprint },
+      ]),
+    );
+    carts.delete(doc.id);
+    if (carts.size >= MAX_CARTS) carts.delete(carts.keys().next().value);
+    carts.set(doc.id, { id: doc.id, lines: doc.lines, keys });
   }
 
   function remember(c, key, entry) {
@@ -222,18 +261,41 @@ export function createShop({ products, stock, urls }) {
    * Live changes (the timeline uses these). Each returns true when the product changed.
    */
   const live = {
-    /** Starts a sale at `priceMinor` (below the regular price), or ends it with `null`. */
-    setSale(productId, priceMinor) {
+    /**
+     * Starts a sale at `priceMinor` (below the regular price), or ends it with `null`. With
+     * `deal` (`{ id, limit, endsAt }`), only `limit` units sell at that price (the caller counts them).
+     */
+    setSale(productId, priceMinor, deal) {
       const it = item(productId);
       const before = it.sale?.priceMinor ?? null;
-      it.sale = priceMinor === null ? null : { priceMinor };
-      return before !== priceMinor;
+      const dealBefore = it.sale?.deal?.id;
+      it.sale = priceMinor === null ? null : { priceMinor, ...(deal ? { deal: { id: deal.id, limit: deal.limit, endsAt: deal.endsAt } } : {}) };
+      const changed = before !== priceMinor || dealBefore !== it.sale?.deal?.id;
+      if (changed) liveVersion += 1;
+      return changed;
     },
+    /** The limited deal running on `productId`, if any: `{ id, limit, endsAt }`. */
+    dealOf: (productId) => item(productId).sale?.deal,
     /** Sets the units of one variant. */
     setUnits(variantId, count) {
       const before = unitsOf(variantId);
       units.set(variantId, Math.max(0, count));
-      return before !== unitsOf(variantId);
+      const changed = before !== unitsOf(variantId);
+      if (changed) liveVersion += 1;
+      return changed;
+    },
+    version: () => liveVersion,
+    /** Sales and stock as a plain document, and back (instances share them through the hub's state). */
+    snapshot() {
+      const sales = {};
+      for (const [id, it] of items) if (it.sale) sales[id] = it.sale;
+      return { sales, units: Object.fromEntries(units) };
+    },
+    restore(snapshot) {
+      for (const [id, it] of items) it.sale = snapshot.sales[id] ?? null;
+      units.clear();
+      for (const [id, n] of Object.entries(snapshot.units)) units.set(id, n);
+      liveVersion += 1;
     },
     unitsOf,
     variantIds: (productId) => variantIds(item(productId)),
@@ -247,6 +309,10 @@ export function createShop({ products, stock, urls }) {
     cartDocument,
     createCart,
     addLine,
+    replayOf,
+    refuseAdd,
+    exportCart,
+    importCart,
     updateLine,
     removeLine,
     live,
