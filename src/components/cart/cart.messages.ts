@@ -1,11 +1,10 @@
 import { defineMessages } from '../../core/i18n.js';
 
 // The cart button shows only the count: its name must contain that count, written the same way
-// (WCAG 2.5.3 Label in Name), so `button` and `buttonOne` say `{count}` in figures, not in words.
-export const messages = defineMessages({
+// (WCAG 2.5.3 Label in Name), so every plural form of `button` says `{count}` in figures, not in words.
+export const messages = defineMessages('cart', {
   en: {
-    button: 'Cart, {count} items',
-    buttonOne: 'Cart, {count} item',
+    button: { one: 'Cart, {count} item', other: 'Cart, {count} items' },
     title: 'Your cart',
     close: 'Close cart',
     empty: 'Your cart is empty',
@@ -29,7 +28,6 @@ export const messages = defineMessages({
   },
   de: {
     button: 'Warenkorb, {count} Artikel',
-    buttonOne: 'Warenkorb, {count} Artikel',
     title: 'Dein Warenkorb',
     close: 'Warenkorb schließen',
     empty: 'Dein Warenkorb ist leer',
@@ -52,8 +50,14 @@ export const messages = defineMessages({
     errorGeneric: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
   },
   ar: {
-    button: 'السلة، {count} منتجات',
-    buttonOne: 'السلة، {count} منتج',
+    button: {
+      zero: 'السلة، {count} منتج',
+      one: 'السلة، {count} منتج',
+      two: 'السلة، {count} منتجان',
+      few: 'السلة، {count} منتجات',
+      many: 'السلة، {count} منتجًا',
+      other: 'السلة، {count} منتج',
+    },
     title: 'سلة التسوق',
     close: 'إغلاق السلة',
     empty: 'سلتك فارغة',
