@@ -146,15 +146,24 @@ const npmInputs = {
 
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.endsWith('.css');
 
-export default [
+// `npm start` (scripts/start.mjs) builds only what the demo needs: VITRINE_BUILD=demo builds the
+// script-tag bundle and the SEO module its server renders JSON-LD with, not the npm modules' types,
+// the test engine or the manifest.
+const demo = process.env.VITRINE_BUILD === 'demo';
+
+const configs = [
   {
-    input: npmInputs,
+    input: demo ? { 'seo/index': 'src/seo/index.ts' } : npmInputs,
     external: bare,
     plugins: [
       cssText(),
       minifyCssLiterals(),
       nodeResolve({ resolveOnly: (id) => id.endsWith('.css') }),
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' }),
+      typescript(
+        demo
+          ? { tsconfig: './tsconfig.json', outDir: 'dist', declaration: false, declarationMap: false }
+          : { tsconfig: './tsconfig.json', outDir: 'dist', declaration: true, declarationDir: 'dist' },
+      ),
     ],
     output: {
       dir: 'dist',
@@ -190,28 +199,35 @@ export default [
       warn(warning);
     },
   },
-  // 3. .cache/test-engine/videojs.js: the video engine alone, bundled (video.js cannot be served raw
-  //    by web-test-runner); test/servers/player.mjs serves it for /src/engine/videojs.js.
-  {
-    input: { videojs: 'src/engine/videojs.ts' },
-    plugins: [
-      trustedWorker(),
-      noDash(),
-      nodeResolve({ browser: true }),
-      commonjs(),
-      typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine/next', declaration: false, declarationMap: false, sourceMap: false }),
-      {
-        // Tests running while someone builds must never read a half-written engine: write, then rename.
-        name: 'atomic-test-engine',
-        writeBundle() {
-          renameSync('.cache/test-engine/next/videojs.js', '.cache/test-engine/videojs.js');
-        },
-      },
-    ],
-    output: { dir: '.cache/test-engine/next', format: 'es', sourcemap: false, entryFileNames: '[name].js' },
-    onwarn(warning, warn) {
-      if (warning.code === 'THIS_IS_UNDEFINED') return;
-      warn(warning);
-    },
-  },
 ];
+
+if (!demo) {
+  configs.push(
+    // 3. .cache/test-engine/videojs.js: the video engine alone, bundled (video.js cannot be served raw
+    //    by web-test-runner); test/servers/player.mjs serves it for /src/engine/videojs.js.
+    {
+      input: { videojs: 'src/engine/videojs.ts' },
+      plugins: [
+        trustedWorker(),
+        noDash(),
+        nodeResolve({ browser: true }),
+        commonjs(),
+        typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine/next', declaration: false, declarationMap: false, sourceMap: false }),
+        {
+          // Tests running while someone builds must never read a half-written engine: write, then rename.
+          name: 'atomic-test-engine',
+          writeBundle() {
+            renameSync('.cache/test-engine/next/videojs.js', '.cache/test-engine/videojs.js');
+          },
+        },
+      ],
+      output: { dir: '.cache/test-engine/next', format: 'es', sourcemap: false, entryFileNames: '[name].js' },
+      onwarn(warning, warn) {
+        if (warning.code === 'THIS_IS_UNDEFINED') return;
+        warn(warning);
+      },
+    },
+  );
+}
+
+export default configs;

@@ -161,7 +161,7 @@ export function pluralCategory(count: number, locale: string): PluralCategory {
  * c('en', 'items', { count: 1 }); // '1 item'
  */
 export function defineMessages<K extends string>(namespace: string, messages: Messages<K>) {
-  english.set(namespace, messages.en);
+  english.set(namespace, { ...english.get(namespace), ...messages.en }); // a namespace may be declared in parts (eager, lazy)
   for (const [locale, table] of Object.entries(messages)) if (table) put(shipped, locale, namespace, table);
   return (locale: string, key: K, params?: Record<string, string | number>): string => {
     if (!loading.has(language(locale)) && LAZY[language(locale)]) void loadLocale(locale);

@@ -5,6 +5,7 @@
 import type { Text } from '../core/i18n.js';
 import type { messages as carousel } from '../components/carousel/carousel.messages.js';
 import type { messages as cart } from '../components/cart/cart.messages.js';
+import type { messages as cartDrawer } from '../components/cart/cart.drawer.messages.js';
 import type { messages as player } from '../components/player/player.messages.js';
 import type { messages as productCard } from '../components/product-card/product-card.messages.js';
 import type { messages as productDetail } from '../components/product-detail/product-detail.messages.js';
@@ -20,5 +21,5 @@ export interface LocaleCatalog {
   productCard: Table<typeof productCard>;
   productDetail: Table<typeof productDetail>;
   addToCart: Table<typeof addToCart>;
-  cart: Table<typeof cart>;
+  cart: Table<typeof cart> & Table<typeof cartDrawer>;
 }

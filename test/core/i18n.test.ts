@@ -72,7 +72,7 @@ describe('i18n', () => {
   });
 
   it('loads a shipped lazy locale (fr) on first use and tells elements when it arrived', async () => {
-    const { messages } = await import('../../src/components/cart/cart.messages.js');
+    const { messages } = await import('../../src/components/cart/cart.drawer.messages.js');
     let changed = 0;
     const stop = onMessagesChange(() => (changed += 1));
     messages('fr-CA', 'checkout'); // asks for the chunk
@@ -80,8 +80,9 @@ describe('i18n', () => {
     stop();
     expect(changed).to.be.greaterThan(0);
     expect(messages('fr-CA', 'checkout')).to.equal('Passer commande');
-    expect(messages('fr', 'button', { count: 1 })).to.equal('Panier, 1 article');
-    expect(messages('fr', 'button', { count: 2 })).to.equal('Panier, 2 articles');
+    const { messages: button } = await import('../../src/components/cart/cart.messages.js');
+    expect(button('fr', 'button', { count: 1 })).to.equal('Panier, 1 article');
+    expect(button('fr', 'button', { count: 2 })).to.equal('Panier, 2 articles');
     await loadLocale('pt-PT');
     expect(messages('pt-PT', 'checkout')).to.equal('Finalizar compra'); // any Portuguese reads pt-BR
   });

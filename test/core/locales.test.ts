@@ -3,6 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { loadLocale, shippedMessages, type Text } from '../../src/core/i18n.js';
 import { messages as cart } from '../../src/components/cart/cart.messages.js';
+import '../../src/components/cart/cart.drawer.messages.js';
 import { messages as carousel } from '../../src/components/carousel/carousel.messages.js';
 import '../../src/components/player/player.messages.js';
 import '../../src/components/product-card/product-card.messages.js';
