@@ -175,7 +175,11 @@ const configs = [
   },
   {
     // Optional adapters get their own CDN entry (loaded only by pages that use them).
-    input: { vitrine: 'src/cdn.ts', 'adapters/shopify': 'src/adapters/shopify/index.ts' },
+    input: {
+      vitrine: 'src/cdn.ts',
+      'adapters/shopify': 'src/adapters/shopify/index.ts',
+      'adapters/shopify-theme': 'src/adapters/shopify-theme/index.ts',
+    },
     plugins: [
       cssText(),
       minifyCssLiterals(),
