@@ -13,6 +13,8 @@ export { ShowStore, initialState } from './core/store.js';
 export type { ShowState, StoreEvents, Highlight } from './core/store.js';
 export { CartService, withAttribution } from './core/cart-service.js';
 export type { AddOutcome, Attribution, CartServiceOptions, CheckoutOutcome } from './core/cart-service.js';
+export { registerMessages, loadLocale } from './core/i18n.js';
+export type { LocaleMessages, Text, PluralText, PluralCategory } from './core/i18n.js';
 export { VitrineElement } from './components/base.js';
 export { VitrineProductCard } from './components/product-card/product-card.js';
 export { VitrineProductDetail } from './components/product-detail/product-detail.js';

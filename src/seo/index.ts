@@ -1,7 +1,7 @@
 /**
  * `vitrine/seo`: schema.org JSON-LD for a show and its products, to render on the server into the
  * page that embeds the show, so search engines see the video (Google's video rich results, live
- * badge, key moments) and the products without running the SDK. README "SEO" and docs/seo.md.
+ * badge, key moments) and the products without running the SDK. See README "SEO".
  * Pure functions: no DOM, no fetch, runs in Node, Deno, workers and the browser.
  */
 import { parseShow } from '../core/parse.js';

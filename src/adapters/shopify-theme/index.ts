@@ -1,7 +1,7 @@
 /**
  * The Shopify theme's own cart, on the AJAX Cart API that every Online Store theme serves on the
- * shop's origin, so the theme's cart drawer and Vitrine show one cart (docs/adapters.md "Shopify
- * theme cart"):
+ * shop's origin, so the theme's cart drawer and Vitrine show one cart (README "The Shopify theme's
+ * own cart"):
  *
  * | adapter | request |
  * | --- | --- |
