@@ -21,7 +21,7 @@ import { sendFile } from '../examples/backend/static.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(root, 'dist/cdn/vitrine.js');
-const SEO = join(root, 'dist/seo/index.js');
+const SEO = join(root, '.cache/demo/seo.js'); // vitrine/seo, built for the demo (rollup.config.mjs)
 const STOREFRONT = join(root, 'examples/storefront');
 const CDN = join(root, 'dist/cdn');
 

@@ -2,11 +2,12 @@
 // JSON-LD rendered server-side (vitrine/seo), and the script-tag bundle can be loaded from
 // another origin (Access-Control-Allow-Origin on /vitrine/*). Needs dist/ (scripts/test.mjs builds).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { startDemo } from '../../scripts/start.mjs';
 
-const skip = !(existsSync('dist/cdn/vitrine.js') && existsSync('dist/seo/index.js')) && 'no build: run npm run build';
+const skip = !(existsSync('dist/cdn/vitrine.js') && existsSync('.cache/demo/seo.js')) && 'no build: run npm start once (or npm run build and rollup -c --environment VITRINE_BUILD:demo)';
 let demo;
 before(async () => {
   if (!skip) demo = await startDemo({ port: 0, build: false });
@@ -44,4 +45,17 @@ test('demo server: /vitrine/* answers with Access-Control-Allow-Origin, the shop
   assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
   const missing = await fetch(new URL('/nope.html', demo.url));
   assert.equal(missing.status, 404);
+});
+
+test('npm start builds only what the demo serves: the CDN bundle and the SEO module, no npm modules, types or test engine', () => {
+  const outputs = (env) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', "const c = (await import('./rollup.config.mjs')).default; console.log(JSON.stringify(c.map((x) => x.output.dir)))"], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      }),
+    );
+  assert.deepEqual(outputs({ VITRINE_BUILD: 'demo' }), ['.cache/demo', 'dist/cdn']);
+  assert.deepEqual(outputs({ VITRINE_BUILD: '' }), ['dist', 'dist/cdn', '.cache/test-engine/next']);
+  assert.match(readFileSync('scripts/start.mjs', 'utf8'), /'--environment', 'VITRINE_BUILD:demo'/);
 });
