@@ -129,12 +129,36 @@ function trustedWorker() {
   };
 }
 
+/**
+ * A `manualChunks` that puts the static import closure of `entry` (resolved module ids, followed
+ * through `importedIds`, never through dynamic imports) into one chunk named `name`.
+ */
+function firstViewChunk(entry, name) {
+  const root = new URL(`./${entry}`, import.meta.url).pathname;
+  let closure;
+  return (id, { getModuleInfo }) => {
+    if (!closure) {
+      closure = new Set();
+      const stack = [root];
+      while (stack.length) {
+        const module = stack.pop();
+        if (closure.has(module)) continue;
+        closure.add(module);
+        stack.push(...(getModuleInfo(module)?.importedIds ?? []));
+      }
+    }
+    return closure.has(id) ? name : undefined;
+  };
+}
+
 const dirs = (path) => (existsSync(path) ? readdirSync(path, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
 
 const npmInputs = {
   index: 'src/index.ts',
   define: 'src/define.ts',
   interactions: 'src/interactions.ts',
+  'analytics/index': 'src/analytics/index.ts',
+  'seo/index': 'src/seo/index.ts',
   ...Object.fromEntries(dirs('src/adapters').map((name) => [`adapters/${name}/index`, `src/adapters/${name}/index.ts`])),
   ...Object.fromEntries(
     dirs('src/components')
@@ -145,7 +169,21 @@ const npmInputs = {
 
 const bare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !id.endsWith('.css');
 
-export default [
+// `npm start` (scripts/start.mjs) builds only what the demo needs: VITRINE_BUILD=demo builds the
+// script-tag bundle and the SEO module its server renders JSON-LD with (.cache/demo/seo.js), not
+// the npm modules, their types, the test engine or the manifest.
+const demo = process.env.VITRINE_BUILD === 'demo';
+
+// The demo's SEO module is one file under .cache/demo/: never into dist/, whose modules it would
+// overwrite with copies tree-shaken for it alone.
+const demoSeo = {
+  input: { seo: 'src/seo/index.ts' },
+  external: bare,
+  plugins: [typescript({ tsconfig: './tsconfig.json', outDir: '.cache/demo', declaration: false, declarationMap: false, sourceMap: false })],
+  output: { dir: '.cache/demo', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+};
+
+const configs = [
   {
     input: npmInputs,
     external: bare,
@@ -164,9 +202,15 @@ export default [
     },
   },
   {
-    // vitrine.js is the loader (src/cdn.ts): each element's code is a chunk it imports on demand.
-    // Optional adapters get their own entry (loaded only by pages that use them).
-    input: { vitrine: 'src/cdn.ts', 'adapters/shopify': 'src/adapters/shopify/index.ts' },
+    // vitrine.js is the loader (src/cdn.ts); api.js the npm API as one module for script-tag pages,
+    // sharing the elements' chunk (so `registerMessages` from api.js reaches the elements); optional
+    // adapters get their own entry (loaded only by pages that use them).
+    input: {
+      vitrine: 'src/cdn.ts',
+      api: 'src/index.ts',
+      'adapters/shopify': 'src/adapters/shopify/index.ts',
+      'adapters/shopify-theme': 'src/adapters/shopify-theme/index.ts',
+    },
     plugins: [
       cssText(),
       minifyCssLiterals(),
@@ -183,6 +227,12 @@ export default [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
+      // A show's first view is one chunk ('elements': src/define.ts and everything it imports
+      // statically). The other entries (api.js, the Shopify adapters) import from it rather than
+      // cut it up: split along what each entry shares, it became a dozen small chunks that
+      // compress worse (+8 kB brotli), and api.js shares its module instances with the elements
+      // (texts registered through it reach them).
+      manualChunks: firstViewChunk('src/define.ts', 'elements'),
     },
     onwarn(warning, warn) {
       // video.js and mux.js use `this` at the top level of CommonJS files; harmless.
@@ -190,56 +240,37 @@ export default [
       warn(warning);
     },
   },
-  {
-    // dist/cdn/api.js: the npm API (src/index.ts) as one module for script-tag pages (adapters,
-    // parsers, money helpers, element classes). A build of its own: in the loader's build, rollup
-    // hoists the modules it shares with the elements into api.js, and a show would load the whole
-    // API. Its lazy chunks (the engine, the drawer...) are its own, under chunks/api-*.
-    input: { api: 'src/index.ts' },
-    plugins: [
-      cssText(),
-      minifyCssLiterals(),
-      noDash(),
-      trustedWorker(),
-      nodeResolve({ browser: true }),
-      commonjs(),
-      typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false }),
-      terser({ format: { comments: false }, compress: { passes: 2 } }),
-    ],
-    output: {
-      dir: 'dist/cdn',
-      format: 'es',
-      sourcemap: true,
-      entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/api-[name]-[hash].js',
-    },
-    onwarn(warning, warn) {
-      if (warning.code === 'THIS_IS_UNDEFINED') return;
-      warn(warning);
-    },
-  },
-  // 3. .cache/test-engine/videojs.js: the video engine alone, bundled (video.js cannot be served raw
-  //    by web-test-runner); test/servers/player.mjs serves it for /src/engine/videojs.js.
-  {
-    input: { videojs: 'src/engine/videojs.ts' },
-    plugins: [
-      trustedWorker(),
-      noDash(),
-      nodeResolve({ browser: true }),
-      commonjs(),
-      typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine/next', declaration: false, declarationMap: false, sourceMap: false }),
-      {
-        // Tests running while someone builds must never read a half-written engine: write, then rename.
-        name: 'atomic-test-engine',
-        writeBundle() {
-          renameSync('.cache/test-engine/next/videojs.js', '.cache/test-engine/videojs.js');
-        },
-      },
-    ],
-    output: { dir: '.cache/test-engine/next', format: 'es', sourcemap: false, entryFileNames: '[name].js' },
-    onwarn(warning, warn) {
-      if (warning.code === 'THIS_IS_UNDEFINED') return;
-      warn(warning);
-    },
-  },
 ];
+
+if (demo) {
+  configs[0] = demoSeo;
+} else {
+  configs.push(
+    // 3. .cache/test-engine/videojs.js: the video engine alone, bundled (video.js cannot be served raw
+    //    by web-test-runner); test/servers/player.mjs serves it for /src/engine/videojs.js.
+    {
+      input: { videojs: 'src/engine/videojs.ts' },
+      plugins: [
+        trustedWorker(),
+        noDash(),
+        nodeResolve({ browser: true }),
+        commonjs(),
+        typescript({ tsconfig: './tsconfig.json', outDir: '.cache/test-engine/next', declaration: false, declarationMap: false, sourceMap: false }),
+        {
+          // Tests running while someone builds must never read a half-written engine: write, then rename.
+          name: 'atomic-test-engine',
+          writeBundle() {
+            renameSync('.cache/test-engine/next/videojs.js', '.cache/test-engine/videojs.js');
+          },
+        },
+      ],
+      output: { dir: '.cache/test-engine/next', format: 'es', sourcemap: false, entryFileNames: '[name].js' },
+      onwarn(warning, warn) {
+        if (warning.code === 'THIS_IS_UNDEFINED') return;
+        warn(warning);
+      },
+    },
+  );
+}
+
+export default configs;

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `npm start`: the demo storefront on an embedded live backend, with no account and no internet.
 // Builds `dist/cdn/` when it is missing or older than `src/`, then serves on one origin:
-//   /               examples/storefront/ (the shop: live, replay and upcoming show pages)
-//   /vitrine/*      dist/cdn/* (the script-tag bundle and its lazy chunks)
+//   /               examples/storefront/ (the shop: live, replay and upcoming show pages); a page
+//                   with a <vitrine-show src="/shows/…"> gets the show's JSON-LD rendered in
+//                   (vitrine/seo), as a merchant's server would
+//   /vitrine/*      dist/cdn/* (the script-tag bundle and its lazy chunks), with
+//                   Access-Control-Allow-Origin: * so pages on other origins can load them
 //   /shows, /cart, /checkout, /media, /images   the demo backend (examples/backend/)
 // PORT overrides 8080 (PORT=0 picks a free port); SCHEDULED_IN=<seconds> sets when the upcoming
 // show goes live (default 600); SKIP_BUILD=1 serves dist/ as it is; REDIS_URL=redis://… shares the live
@@ -12,17 +15,18 @@
 //
 // As a module: `const demo = await startDemo({ port: 0, build: false })` -> { url, backend, close() }.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../examples/backend/index.mjs';
 import { sendFile } from '../examples/backend/static.mjs';
 import { startStudioNginx } from '../examples/backend/rtmp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(root, 'dist/cdn/vitrine.js');
+const SEO = join(root, '.cache/demo/seo.js'); // vitrine/seo, built for the demo (rollup.config.mjs)
 const STOREFRONT = join(root, 'examples/storefront');
 const CDN = join(root, 'dist/cdn');
 
@@ -35,15 +39,53 @@ function newest(dir) {
   return latest;
 }
 
-/** True when the script-tag bundle is missing or older than the sources. */
+/** True when the script-tag bundle or the SEO module is missing or older than the sources. */
 export function needsBuild() {
-  return !existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newest(join(root, 'src'));
+  const sources = newest(join(root, 'src'));
+  return [BUNDLE, SEO].some((file) => !existsSync(file) || statSync(file).mtimeMs < sources);
 }
 
+/** Builds only what the demo serves (rollup.config.mjs, VITRINE_BUILD=demo): no types, no test engine, no manifest. */
 function build() {
-  console.log('Building Vitrine (dist/ is missing or older than src/)...');
-  const status = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' }).status;
-  if (status !== 0) throw new Error('npm run build failed');
+  console.log('Building Vitrine for the demo (dist/ is missing or older than src/)...');
+  const rollup = join(root, 'node_modules/.bin/rollup');
+  const status = spawnSync(rollup, ['-c', '--silent', '--environment', 'VITRINE_BUILD:demo'], { cwd: root, stdio: 'inherit' }).status;
+  if (status !== 0) throw new Error('the demo build (rollup -c, VITRINE_BUILD=demo) failed');
+}
+
+/** The demo shop's pages that embed a show, rendered with the show's JSON-LD (vitrine/seo). */
+const SHOW_TAG = /<vitrine-show\b[^>]*\ssrc="\/shows\/(live|replay|scheduled)"[^>]*>\s*<\/vitrine-show>/;
+
+function originOf(req) {
+  const host = /^[a-z0-9.\-:[\]]{1,255}$/i.test(req.headers.host ?? '') ? req.headers.host : 'localhost';
+  return `http://${host}`;
+}
+
+/**
+ * Sends a storefront page with a show as a merchant's server would: the show's schema.org JSON-LD
+ * (`showJsonLd` from vitrine/seo) right after the element. False for any other path.
+ */
+async function sendShowPage(req, res, path, backend) {
+  const name = path.endsWith('/') ? `${path}index.html` : path;
+  if (!/^\/[a-z0-9-]+\.html$/.test(name)) return false;
+  const file = join(STOREFRONT, name.slice(1));
+  if (!existsSync(file)) return false;
+  const html = readFileSync(file, 'utf8');
+  const tag = SHOW_TAG.exec(html);
+  if (!tag || !existsSync(SEO)) return false;
+  const origin = originOf(req);
+  const { showJsonLd } = await import(pathToFileURL(SEO).href);
+  const doc = backend.showDocument(tag[1], origin);
+  const jsonLd = `\n        <script type="application/ld+json">${showJsonLd(doc, { pageUrl: new URL(req.url ?? '/', origin).href })}</script>`;
+  const body = html.slice(0, tag.index + tag[0].length) + jsonLd + html.slice(tag.index + tag[0].length);
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+  return true;
 }
 
 const notFound = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Not found · Atelier Nord</title>
@@ -81,9 +123,10 @@ export async function startDemo({ port = 8080, host, build: mayBuild = true, sch
         return;
       }
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      // The bundle and its chunks are module scripts: another origin's page may load them only with CORS.
       const sent = path.startsWith('/vitrine/')
-        ? await sendFile(req, res, cdnDir, path.slice('/vitrine/'.length), { cacheControl: 'no-cache' })
-        : await sendFile(req, res, STOREFRONT, path.endsWith('/') ? `${path}index.html` : path);
+        ? await sendFile(req, res, cdnDir, path.slice('/vitrine/'.length), { cacheControl: 'no-cache', headers: { 'Access-Control-Allow-Origin': '*' } })
+        : (await sendShowPage(req, res, path, backend)) || (await sendFile(req, res, STOREFRONT, path.endsWith('/') ? `${path}index.html` : path));
       if (!sent) res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound);
     } catch (error) {
       console.error(error);

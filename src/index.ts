@@ -19,6 +19,8 @@ export type { VitrineErrorCode, VitrineErrorDetail } from './core/errors.js';
 export { parseShow, parseProduct, parseProducts, parseCart, parseShowEvent, safeUrl, LIMITS } from './core/parse.js';
 export type { ParseResult, ParseIssue } from './core/parse.js';
 export { formatMoney, multiply, sum, subtract, compare, discountPercent, currencyDigits, money } from './core/money.js';
+export { registerMessages, loadLocale } from './core/i18n.js';
+export type { LocaleMessages, Text, PluralText, PluralCategory } from './core/i18n.js';
 export { VitrineElement } from './components/base.js';
 export { VitrineProductCard } from './components/product-card/product-card.js';
 export { VitrineProductDetail } from './components/product-detail/product-detail.js';

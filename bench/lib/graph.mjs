@@ -92,11 +92,15 @@ export function cdnGraph(entry) {
     lazy.set(target, files);
     for (const f of files) queue.push(...cache.get(f).dynamics);
   }
-  // The first view: what the loader itself imports (the elements' chunk and its static imports),
-  // fetched as soon as a vitrine-* element is in the page, before any interaction.
-  const firstViewFiles = new Set();
+  // A show's first view: what the loader imports for <vitrine-show> (the elements' chunk and its
+  // static imports), fetched as soon as a show is in the page, before any interaction. Other
+  // targets of the loader (a chat placed on its own) are not part of it.
+  // (The smallest closure that defines the show: a chat's chunk imports the elements' chunk too.)
+  let firstViewFiles = new Set();
   for (const target of [...eagerFiles].flatMap((f) => cache.get(f).dynamics)) {
-    for (const f of staticClosure(target, cache)) if (!eagerFiles.has(f)) firstViewFiles.add(f);
+    const closure = new Set([...staticClosure(target, cache)].filter((f) => !eagerFiles.has(f)));
+    if (![...closure].some((f) => /["']vitrine-show["']/.test(cache.get(f).code))) continue;
+    if (!firstViewFiles.size || closure.size < firstViewFiles.size) firstViewFiles = closure;
   }
   const lazyGraphs = [...lazy].map(([target, files]) => ({ target: relative(root, target), ...describe(files, cache, root) }));
   const engineFiles = new Set();

@@ -560,6 +560,8 @@ export function createBackend(options = {}) {
       timeline.close();
       studio?.close();
     },
+    /** The show document of `live`, `replay` or `scheduled` as GET /shows/<name> answers it (for server-side rendering, e.g. JSON-LD). */
+    showDocument: (name, origin) => (Object.hasOwn(shows, name) ? showDocument(shows[name], origin) : undefined),
     /** Read-only peek for tests: products (with live sale state), stock per variant, carts. */
     state: shop.state,
     hub,

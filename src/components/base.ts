@@ -5,6 +5,7 @@
 import { LitElement } from 'lit';
 import { CANCELABLE_EVENTS, type VitrineEventMap, type VitrineEventName } from '../core/events.js';
 import { VitrineError } from '../core/errors.js';
+import { onMessagesChange } from '../core/i18n.js';
 
 /**
  * Resolves in a later task (`scheduler.yield()` where the browser has it, else a message to
@@ -24,6 +25,20 @@ export function yieldToMain(): Promise<void> {
 }
 
 export class VitrineElement extends LitElement {
+  #stopTexts: (() => void) | undefined;
+
+  /** Texts can change after the first render (a locale chunk arrived, `registerMessages()`): render again. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopTexts ??= onMessagesChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopTexts?.();
+    this.#stopTexts = undefined;
+  }
+
   /**
    * Each element's first render runs in a task of its own: a show, its player, cart, rail and a
    * dozen cards rendered in one go were one long task of the host page (blocking time); one

@@ -1,12 +1,27 @@
 /**
- * One i18n layer for every text: English by default, German and Arabic shipped.
- * Each component folder declares its own messages with `defineMessages()`, so a
- * component's texts live beside it; `translate()` looks them up for a locale
- * (`de-AT` falls back to `de`, then English) and fills `{name}` placeholders.
+ * One i18n layer for every text: English by default; German and Arabic inline, French, Spanish,
+ * Italian, Dutch, Brazilian Portuguese and Japanese as lazy chunks (src/locales/), loaded the first
+ * time an element asks for a text in that language. Each component folder declares its own
+ * messages with `defineMessages(namespace, …)`, so a component's texts live beside it;
+ * `registerMessages()` lets a merchant override any text or add a locale (README "Texts and
+ * locales"). Lookup: the merchant's texts, then the shipped ones, for the exact tag (`de-at`),
+ * then its language (`de`), then English. A text may have plural forms, chosen by
+ * `Intl.PluralRules` from the `count` parameter.
  */
 
-export type MessageTable = Record<string, string>;
-export type Messages<K extends string> = { en: Record<K, string> } & Partial<Record<string, Partial<Record<K, string>>>>;
+/** CLDR plural categories (`Intl.PluralRules`). */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/** A text with plural forms: `other` is required; the locale's categories pick the rest. */
+export type PluralText = Partial<Record<PluralCategory, string>> & { other: string };
+/** One message: a string with `{name}` placeholders, or plural forms of it. */
+export type Text = string | PluralText;
+export type MessageTable = Record<string, Text>;
+export type Messages<K extends string> = { en: Record<K, Text> } & Partial<Record<string, Partial<Record<K, Text>>>>;
+/**
+ * Texts of one locale for `registerMessages()`: by namespace (`show`, `player`, `carousel`,
+ * `productCard`, `productDetail`, `addToCart`, `cart`), then by key (docs in README).
+ */
+export type LocaleMessages = Partial<Record<string, Partial<Record<string, Text>>>>;
 
 /** Languages written right to left. */
 const RTL = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
@@ -19,18 +34,145 @@ export function isRtl(locale: string): boolean {
   return RTL.has(language(locale));
 }
 
+type Layer = Map<string, Map<string, MessageTable>>; // lowercased locale -> namespace -> table
+const shipped: Layer = new Map();
+const custom: Layer = new Map();
+/** English texts by namespace: the complete key set. */
+const english = new Map<string, MessageTable>();
+
+function put(layer: Layer, locale: string, namespace: string, table: Partial<MessageTable>): void {
+  const key = locale.toLowerCase();
+  let byNamespace = layer.get(key);
+  if (!byNamespace) layer.set(key, (byNamespace = new Map()));
+  const existing = byNamespace.get(namespace) ?? {};
+  const merged: MessageTable = { ...existing };
+  for (const [name, text] of Object.entries(table)) if (text !== undefined) merged[name] = text;
+  byNamespace.set(namespace, merged);
+}
+
 /**
- * Declares a component's messages; returns its translator.
+ * Shipped locales other than en, de, ar: one lazy chunk each. `pt` (any Portuguese) reads the
+ * Brazilian texts, closer for a shopper in Portugal than English.
+ */
+const LAZY: Record<string, () => Promise<{ default: LocaleMessages }>> = {
+  fr: () => import('../locales/fr.js'),
+  es: () => import('../locales/es.js'),
+  it: () => import('../locales/it.js'),
+  nl: () => import('../locales/nl.js'),
+  pt: () => import('../locales/pt-BR.js'),
+  ja: () => import('../locales/ja.js'),
+};
+const loading = new Map<string, Promise<void>>();
+const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever texts change (a locale chunk arrived, a merchant registered texts). */
+export function onMessagesChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Loads the shipped texts of a locale's language when they live in a lazy chunk (a no-op for
+ * English, German, Arabic and languages Vitrine does not ship). Elements call it themselves; a
+ * page may call it early to have the texts before the first render.
+ */
+export function loadLocale(locale: string): Promise<void> {
+  const lang = language(locale);
+  const load = LAZY[lang];
+  if (!load) return Promise.resolve();
+  let pending = loading.get(lang);
+  if (!pending) {
+    pending = load().then(
+      (module) => {
+        for (const [namespace, table] of Object.entries(module.default)) if (table) put(shipped, lang, namespace, table);
+        changed();
+      },
+      () => {
+        loading.delete(lang); // a failed chunk: English meanwhile, and the next render tries again
+      },
+    );
+    loading.set(lang, pending);
+  }
+  return pending;
+}
+
+/**
+ * Overrides texts or adds a locale, for every Vitrine element of the page (elements re-render).
+ * Keys missing from `messages` keep their shipped text (or fall back to English).
  *
  * @example
- * const t = defineMessages({ en: { play: 'Play' }, de: { play: 'Abspielen' }, ar: { play: 'تشغيل' } });
- * t('de-AT', 'play'); // 'Abspielen'
+ * registerMessages('en', { cart: { checkout: 'Pay now' } });
+ * registerMessages('sv', { show: { live: 'Live', viewers: { one: '{count} tittar', other: '{count} tittar' } } });
  */
-export function defineMessages<K extends string>(messages: Messages<K>) {
+export function registerMessages(locale: string, messages: LocaleMessages): void {
+  for (const [namespace, table] of Object.entries(messages)) if (table) put(custom, locale, namespace, table);
+  changed();
+}
+
+/**
+ * The texts shipped for one locale (exact lowercased tag), by namespace; `en` is the complete key
+ * set every locale should cover.
+ * @internal for tests
+ */
+export function shippedMessages(locale: string): ReadonlyMap<string, MessageTable> {
+  return locale === 'en' ? english : (shipped.get(locale.toLowerCase()) ?? new Map());
+}
+
+function lookup(namespace: string, key: string, locale: string): Text | undefined {
+  const tag = locale.toLowerCase();
+  const lang = language(locale);
+  return (
+    custom.get(tag)?.get(namespace)?.[key] ??
+    custom.get(lang)?.get(namespace)?.[key] ??
+    shipped.get(tag)?.get(namespace)?.[key] ??
+    shipped.get(lang)?.get(namespace)?.[key] ??
+    custom.get('en')?.get(namespace)?.[key]
+  );
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The CLDR plural category of `count` in the locale (`few` for 3 in Arabic). */
+export function pluralCategory(count: number, locale: string): PluralCategory {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      rules = new Intl.PluralRules('en');
+    }
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/**
+ * Declares a component's messages under a namespace; returns its translator. A plural text
+ * takes its form from the number in `params.count`.
+ *
+ * @example
+ * const t = defineMessages('player', { en: { play: 'Play' }, de: { play: 'Abspielen' } });
+ * t('de-AT', 'play'); // 'Abspielen'
+ * const c = defineMessages('cart', { en: { items: { one: '{count} item', other: '{count} items' } } });
+ * c('en', 'items', { count: 1 }); // '1 item'
+ */
+export function defineMessages<K extends string>(namespace: string, messages: Messages<K>) {
+  english.set(namespace, { ...english.get(namespace), ...messages.en }); // a namespace may be declared in parts (eager, lazy)
+  for (const [locale, table] of Object.entries(messages)) if (table) put(shipped, locale, namespace, table);
   return (locale: string, key: K, params?: Record<string, string | number>): string => {
-    const exact = messages[locale.toLowerCase()] as Partial<Record<K, string>> | undefined;
-    const lang = messages[language(locale)] as Partial<Record<K, string>> | undefined;
-    const template = exact?.[key] ?? lang?.[key] ?? messages.en[key];
+    if (!loading.has(language(locale)) && LAZY[language(locale)]) void loadLocale(locale);
+    const text = lookup(namespace, key, locale) ?? messages.en[key];
+    let template: string;
+    if (typeof text === 'string') {
+      template = text;
+    } else {
+      const count = params?.count;
+      template = (typeof count === 'number' ? text[pluralCategory(count, locale)] : undefined) ?? text.other;
+    }
     return params ? fill(template, params, locale) : template;
   };
 }

@@ -1,5 +1,6 @@
 // The integration examples build, type-check and run: examples/npm-vite (vitrine from npm with
-// Vite) and examples/react (a typed React wrapper of <vitrine-show>). Each is type-checked with
+// Vite), examples/react (a typed React wrapper of <vitrine-show>), examples/vue (Vue 3, an SFC)
+// and examples/svelte (Svelte 5, runes). Each is type-checked with
 // tsc (typed event details included), built with Vite into .cache/examples/<name>/, then served
 // with the demo backend at /api and opened in Chromium, where the show must load and report
 // `vitrine-ready` to the page's own code.
@@ -47,6 +48,8 @@ after(() => browser?.close());
 for (const [name, readyText] of [
   ['npm-vite', 'ready: "The winter edit, live from the studio"'],
   ['react', 'ready: The winter edit, live from the studio'],
+  ['vue', 'ready: The winter edit, live from the studio'],
+  ['svelte', 'ready: The winter edit, live from the studio'],
 ]) {
   describe(`examples/${name}`, () => {
     const dir = join(root, 'examples', name);

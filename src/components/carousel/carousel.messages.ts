@@ -1,10 +1,9 @@
 import { defineMessages } from '../../core/i18n.js';
 
-export const messages = defineMessages({
+export const messages = defineMessages('carousel', {
   en: {
     label: 'Shop the show',
-    count: '{count} products',
-    countOne: '1 product',
+    count: { one: '{count} product', other: '{count} products' },
     previous: 'Previous products',
     next: 'Next products',
     nowShowing: 'Now showing: {title}',
@@ -12,8 +11,7 @@ export const messages = defineMessages({
   },
   de: {
     label: 'Produkte aus der Show',
-    count: '{count} Produkte',
-    countOne: '1 Produkt',
+    count: { one: '{count} Produkt', other: '{count} Produkte' },
     previous: 'Vorherige Produkte',
     next: 'Nächste Produkte',
     nowShowing: 'Jetzt gezeigt: {title}',
@@ -21,8 +19,14 @@ export const messages = defineMessages({
   },
   ar: {
     label: 'تسوّق من البث',
-    count: '{count} منتجات',
-    countOne: 'منتج واحد',
+    count: {
+      zero: 'لا منتجات',
+      one: 'منتج واحد',
+      two: 'منتجان',
+      few: '{count} منتجات',
+      many: '{count} منتجًا',
+      other: '{count} منتج',
+    },
     previous: 'المنتجات السابقة',
     next: 'المنتجات التالية',
     nowShowing: 'يُعرض الآن: {title}',

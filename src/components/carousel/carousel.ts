@@ -226,7 +226,7 @@ export class VitrineCarousel extends VitrineElement {
       >
         <div part="header" class="header">
           <div part="title" class="title" aria-hidden="true">
-            ${label}<span class="count">${count === 1 ? t('countOne') : t('count', { count })}</span>
+            ${label}<span class="count">${t('count', { count })}</span>
           </div>
           <div class="nav">
             <button

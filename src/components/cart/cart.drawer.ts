@@ -10,7 +10,7 @@ import { formatMoney } from '../../core/money.js';
 import type { Cart, CartLine } from '../../core/types.js';
 import { bag, close, trash } from '../shared/icons.js';
 import { stepper } from '../shared/stepper.js';
-import { messages } from './cart.messages.js';
+import { messages } from './cart.drawer.messages.js';
 
 export { drawerStyles } from './cart.drawer.styles.js';
 

@@ -125,7 +125,7 @@ export class VitrineCart extends VitrineElement {
     const error = this.#store.state.cartError;
     // The visible count and the button's name use the same figures (label in name, WCAG 2.5.3).
     const shownCount = formatNumber(count, locale);
-    const name = t(count === 1 ? 'buttonOne' : 'button', { count: shownCount });
+    const name = t('button', { count });
 
     return html`
       ${this.noButton

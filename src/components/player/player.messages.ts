@@ -1,6 +1,6 @@
 import { defineMessages } from '../../core/i18n.js';
 
-export const messages = defineMessages({
+export const messages = defineMessages('player', {
   en: {
     play: 'Play',
     pause: 'Pause',
@@ -39,7 +39,7 @@ export const messages = defineMessages({
     live: 'Live',
     replay: 'Aufzeichnung',
     scheduled: 'Beginnt bald',
-    viewers: '{count} schauen zu',
+    viewers: { one: '{count} schaut zu', other: '{count} schauen zu' },
     goLive: 'Zur Live-Übertragung',
     behindLive: 'Zur Live-Übertragung ({seconds} s zurück)',
     mute: 'Stummschalten',
@@ -69,7 +69,14 @@ export const messages = defineMessages({
     live: 'مباشر',
     replay: 'إعادة',
     scheduled: 'يبدأ قريبًا',
-    viewers: '{count} يشاهدون',
+    viewers: {
+      zero: '{count} يشاهدون',
+      one: '{count} يشاهد',
+      two: '{count} يشاهدان',
+      few: '{count} يشاهدون',
+      many: '{count} يشاهدون',
+      other: '{count} يشاهدون',
+    },
     goLive: 'الانتقال إلى البث المباشر',
     behindLive: 'الانتقال إلى البث المباشر (متأخر {seconds} ث)',
     mute: 'كتم الصوت',

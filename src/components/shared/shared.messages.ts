@@ -1,7 +1,7 @@
 /** Texts of the add-to-cart flow, shared by the product card and the product detail. */
 import { defineMessages } from '../../core/i18n.js';
 
-export const addMessages = defineMessages({
+export const addMessages = defineMessages('addToCart', {
   en: {
     addToCart: 'Add to cart',
     adding: 'Adding…',
@@ -32,7 +32,14 @@ export const addMessages = defineMessages({
     added: 'أُضيف إلى السلة',
     addedNamed: 'أُضيف {title} إلى السلة',
     soldOut: 'نفدت الكمية',
-    onlyLeft: 'بقي {count} فقط',
+    onlyLeft: {
+      zero: 'نفدت الكمية',
+      one: 'بقيت قطعة واحدة فقط',
+      two: 'بقيت قطعتان فقط',
+      few: 'بقيت {count} قطع فقط',
+      many: 'بقيت {count} قطعة فقط',
+      other: 'بقيت {count} قطعة فقط',
+    },
     addFailed: 'تعذّرت الإضافة إلى السلة. يُرجى المحاولة مرة أخرى.',
     was: 'السعر الأصلي',
     now: 'السعر',

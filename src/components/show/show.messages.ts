@@ -1,6 +1,6 @@
 import { defineMessages } from '../../core/i18n.js';
 
-export const messages = defineMessages({
+export const messages = defineMessages('show', {
   en: {
     region: '{title}: live shopping',
     regionLoading: 'Live shopping',
@@ -36,7 +36,7 @@ export const messages = defineMessages({
     live: 'Live',
     replay: 'Aufzeichnung',
     upcoming: 'Demnächst',
-    viewers: '{count} schauen zu',
+    viewers: { one: '{count} schaut zu', other: '{count} schauen zu' },
     startsOn: 'Beginnt {date}',
     startsIn: 'Beginnt in {time}',
     days: '{count} T.',
@@ -62,10 +62,24 @@ export const messages = defineMessages({
     live: 'مباشر',
     replay: 'إعادة',
     upcoming: 'قريبًا',
-    viewers: '{count} يشاهدون',
+    viewers: {
+      zero: '{count} يشاهدون',
+      one: '{count} يشاهد',
+      two: '{count} يشاهدان',
+      few: '{count} يشاهدون',
+      many: '{count} يشاهدون',
+      other: '{count} يشاهدون',
+    },
     startsOn: 'يبدأ {date}',
     startsIn: 'يبدأ خلال {time}',
-    days: '{count} يوم',
+    days: {
+      zero: '{count} يوم',
+      one: '{count} يوم',
+      two: '{count} يومان',
+      few: '{count} أيام',
+      many: '{count} يومًا',
+      other: '{count} يوم',
+    },
     startingSoon: 'سيبدأ بعد لحظات…',
     addToCalendar: 'أضف إلى التقويم',
     ended: 'انتهى هذا العرض',
