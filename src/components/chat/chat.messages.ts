@@ -1,6 +1,6 @@
 import { defineMessages } from '../../core/i18n.js';
 
-export const messages = defineMessages({
+export const messages = defineMessages('chat', {
   en: {
     chat: 'Chat',
     empty: 'No messages yet. Say hello!',
