@@ -6,6 +6,7 @@
  */
 import { VitrineError } from './errors.js';
 import { currencyDigits, isCurrencyCode, isDecimal, money } from './money.js';
+import { MOMENT_EVENTS, parseCartDiscounts, parseMomentEvent } from './parse-moments.js';
 import type {
   Cart,
   CartLine,
@@ -473,6 +474,10 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
           issues.push({ path: 'checkoutUrl', reason: 'not an http(s) URL' });
         }
       }
+      cart.discounts = parseCartDiscounts(c.discounts, subtotal.currencyCode, issues);
+      if (!cart.discounts.length) delete cart.discounts;
+      const after = optionalMoney(c.total, 'total', issues, subtotal.currencyCode);
+      if (after) cart.total = after;
       return cart;
     },
     'cart/invalid',
@@ -486,6 +491,8 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
  * caller reports as recoverable and otherwise ignores).
  */
 export function parseShowEvent(type: string, data: string, base?: string, eventId?: string): ParseResult<ShowEvent> {
+  // Deals, polls and announcements: parse-moments.ts.
+  if (MOMENT_EVENTS.has(type)) return parseMomentEvent(type, data);
   return run(
     (issues) => {
       let payload: unknown;

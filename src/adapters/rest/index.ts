@@ -8,3 +8,5 @@ export { createRestCart } from './cart.js';
 export type { RestCartOptions, RestCartAdapter } from './cart.js';
 export { createSseEvents } from '../sse/index.js';
 export type { SseOptions } from '../sse/index.js';
+export { createRestVote } from './votes.js';
+export type { RestVoteOptions } from './votes.js';
