@@ -16,6 +16,7 @@ import { flashSaleOrder, initialStock, lineups, products as catalog } from './ca
 import { checkoutPage } from './checkout-page.mjs';
 import { createLivePlaylist, segmentsOf } from './hls/live-playlist.mjs';
 import { createTimeline } from './live.mjs';
+import { createMoments, MOMENT_TIMING } from './moments.mjs';
 import { createShop, ShopError } from './shop.mjs';
 import { sendFile } from './static.mjs';
 
@@ -32,13 +33,15 @@ export const DEFAULT_TIMING = {
   flashSaleFor: 60_000,
   stock: 20_000,
   pin: 20_000,
+  // Flash deals, announced codes, polls (moments.mjs).
+  ...MOMENT_TIMING,
 };
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, POST, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, Last-Event-ID, Cache-Control',
-  'Access-Control-Expose-Headers': 'Idempotent-Replayed',
+  'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, Last-Event-ID, Cache-Control, Authorization',
+  'Access-Control-Expose-Headers': 'Idempotent-Replayed, Date',
   'Access-Control-Max-Age': '600',
 };
 const MAX_BODY = 16 * 1024;
@@ -61,6 +64,7 @@ function loopSegments() {
  * @param {number} [options.scheduledStartsAt]  epoch ms the scheduled show goes live; default: in 10 minutes
  * @param {Partial<typeof DEFAULT_TIMING>} [options.timing]
  * @param {boolean} [options.sse]  false: shows have no `events` URL; default true
+ * @param {string} [options.studioToken]  bearer token of POST /studio/api/*; default: random (`backend.studioToken`)
  */
 export function createBackend(options = {}) {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
@@ -130,8 +134,22 @@ export function createBackend(options = {}) {
     },
     channels: sse ? [shows.live, shows.scheduled] : [],
     flashSaleOrder: flashSaleOrder.filter((id) => ids.has(id)),
+    snapshot: () => moments.snapshot(),
   });
-  const timer = setInterval(timeline.tick, timing.tick);
+  const moments = createMoments({
+    now,
+    shop,
+    timing,
+    publish: timeline.publish,
+    dealOrder: liveLineup.filter((id) => !flashSaleOrder.includes(id) && id !== 'p6'), // p6: the stock countdown's
+    studioToken: options.studioToken,
+  });
+  shop.setMoments(moments.hooks);
+  const tick = () => {
+    timeline.tick();
+    moments.tick();
+  };
+  const timer = setInterval(tick, timing.tick);
   timer.unref?.();
 
   /** The origin documents use: `checkoutBase`, else the request's own. */
@@ -162,6 +180,8 @@ export function createBackend(options = {}) {
       doc.stream = { src: abs(`${basePath}/media/replay.m3u8`), type: 'application/x-mpegURL' };
     }
     if (sse && timeline.has(show.id)) doc.events = abs(`${basePath}/shows/${show.id}/events`);
+    // Votes (moments.mjs); the chat may share this base URL.
+    if (status !== 'ended' && timeline.has(show.id)) doc.interactions ??= abs(`${basePath}/shows/${show.id}/interactions`);
     doc.products = show.lineup.map((id) => productWithOrigin(id, origin));
     doc.chapters = status === 'ended' ? show.lineup.map((productId, i) => ({ productId, start: 2 + i * 11 })) : [];
     return doc;
@@ -272,6 +292,7 @@ export function createBackend(options = {}) {
         });
       },
     ],
+    ...moments.routes({ send, readJson, cartDoc: cartWithOrigin }),
   ];
 
   async function file(req, res, root, name, cacheControl) {
@@ -321,8 +342,12 @@ export function createBackend(options = {}) {
 
   return {
     handle,
-    /** Advances the live timeline to `now()` (it also runs on a timer). */
-    tick: timeline.tick,
+    /** Advances the live timeline and the moments to `now()` (it also runs on a timer). */
+    tick,
+    /** The moments (deals, codes, polls): start them by hand, as the studio does. */
+    moments,
+    /** The bearer token of POST /studio/api/*. */
+    studioToken: moments.studioToken,
     close() {
       clearInterval(timer);
       timeline.close();

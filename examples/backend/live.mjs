@@ -17,7 +17,7 @@ const LOG_SIZE = 500;
  * @param {string[]} options.flashSaleOrder
  * @param {(id: string) => (origin: string) => object} options.productDocument  the Product as it is now, for an origin
  */
-export function createTimeline({ now, timing, shop, productDocument, channels: shows, flashSaleOrder, lowStockProduct = 'p6' }) {
+export function createTimeline({ now, timing, shop, productDocument, channels: shows, flashSaleOrder, lowStockProduct = 'p6', snapshot = () => [] }) {
   let seq = 0;
   const started = now();
   const channels = new Map(
@@ -159,6 +159,8 @@ export function createTimeline({ now, timing, shop, productDocument, channels: s
       const head = channel.log.at(-1)?.id ?? 'e0';
       res.write(frame({ id: head, event: 'status', data: { status: channel.show.statusAt(t) } }));
       res.write(frame({ id: head, event: 'viewers', data: { count: channel.viewers } }));
+      // The moments running (deal, announcement, poll: moments.mjs).
+      for (const [event, data] of snapshot()) res.write(frame({ id: head, event, data }));
     }
     channel.clients.set(res, origin);
     const drop = () => channel.clients.delete(res);
@@ -174,5 +176,10 @@ export function createTimeline({ now, timing, shop, productDocument, channels: s
   }
 
   tick();
-  return { tick, attach, close, has: (id) => channels.has(id), clients: (id) => channels.get(id)?.clients.size ?? 0 };
+  /** Sends an event to every show's clients (the moments: deals, announcements, polls). */
+  function publish(event, data) {
+    for (const channel of channels.values()) push(channel, event, data);
+  }
+
+  return { tick, attach, close, publish, has: (id) => channels.has(id), clients: (id) => channels.get(id)?.clients.size ?? 0 };
 }
