@@ -30,6 +30,8 @@ export interface DrawerContext {
   checkout(): void;
   setQuantity(line: CartLine, quantity: number): void;
   remove(line: CartLine): void;
+  /** Takes a discount code off the cart. */
+  removeDiscount?(code: string): void;
 }
 
 export function renderDrawer(c: DrawerContext) {
@@ -63,6 +65,7 @@ export function renderDrawer(c: DrawerContext) {
                   <dt>${t('subtotal')}</dt>
                   <dd>${formatMoney(cart.subtotal, locale)}</dd>
                 </dl>
+                ${renderDiscounts(c, cart)}
                 <p class="taxes">${t('taxes')}</p>
                 <button
                   part="checkout-button"
@@ -123,9 +126,43 @@ const locale = c.locale;
   </li>`;
 }
 
+/** Each discount code with what it takes off (and its remove button), then the total after them. */
+function renderDiscounts(c: DrawerContext, cart: Cart) {
+  const discounts = cart.discounts ?? [];
+  if (!discounts.length) return nothing;
+  const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => messages(c.locale, key, params);
+  return html`<ul part="discounts" class="discounts">
+      ${discounts.map(
+        (d) => html`<li class="discount">
+          <span class="discount-code">${t('discount')} <code>${d.code}</code></span>
+          <span class="discount-amount">${formatMoney({ ...d.amount, amount: `-${d.amount.amount}` }, c.locale)}</span>
+          ${c.removeDiscount
+            ? html`<button
+                part="remove-discount-button"
+                class="remove icon"
+                type="button"
+                aria-label=${t('removeCode', { code: d.code })}
+                @click=${() => c.removeDiscount?.(d.code)}
+              >
+                ${close()}
+              </button>`
+            : nothing}
+        </li>`,
+      )}
+    </ul>
+    ${cart.total
+      ? html`<dl part="total" class="subtotal total">
+          <dt>${t('total')}</dt>
+          <dd>${formatMoney(cart.total, c.locale)}</dd>
+        </dl>`
+      : nothing}`;
+}
+
 function errorText(error: VitrineErrorDetail, locale: string): string {
   const key =
-    error.code === 'cart/out-of-stock'
+    error.code === 'cart/invalid-code'
+      ? 'errorCode'
+      : error.code === 'cart/out-of-stock'
       ? 'errorStock'
       : error.code === 'cart/not-found'
         ? 'errorGone'
