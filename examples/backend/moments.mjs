@@ -119,6 +119,15 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
     return pollEvent();
   }
 
+  function closePoll() {
+    if (!poll) throw new ShopError(404, 'not_found', 'No poll.');
+    if (!poll.closed) {
+      poll.closed = true;
+      publish('poll', pollEvent());
+    }
+    return pollEvent();
+  }
+
   /** A vote; the same Idempotency-Key is answered as the first time (and counted once). */
   function vote(pollId, body, key) {
     if (!poll || poll.id !== pollId) throw new ShopError(404, 'not_found', 'No such poll.');
@@ -253,10 +262,11 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
       ['POST', /^\/studio\/api\/deal\/end$/, studio(() => (endDeal(), { ended: true }))],
       ['POST', /^\/studio\/api\/announce$/, studio((b) => announce(b))],
       ['POST', /^\/studio\/api\/poll$/, studio((b) => startPoll(b))],
+      ['POST', /^\/studio\/api\/poll\/close$/, studio(() => closePoll())],
     ];
   }
 
-  return { tick, hooks, routes, snapshot, studioToken: token, startDeal, endDeal, announce, startPoll, vote, get deal() { return deal; } };
+  return { tick, hooks, routes, snapshot, studioToken: token, startDeal, endDeal, announce, startPoll, closePoll, vote, get deal() { return deal; } };
 }
 
 export { fromMinor };

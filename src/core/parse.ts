@@ -393,6 +393,8 @@ export function parseShow(input: unknown, documentUrl?: string): ParseResult<Sho
       }
       const events = optionalUrl(doc.events, 'events', documentUrl, issues);
       if (events) show.events = events;
+      const interactions = optionalUrl(doc.interactions, 'interactions', documentUrl, issues);
+      if (interactions) show.interactions = interactions;
       if (doc.aspectRatio === '9:16' || doc.aspectRatio === '16:9') show.aspectRatio = doc.aspectRatio;
 
       const products = parseProducts(doc.products, documentUrl);
