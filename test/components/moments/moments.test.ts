@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/components/moments/define.js';
 import '../../../src/components/cart/define.js';
+import '../../../src/components/product-card/define.js';
 import type { VitrineAnnouncement } from '../../../src/components/moments/announcement.js';
 import type { VitrineDealPrice } from '../../../src/components/moments/deal-price.js';
 import type { VitrinePoll } from '../../../src/components/moments/poll.js';
@@ -292,5 +293,25 @@ describe('<vitrine-cart> discounts', () => {
     } finally {
       show.close();
     }
+  });
+});
+
+describe('<vitrine-product-card> with a deal', () => {
+  it('shows the deal price block while the deal runs, the regular price without one (axe)', async () => {
+    const store = new ShowStore();
+    const item = { id: 'p1', title: 'Beanie', price: eur('29.00'), available: true, options: [], variants: [{ id: 'p1', title: 'Beanie', options: {}, price: eur('29.00'), available: true }] };
+    store.setShow({ id: 's', title: 'S', status: 'live', products: [item], chapters: [] });
+    const card = await fixture<HTMLElement & { deal?: Deal }>(
+      html`<vitrine-product-card .store=${store} product-id="p1" .deal=${deal()} locale="en"></vitrine-product-card>`,
+    );
+    const block = await until(() => card.shadowRoot!.querySelector('vitrine-deal-price'), 'the deal block');
+    await (block as VitrineDealPrice).updateComplete;
+    expect(part(block, 'price')!.textContent).to.equal('€20.00');
+    expect(part(block, 'regular-price')!.textContent!.trim()).to.equal('€29.00');
+    await expect(card).to.be.accessible();
+    card.deal = undefined;
+    await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    expect(card.shadowRoot!.querySelector('vitrine-deal-price')).to.equal(null);
+    expect(part(card, 'price')!.textContent).to.equal('€29.00');
   });
 });
