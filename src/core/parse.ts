@@ -6,7 +6,7 @@
  */
 import { VitrineError } from './errors.js';
 import { currencyDigits, isCurrencyCode, isDecimal, money } from './money.js';
-import { MOMENT_EVENTS, parseCartDiscounts, parseMomentEvent } from './parse-moments.js';
+import { parseCartDiscounts } from './parse-moments.js';
 import type {
   Cart,
   CartLine,
@@ -493,8 +493,6 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
  * caller reports as recoverable and otherwise ignores).
  */
 export function parseShowEvent(type: string, data: string, base?: string, eventId?: string): ParseResult<ShowEvent> {
-  // Deals, polls and announcements: parse-moments.ts.
-  if (MOMENT_EVENTS.has(type)) return parseMomentEvent(type, data);
   return run(
     (issues) => {
       let payload: unknown;

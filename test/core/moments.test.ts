@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseShowEvent } from '../../src/core/parse.js';
+import { parseMomentEvent } from '../../src/core/parse-moments.js';
 import { parseCart } from '../../src/core/parse.js';
 import { Moments, pollResults } from '../../src/core/moments.js';
 import { createServerClock } from '../../src/core/server-clock.js';
@@ -12,7 +12,7 @@ import { fail, liveShow, resetServer, serverLog, studio, until } from '../compon
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function event(type: string, data: unknown): ShowEvent {
-  const result = parseShowEvent(type, JSON.stringify(data));
+  const result = parseMomentEvent(type, JSON.stringify(data));
   if (!result.ok) throw result.error;
   return result.value;
 }
@@ -56,14 +56,14 @@ describe('moment events: parsing', () => {
       ['announcement', { id: 'a', text: 'Hi', code: 'two words' }],
     ];
     for (const [type, data] of bad) {
-      const result = parseShowEvent(type, JSON.stringify(data));
+      const result = parseMomentEvent(type, JSON.stringify(data));
       expect(result.ok, JSON.stringify(data)).to.equal(false);
       if (!result.ok) {
         expect(result.error.code).to.equal('show/invalid');
         expect(result.error.recoverable).to.equal(true);
       }
     }
-    expect(parseShowEvent('deal', '{not json').ok).to.equal(false);
+    expect(parseMomentEvent('deal', '{not json').ok).to.equal(false);
   });
 
   it('reads a cart’s discounts and total, leaving out a discount in another currency', () => {

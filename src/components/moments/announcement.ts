@@ -176,7 +176,8 @@ export class VitrineAnnouncement extends VitrineElement {
               : this.codeState === 'failed'
                 ? [t('codeFailed'), 'error']
                 : ['', ''];
-    return html`<section part="base" class="banner" aria-label=${t('announcement')} dir=${this.#locale.dir} lang=${locale}>
+    // A group, not a landmark: a page may hold several shows.
+    return html`<div part="base" class="banner" role="group" aria-label=${t('announcement')} dir=${this.#locale.dir} lang=${locale}>
       <p part="text" class="text">${announcement.text}</p>
       ${code
         ? html`<div class="code-row">
@@ -196,7 +197,7 @@ export class VitrineAnnouncement extends VitrineElement {
           </div>`
         : nothing}
       <p part="status" class="status ${tone}" role="status">${status}</p>
-    </section>`;
+    </div>`;
   }
 
   #copy = async (): Promise<void> => {

@@ -162,7 +162,7 @@ export class VitrinePoll extends VitrineElement {
     const choosing = !poll.closed && moments.canVote && (!vote || failed) && !closedLate;
     const total = poll.options.reduce((n, o) => n + o.votes, 0);
     const status = vote?.status === 'sending' ? t('sending') : closedLate ? t('closedLate') : failed ? t('voteFailed') : '';
-    return html`<section part="base" class="poll" aria-labelledby="question" dir=${this.#locale.dir} lang=${locale}>
+    return html`<div part="base" class="poll" role="group" aria-labelledby="question" dir=${this.#locale.dir} lang=${locale}>
       <p class="label">${poll.closed ? t('pollClosed') : t('poll')}</p>
       <p part="question" class="question" id="question">${poll.question}</p>
       ${choosing
@@ -192,7 +192,7 @@ export class VitrinePoll extends VitrineElement {
             ${t('retry')}
           </button>`
         : nothing}
-    </section>`;
+    </div>`;
   }
 
   #vote(optionId: string): void {
