@@ -8,13 +8,10 @@
 import { VitrineError } from './errors.js';
 import { isCurrencyCode, isDecimal, money } from './money.js';
 import type { ParseIssue, ParseResult } from './parse.js';
-import type { Announcement, CartDiscount, Deal, Money, Poll, PollOption, ShowEvent } from './types.js';
+import type { Announcement, Deal, Money, Poll, PollOption, ShowEvent } from './types.js';
 
 /** Bounds of what a moment may carry. */
 export const MOMENT_LIMITS = { id: 256, text: 500, question: 300, option: 120, code: 64, options: 10 } as const;
-
-/** The event types this module parses. */
-export const MOMENT_EVENTS: ReadonlySet<string> = new Set(['deal', 'poll', 'announcement']);
 
 class Invalid extends Error {}
 
@@ -35,18 +32,29 @@ function clean(value: string, max: number): string {
   return result.length <= max ? result : result.slice(0, max).replace(/[\ud800-\udbff]$/, '').trim() + '…';
 }
 
+function text(value: unknown, max: number, what: string): string {
+  if (typeof value !== 'string') throw new Invalid(`${what}: not a string`);
+  const result = clean(value, max);
+  if (!result) throw new Invalid(`${what}: empty`);
+  return result;
+}
+
+function price(value: unknown, what: string): Money {
+  const m = object(value, what);
+  const code = typeof m.currencyCode === 'string' ? m.currencyCode.toUpperCase() : m.currencyCode;
+  if (!isCurrencyCode(code)) throw new Invalid(`${what}.currencyCode: not an ISO 4217 code`);
+  if (!isDecimal(m.amount) || m.amount.startsWith('-')) throw new Invalid(`${what}.amount: not a decimal string`);
+  return money(m.amount, code);
+}
+
+/** The event types this module parses. */
+export const MOMENT_EVENTS: ReadonlySet<string> = new Set(['deal', 'poll', 'announcement']);
+
 function id(value: unknown, what: string): string {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value !== 'string' || value.length > MOMENT_LIMITS.id) throw new Invalid(`${what}: missing or too long`);
   const result = clean(value, MOMENT_LIMITS.id);
   if (!result || result.includes('\ufffd')) throw new Invalid(`${what}: not a usable id`);
-  return result;
-}
-
-function text(value: unknown, max: number, what: string): string {
-  if (typeof value !== 'string') throw new Invalid(`${what}: not a string`);
-  const result = clean(value, max);
-  if (!result) throw new Invalid(`${what}: empty`);
   return result;
 }
 
@@ -60,14 +68,6 @@ function dateTime(value: unknown, what: string): number {
 function count(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new Invalid(`${what}: not a count of 0 or more`);
   return value;
-}
-
-function price(value: unknown, what: string): Money {
-  const m = object(value, what);
-  const code = typeof m.currencyCode === 'string' ? m.currencyCode.toUpperCase() : m.currencyCode;
-  if (!isCurrencyCode(code)) throw new Invalid(`${what}.currencyCode: not an ISO 4217 code`);
-  if (!isDecimal(m.amount) || m.amount.startsWith('-')) throw new Invalid(`${what}.amount: not a decimal string`);
-  return money(m.amount, code);
 }
 
 function ended(p: Json): boolean {
@@ -170,27 +170,3 @@ export function parsePoll(input: unknown): ParseResult<Poll> {
   return run('poll', () => poll(object(input, 'poll')));
 }
 
-/**
- * The discount codes of a cart (CONTRACT.md section 5), in the cart's `currency`: an unreadable
- * one is left out with an issue (the cart's `total` from the backend still says what is charged).
- */
-export function parseCartDiscounts(value: unknown, currency: string, issues: ParseIssue[]): CartDiscount[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    issues.push({ path: 'discounts', reason: 'not an array, ignored' });
-    return [];
-  }
-  const result: CartDiscount[] = [];
-  value.slice(0, 20).forEach((raw: unknown, i) => {
-    try {
-      const d = object(raw, `discounts[${i}]`);
-      const amount = price(d.amount, `discounts[${i}].amount`);
-      if (amount.currencyCode !== currency) throw new Invalid(`discounts[${i}].amount: currency differs from the subtotal`);
-      result.push({ code: text(d.code, MOMENT_LIMITS.code, `discounts[${i}].code`), amount });
-    } catch (error) {
-      if (!(error instanceof Invalid)) throw error;
-      issues.push({ path: `discounts[${i}]`, reason: `${error.message}, ignored` });
-    }
-  });
-  return result;
-}

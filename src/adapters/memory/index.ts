@@ -3,7 +3,7 @@
  * attribute. Its checkout is the `checkout-url` it is given.
  */
 import { VitrineError } from '../../core/errors.js';
-import { compare, money, multiply, percentOf, subtract, sum } from '../../core/money.js';
+import { compare, money, multiply, sum } from '../../core/money.js';
 import type { AddLineInput, Cart, CartAdapter, CartLine, Money, Product } from '../../core/types.js';
 
 export interface MemoryCartOptions {
@@ -40,6 +40,8 @@ export function createMemoryCart(options: MemoryCartOptions): CartAdapter & { re
   const id = `memory-${Math.random().toString(36).slice(2, 10)}`;
   /** The codes applied, as the page configured them (their own spelling). */
   let codes: string[] = [];
+  /** The code arithmetic, loaded with the first code applied. */
+  let pricing: typeof import('./discounts.js') | undefined;
   const known = (code: string) => Object.keys(options.discounts ?? {}).find((c) => c.toLowerCase() === code.trim().toLowerCase());
 
   function build(lines: CartLine[], currencyCode: string): Cart {
@@ -51,17 +53,7 @@ export function createMemoryCart(options: MemoryCartOptions): CartAdapter & { re
       totalQuantity: lines.reduce((n, l) => n + l.quantity, 0),
     };
     if (options.checkoutUrl) next.checkoutUrl = options.checkoutUrl;
-    if (codes.length) {
-      let left = subtotal;
-      next.discounts = codes.map((code) => {
-        const rule = options.discounts![code]!;
-        let amount = 'percent' in rule ? percentOf(subtotal, rule.percent) : money(rule.amount, subtotal.currencyCode);
-        if (compare(amount, left) > 0) amount = left;
-        left = subtract(left, amount);
-        return { code, amount };
-      });
-      next.total = left;
-    }
+    if (codes.length && pricing) Object.assign(next, pricing.discountsOf(codes, options.discounts!, subtotal));
     return next;
   }
 
@@ -153,6 +145,7 @@ export function createMemoryCart(options: MemoryCartOptions): CartAdapter & { re
       checkSignal(signal);
       const match = known(code);
       if (!match) throw new VitrineError('cart/invalid-code', `The code ${code.trim().slice(0, 64)} can’t be used on this cart.`);
+      pricing ??= await import('./discounts.js');
       if (!codes.includes(match)) codes = [...codes, match];
       return commit(cart?.lines ? [...cart.lines] : [], currency());
     },

@@ -10,6 +10,7 @@ import { formatMoney } from '../../core/money.js';
 import type { Cart, CartLine } from '../../core/types.js';
 import { bag, close, trash } from '../shared/icons.js';
 import { stepper } from '../shared/stepper.js';
+import { discountMessages } from './cart.discount.messages.js';
 import { messages } from './cart.messages.js';
 
 export { drawerStyles } from './cart.drawer.styles.js';
@@ -130,7 +131,7 @@ const locale = c.locale;
 function renderDiscounts(c: DrawerContext, cart: Cart) {
   const discounts = cart.discounts ?? [];
   if (!discounts.length) return nothing;
-  const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => messages(c.locale, key, params);
+  const t = (key: Parameters<typeof discountMessages>[1], params?: Record<string, string | number>) => discountMessages(c.locale, key, params);
   return html`<ul part="discounts" class="discounts">
       ${discounts.map(
         (d) => html`<li class="discount">
@@ -159,10 +160,9 @@ function renderDiscounts(c: DrawerContext, cart: Cart) {
 }
 
 function errorText(error: VitrineErrorDetail, locale: string): string {
+  if (error.code === 'cart/invalid-code') return discountMessages(locale, 'errorCode');
   const key =
-    error.code === 'cart/invalid-code'
-      ? 'errorCode'
-      : error.code === 'cart/out-of-stock'
+    error.code === 'cart/out-of-stock'
       ? 'errorStock'
       : error.code === 'cart/not-found'
         ? 'errorGone'

@@ -26,10 +26,6 @@ export const messages = defineMessages({
     errorUnsafe: 'Checkout isn’t available: the shop’s checkout link is not safe to open.',
     errorNoCheckout: 'Checkout isn’t available right now.',
     errorGeneric: 'Something went wrong. Please try again.',
-    discount: 'Discount',
-    removeCode: 'Remove code {code}',
-    total: 'Total',
-    errorCode: 'This code can’t be used on your cart.',
   },
   de: {
     button: 'Warenkorb, {count} Artikel',
@@ -54,10 +50,6 @@ export const messages = defineMessages({
     errorUnsafe: 'Die Kasse ist nicht verfügbar: Der Link des Shops ist nicht sicher.',
     errorNoCheckout: 'Die Kasse ist gerade nicht verfügbar.',
     errorGeneric: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
-    discount: 'Rabatt',
-    removeCode: 'Code {code} entfernen',
-    total: 'Gesamt',
-    errorCode: 'Dieser Code gilt nicht für deinen Warenkorb.',
   },
   ar: {
     button: 'السلة، {count} منتجات',
@@ -82,9 +74,5 @@ export const messages = defineMessages({
     errorUnsafe: 'الدفع غير متاح: رابط الدفع الخاص بالمتجر غير آمن.',
     errorNoCheckout: 'الدفع غير متاح حاليًا.',
     errorGeneric: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
-    discount: 'خصم',
-    removeCode: 'إزالة الرمز {code}',
-    total: 'الإجمالي',
-    errorCode: 'لا يمكن استخدام هذا الرمز في سلتك.',
   },
 });
