@@ -34,7 +34,9 @@ ${lines
   )
   .join('\n')}
     </tbody>
-    <tfoot><tr><th scope="row" colspan="3">Subtotal (${escapeHtml(cart.totalQuantity)} ${cart.totalQuantity === 1 ? 'item' : 'items'})</th><td class="num"><strong>${price(cart.subtotal)}</strong></td></tr></tfoot>
+    <tfoot><tr><th scope="row" colspan="3">Subtotal (${escapeHtml(cart.totalQuantity)} ${cart.totalQuantity === 1 ? 'item' : 'items'})</th><td class="num"><strong>${price(cart.subtotal)}</strong></td></tr>${(cart.discounts ?? [])
+      .map((d) => `<tr><th scope="row" colspan="3">Discount <code>${escapeHtml(d.code)}</code></th><td class="num">−${price(d.amount)}</td></tr>`)
+      .join('')}${cart.total ? `<tr><th scope="row" colspan="3">Total</th><td class="num"><strong>${price(cart.total)}</strong></td></tr>` : ''}</tfoot>
   </table>`;
   const source = attribution.length
     ? `<p class="muted">Handed off from the live show with ${attribution

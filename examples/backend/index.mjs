@@ -23,6 +23,7 @@ import { createLivePlaylist, segmentsOf } from './hls/live-playlist.mjs';
 import { createMemoryHub, createMemoryState } from './hub.mjs';
 import { createTimeline } from './live.mjs';
 import { createInteractions } from './interactions.mjs';
+import { createMoments, MOMENT_TIMING } from './moments.mjs';
 import { createShop, ShopError } from './shop.mjs';
 import { createStudio } from './rtmp.mjs';
 import { sendFile } from './static.mjs';
@@ -40,13 +41,15 @@ export const DEFAULT_TIMING = {
   flashSaleFor: 60_000,
   stock: 20_000,
   pin: 20_000,
+  // Flash deals, announced codes, polls (moments.mjs).
+  ...MOMENT_TIMING,
 };
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, HEAD, POST, PATCH, DELETE, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key, Last-Event-ID, Cache-Control, Authorization',
-  'Access-Control-Expose-Headers': 'Idempotent-Replayed, Retry-After',
+  'Access-Control-Expose-Headers': 'Idempotent-Replayed, Retry-After, Date',
   'Access-Control-Max-Age': '600',
 };
 const MAX_BODY = 16 * 1024;
@@ -169,6 +172,7 @@ export function createBackend(options = {}) {
     productDocument: (id) => shop.productDocument(id), // site-root URLs; the events route adds each client's origin
     channels: sse ? [shows.live, shows.scheduled] : [],
     flashSaleOrder: flashSaleOrder.filter((id) => ids.has(id)),
+    snapshot: () => moments.snapshot(),
   });
   const interactions = createInteractions({
     now,
@@ -193,10 +197,23 @@ export function createBackend(options = {}) {
     readJson: (req) => readJson(req),
   });
   const studioPins = new Map();
-  const timer = setInterval(() => {
-    if (state.shared) void renewLease();
+  const moments = createMoments({
+    now,
+    shop,
+    timing,
+    publish: timeline.publishAll,
+    dealOrder: liveLineup.filter((id) => !flashSaleOrder.includes(id) && id !== 'p6'), // p6: the stock countdown's
+    studioToken: interactions.token,
+  });
+  shop.setMoments(moments.hooks);
+  const tick = () => {
     timeline.tick();
     interactions.tick();
+    moments.tick();
+  };
+  const timer = setInterval(() => {
+    if (state.shared) void renewLease();
+    tick();
   }, timing.tick);
   timer.unref?.();
   // Go live from OBS (rtmp.mjs): the show `studio`, when nginx-rtmp writes its HLS into `studio.hlsDir`.
@@ -499,6 +516,7 @@ export function createBackend(options = {}) {
       },
     ],
     ...interactions.routes,
+    ...moments.routes({ send, readJson, cartDoc: cartWithOrigin }),
   ];
 
   async function file(req, res, root, name, cacheControl) {
@@ -549,10 +567,13 @@ export function createBackend(options = {}) {
 
   return {
     handle,
-    /** Advances the live timeline to `now()` (it also runs on a timer). */
-    tick: timeline.tick,
+    /** Advances the live timeline, the chat and the moments to `now()` (it also runs on a timer). */
+    tick,
     /** Chat, reactions and the studio (interactions.mjs); `interactions.token` opens /studio. */
     interactions,
+    /** The moments (deals, codes, polls): start them by hand, as the studio does. */
+    moments,
+    /** The studio's token: /studio, and the bearer token of POST /studio/api/*. */
     studioToken: interactions.token,
     close() {
       clearInterval(timer);

@@ -35,6 +35,7 @@ export function createTimeline({
   isLeader = () => true,
   onShopChange = () => {},
   onError = (error) => console.error('demo backend: live events:', error),
+  snapshot = () => [],
 }) {
   const started = now();
   const channels = new Map(
@@ -228,6 +229,8 @@ export function createTimeline({
       }
       res.write(frame({ id: head, event: 'status', data: { status: channel.show.statusAt(t) } }));
       res.write(frame({ id: head, event: 'viewers', data: { count: channel.viewers } }));
+      // The moments running (deal, announcement, poll: moments.mjs).
+      for (const [event, data] of snapshot()) res.write(frame({ id: head, event, data }));
     }
     const pending = client.pending;
     client.pending = null;
@@ -263,5 +266,9 @@ export function createTimeline({
   tick();
   /** Publishes a live event to every client of show `id`, through the hub (the interactions module uses it). */
   const publish = (id, event, data) => channels.has(id) && push(channels.get(id), event, data);
-  return { tick, attach, drain, close, publish, publishFor, has: (id) => channels.has(id), clients: (id) => channels.get(id)?.clients.size ?? 0 };
+  /** Publishes a live event to every show's clients (the moments: deals, announcements, polls). */
+  function publishAll(event, data) {
+    for (const channel of channels.values()) push(channel, event, data);
+  }
+  return { tick, attach, drain, close, publish, publishAll, publishFor, has: (id) => channels.has(id), clients: (id) => channels.get(id)?.clients.size ?? 0 };
 }

@@ -36,6 +36,8 @@ export function createShop({ products, stock, urls }) {
   const carts = new Map();
   /** Counts the live changes (prices, stock), so a mirror of them knows when to save. */
   let liveVersion = 0;
+  /** Deal prices and discount codes (moments.mjs), once set with `setMoments`. */
+  let moments = null;
 
   const variantIds = (item) => (item.variants.length ? item.variants.map((v) => v.id) : [item.id]);
   const unitsOf = (variantId) => Math.max(0, units.get(variantId) ?? 0);
@@ -132,7 +134,13 @@ export function createShop({ products, stock, urls }) {
       if (line.variantTitle) doc.variantTitle = line.variantTitle;
       return doc;
     });
-    return { id: c.id, lines, subtotal: money(subtotal), totalQuantity, checkoutUrl };
+    const doc = { id: c.id, lines, subtotal: money(subtotal), totalQuantity, checkoutUrl };
+    const discounts = moments?.discounts(c, subtotal) ?? [];
+    if (discounts.length) {
+      doc.discounts = discounts.map((d) => ({ code: d.code, amount: money(d.minor) }));
+      doc.total = money(subtotal - discounts.reduce((n, d) => n + d.minor, 0));
+    }
+    return doc;
   }
 
   function createCart() {
@@ -157,11 +165,14 @@ export function createShop({ products, stock, urls }) {
       const it = item(body.productId);
       const variant = variantOf(it, body.variantId ?? (it.variants.length ? undefined : it.id));
       const quantity = quantityOf(body.quantity ?? 1, { allowZero: false });
-      const existing = c.lines.find((l) => l.variantId === variant.id);
-      const wanted = (existing?.quantity ?? 0) + quantity;
+      const inCart = c.lines.filter((l) => l.variantId === variant.id).reduce((n, l) => n + l.quantity, 0);
+      const wanted = inCart + quantity;
       if (wanted > MAX_QUANTITY) throw new ShopError(400, 'invalid', `At most ${MAX_QUANTITY} of one item.`);
       checkStock(it, variant, wanted);
-      if (existing) existing.quantity = wanted;
+      // During a flash deal the deal price, from its limited units (a line per price).
+      const deal = moments?.claim(c, it.id, quantity);
+      const existing = c.lines.find((l) => l.variantId === variant.id && l.dealId === deal?.dealId);
+      if (existing) existing.quantity += quantity;
       else {
         c.lines.push({
           id: randomUUID().slice(0, 8),
@@ -170,7 +181,8 @@ export function createShop({ products, stock, urls }) {
           variantTitle: variant.title,
           quantity,
           // The price when added: a flash-sale price stays in the cart.
-          unitPriceMinor: currentPrice(it),
+          unitPriceMinor: deal?.priceMinor ?? currentPrice(it),
+          dealId: deal?.dealId,
         });
       }
       remember(c, idempotencyKey, { fingerprint });
@@ -246,6 +258,10 @@ export function createShop({ products, stock, urls }) {
     if (quantity === 0) return removeLine(cartId, lineId);
     const it = item(l.productId);
     if (quantity > l.quantity) checkStock(it, variantOf(it, l.variantId), quantity);
+    if (l.dealId && quantity > l.quantity && moments?.claim(c, l.productId, quantity - l.quantity)?.dealId !== l.dealId) {
+      throw new ShopError(409, 'out_of_stock', 'The deal is over: add it again at the regular price.');
+    }
+    if (l.dealId && quantity < l.quantity) moments?.release(l, l.quantity - quantity);
     l.quantity = quantity;
     return c;
   }
@@ -254,6 +270,7 @@ export function createShop({ products, stock, urls }) {
     const c = cart(cartId);
     const l = line(c, lineId);
     c.lines = c.lines.filter((x) => x !== l);
+    moments?.release(l, l.quantity);
     return c;
   }
 
@@ -316,6 +333,10 @@ export function createShop({ products, stock, urls }) {
     updateLine,
     removeLine,
     live,
+    /** Plugs in deal prices and discount codes: `{ claim, release, discounts }` (moments.mjs). */
+    setMoments(hooks) {
+      moments = hooks;
+    },
     state: { products: items, stock: units, carts },
   };
 }

@@ -140,6 +140,14 @@ export function discountPercent(price: Money, compareAt: Money | undefined): num
   return Number(((c - p) * 100n) / c);
 }
 
+/** `percent` % of `value`, rounded down to the currency's minor unit (a discount never overshoots). */
+export function percentOf(value: Money, percent: number): Money {
+  const digits = currencyDigits(value.currencyCode);
+  const hundredths = BigInt(Math.round(Math.min(100, Math.max(0, percent)) * 100));
+  const units = (rescale(toScaled(value.amount), digits) * hundredths) / 10_000n;
+  return { amount: fromScaled(units, digits, digits), currencyCode: value.currencyCode };
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /**

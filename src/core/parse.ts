@@ -9,6 +9,7 @@ import { currencyDigits, isCurrencyCode, isDecimal, money } from './money.js';
 import { parseInteractionEvent } from './parse-interactions.js';
 import type {
   Cart,
+  CartDiscount,
   CartLine,
   Chapter,
   Host,
@@ -444,6 +445,17 @@ function cartLine(raw: unknown, path: string, base: string | undefined, issues: 
   return line;
 }
 
+/** A cart's discount codes, in its currency; an unreadable one is left out with an issue. */
+function discounts(value: unknown, currency: string, issues: ParseIssue[]): CartDiscount[] {
+  return list(value, 'discounts', 20, issues).flatMap((raw, i) => {
+    const code = isObject(raw) ? optionalText(raw.code, 64) : undefined;
+    const amount = isObject(raw) ? optionalMoney(raw.amount, `discounts[${i}].amount`, issues, currency) : undefined;
+    if (code && amount) return [{ code, amount }];
+    issues.push({ path: `discounts[${i}]`, reason: 'invalid discount, ignored' });
+    return [];
+  });
+}
+
 /**
  * Parses a cart (docs/cart-protocol.md). A cart with an invalid line is an error,
  * not a partial cart: a shopper must never see a total that does not add up.
@@ -476,6 +488,10 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
           issues.push({ path: 'checkoutUrl', reason: 'not an http(s) URL' });
         }
       }
+      cart.discounts = discounts(c.discounts, subtotal.currencyCode, issues);
+      if (!cart.discounts.length) delete cart.discounts;
+      const after = optionalMoney(c.total, 'total', issues, subtotal.currencyCode);
+      if (after) cart.total = after;
       return cart;
     },
     'cart/invalid',

@@ -82,6 +82,11 @@ export type StoreEvents = {
    * navigating (the cart emits the cancelable `vitrine-checkout` there); false stops.
    */
   'checkout-request': { source: EventTarget | null; confirm?: (cart: Cart | null, url: string) => boolean };
+  /**
+   * Apply or remove a discount code (the announcement's "Apply code", the cart's remove button);
+   * `discounts.ts` carries it out, and `done` hears the outcome (null: it worked).
+   */
+  'discount-request': { code: string; action: 'apply' | 'remove'; done?: (error: VitrineErrorDetail | null) => void };
   /** Seek the player to a media time (replay chapters). */
   'seek-request': { time: number };
   /**

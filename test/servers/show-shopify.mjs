@@ -95,12 +95,18 @@ function cartDoc(cart, withInventory = false) {
     };
   });
   void withInventory;
+  // Discount codes (VitrineCartDiscountCodesUpdate): SCARF10 takes 10 % off the cart; others do not apply.
+  const codes = cart.codes ?? [];
+  const allocations = codes.filter((c) => DISCOUNTS[c.toUpperCase()]).map((code) => ({ code, discountedAmount: eur(fmt(Math.floor(subtotal * DISCOUNTS[code.toUpperCase()]))) }));
+  const off = allocations.reduce((n, a) => n + minor(a.discountedAmount.amount), 0);
   return {
     id: cart.id,
     checkoutUrl: `https://shop.example/cart/c/${encodeURIComponent(cart.id.split('/').pop())}`,
     totalQuantity: cart.lines.reduce((n, l) => n + l.quantity, 0),
-    cost: { subtotalAmount: eur(fmt(subtotal)) },
-    lines: { nodes },
+    cost: { subtotalAmount: eur(fmt(subtotal)), totalAmount: eur(fmt(subtotal - off)) },
+    discountCodes: codes.map((code) => ({ code, applicable: Boolean(DISCOUNTS[code.toUpperCase()]) })),
+    discountAllocations: allocations,
+    lines: { nodes: nodes.map((n) => ({ ...n, discountAllocations: [] })) },
   };
 }
 
@@ -128,6 +134,8 @@ function addLines(cart, lines) {
   }
   return { userErrors: [], warnings };
 }
+
+const DISCOUNTS = { SCARF10: 0.1 };
 
 const noCart = { cart: null, userErrors: [{ code: 'INVALID', field: ['cartId'], message: 'The specified cart does not exist.' }], warnings: [] };
 
@@ -168,6 +176,12 @@ function answer(operationName, v) {
       if (!cart) return { cartLinesRemove: noCart };
       cart.lines = cart.lines.filter((l) => !v.lineIds.includes(l.id));
       return { cartLinesRemove: { cart: cartDoc(cart), userErrors: [], warnings: [] } };
+    }
+    case 'VitrineCartDiscountCodesUpdate': {
+      const cart = carts.get(v.cartId);
+      if (!cart) return { cartDiscountCodesUpdate: noCart };
+      cart.codes = [...v.discountCodes];
+      return { cartDiscountCodesUpdate: { cart: cartDoc(cart), userErrors: [], warnings: [] } };
     }
     default:
       return null;

@@ -8,6 +8,8 @@
  * | `POST {cart}/{id}/lines` + `Idempotency-Key` | an add; retried once, with the SAME key, after a network failure, timeout or 502/503/504, so a line is never added twice |
  * | `PATCH {cart}/{id}/lines/{lineId}` `{ quantity }` | a quantity change (0 removes) |
  * | `DELETE {cart}/{id}/lines/{lineId}` | a removal |
+ * | `POST {cart}/{id}/discounts` `{ code }` | a discount code (4xx `invalid_code`: `cart/invalid-code`) |
+ * | `DELETE {cart}/{id}/discounts/{code}` | a code removed |
  *
  * The cart id is kept in memory; in `sessionStorage` (key `vitrine:cart:<base URL>`, then the
  * `scope` if any) only while persistence is on, which `<vitrine-show>` turns on with `consent="granted"`.
@@ -66,6 +68,7 @@ export interface RestCartAdapter extends CartAdapter {
 }
 
 const CART_CODES = (status: number, server: ServerError): VitrineErrorCode | undefined => {
+  if (server.code === 'invalid_code' && status >= 400 && status < 500) return 'cart/invalid-code';
   if (server.code === 'out_of_stock' || status === 409) return 'cart/out-of-stock';
   if (status >= 500 || status === 408 || status === 429) return undefined; // cart/unavailable
   if (server.code === 'not_found' || status === 404) return 'cart/not-found';
@@ -76,6 +79,7 @@ const CART_CODES = (status: number, server: ServerError): VitrineErrorCode | und
 const MESSAGES: Partial<Record<VitrineErrorCode, string>> = {
   'cart/out-of-stock': 'Not enough stock for that quantity.',
   'cart/not-found': 'This cart no longer exists.',
+  'cart/invalid-code': 'This code can’t be used on this cart.',
 };
 
 /**
@@ -226,6 +230,14 @@ export function createRestCart(baseUrl: string, options: RestCartOptions = {}): 
     },
     removeLine(lineId, signal) {
       return onCart((id) => request(`${cartUrl(id)}/lines/${pathSegment(lineId)}`, { method: 'delete', signal }));
+    },
+    async applyDiscount(code, signal) {
+      // A code may come before the first product (the host announces it): it starts the cart.
+      if (!ids.get()) await create(signal);
+      return onCart((id) => request(`${cartUrl(id)}/discounts`, { method: 'post', json: { code }, signal }));
+    },
+    removeDiscount(code, signal) {
+      return onCart((id) => request(`${cartUrl(id)}/discounts/${encodeURIComponent(code)}`, { method: 'delete', signal }));
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -10,3 +10,5 @@ export { createSseEvents } from '../sse/index.js';
 export type { SseOptions } from '../sse/index.js';
 export { createRestInteractions } from './interactions.js';
 export type { RestInteractionsOptions } from './interactions.js';
+export { createRestVote } from './votes.js';
+export type { RestVoteOptions } from './votes.js';

@@ -7,10 +7,11 @@
 import { createCartIdStore } from '../../core/cart-id-store.js';
 import { VitrineError } from '../../core/errors.js';
 import { assertQuantity } from '../../core/guards.js';
+import { sum } from '../../core/money.js';
 import { parseCart } from '../../core/parse.js';
 import type { Cart, CartAdapter } from '../../core/types.js';
 import { createClient, gid, type ShopifyOptions } from './client.js';
-import { CART_CREATE, CART_LINES_ADD, CART_LINES_REMOVE, CART_LINES_UPDATE, CART_QUERY } from './documents.js';
+import { CART_CREATE, CART_DISCOUNT_CODES_UPDATE, CART_LINES_ADD, CART_LINES_REMOVE, CART_LINES_UPDATE, CART_QUERY } from './documents.js';
 
 export interface ShopifyCartOptions extends ShopifyOptions {
   /**
@@ -34,16 +35,24 @@ interface ShopifyMoney {
   amount: string;
   currencyCode: string;
 }
+/** A discount allocation; `code` only on a `CartCodeDiscountAllocation`. */
+interface ShopifyAllocation {
+  discountedAmount: ShopifyMoney;
+  code?: string;
+}
 interface ShopifyCart {
   id: string;
   checkoutUrl: string;
   totalQuantity: number;
-  cost: { subtotalAmount: ShopifyMoney };
+  cost: { subtotalAmount: ShopifyMoney; totalAmount?: ShopifyMoney };
+  discountCodes?: { code: string; applicable: boolean }[];
+  discountAllocations?: ShopifyAllocation[];
   lines: {
     nodes: {
       id: string;
       quantity: number;
       cost: { amountPerQuantity: ShopifyMoney; totalAmount: ShopifyMoney };
+      discountAllocations?: ShopifyAllocation[];
       merchandise: {
         id?: string;
         title?: string;
@@ -61,9 +70,25 @@ interface Payload {
 
 const STOCK_WARNINGS = new Set(['MERCHANDISE_NOT_ENOUGH_STOCK', 'MERCHANDISE_OUT_OF_STOCK']);
 
+/**
+ * The applicable codes of a Storefront cart with what each takes off: Shopify allocates a code's
+ * discount to the cart and to lines, so the amounts of one code are added up.
+ */
+function codeDiscounts(cart: ShopifyCart): { code: string; amount: ShopifyMoney }[] {
+  const allocations = [...(cart.discountAllocations ?? []), ...cart.lines.nodes.flatMap((l) => l.discountAllocations ?? [])];
+  return (cart.discountCodes ?? [])
+    .filter((d) => d.applicable)
+    .map((d) => {
+      const amounts = allocations.filter((a) => a.code?.toLowerCase() === d.code.toLowerCase()).map((a) => a.discountedAmount);
+      return { code: d.code, amount: amounts.length ? sum(amounts) : { amount: '0', currencyCode: cart.cost.subtotalAmount.currencyCode } };
+    });
+}
+
 /** Maps a Storefront `Cart` to the shape of docs/cart-protocol.md (then parsed like any other). */
 export function fromShopifyCart(cart: ShopifyCart): unknown {
+  const discounts = codeDiscounts(cart);
   return {
+    ...(discounts.length ? { discounts, total: cart.cost.totalAmount } : {}),
     id: cart.id,
     checkoutUrl: cart.checkoutUrl,
     totalQuantity: cart.totalQuantity,
@@ -102,13 +127,20 @@ export function createShopifyCart(options: ShopifyCartOptions): ShopifyCartAdapt
     ...(options.scope ? { scope: options.scope } : {}),
   });
   const listeners = new Set<(cart: Cart | null) => void>();
+  /** The codes on the cart as last seen (Shopify replaces the whole list). */
+  let codes: { code: string; applicable: boolean }[] = [];
 
   function toCart(raw: ShopifyCart): Cart {
     const result = parseCart(fromShopifyCart(raw));
     if (!result.ok) throw result.error;
     ids.set(result.value.id);
+    codes = raw.discountCodes ?? [];
     return result.value;
   }
+
+  const updateCodes = (list: string[], signal: AbortSignal) =>
+    mutate('VitrineCartDiscountCodesUpdate', CART_DISCOUNT_CODES_UPDATE, 'cartDiscountCodesUpdate', { cartId: current(), discountCodes: list }, signal);
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
   /** Runs a cart mutation; user errors and stock warnings become `VitrineError`s. */
   async function mutate(name: string, query: string, field: string, variables: Record<string, unknown>, signal: AbortSignal): Promise<Cart> {
@@ -185,6 +217,19 @@ export function createShopifyCart(options: ShopifyCartOptions): ShopifyCartAdapt
     },
     removeLine(lineId, signal) {
       return mutate('VitrineCartLinesRemove', CART_LINES_REMOVE, 'cartLinesRemove', { cartId: current(), lineIds: [lineId] }, signal);
+    },
+    async applyDiscount(code, signal) {
+      const kept = codes.filter((d) => d.applicable && !same(d.code, code)).map((d) => d.code);
+      const cart = await updateCodes([...kept, code], signal);
+      // Shopify keeps a code that does not apply, marked `applicable: false`: take it off again.
+      if (!codes.some((d) => same(d.code, code) && d.applicable)) {
+        await updateCodes(kept, signal).catch(() => undefined);
+        throw new VitrineError('cart/invalid-code', `The code ${code} can't be used on this cart.`);
+      }
+      return cart;
+    },
+    removeDiscount(code, signal) {
+      return updateCodes(codes.filter((d) => !same(d.code, code)).map((d) => d.code), signal);
     },
     subscribe(listener) {
       listeners.add(listener);

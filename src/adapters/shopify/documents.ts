@@ -5,6 +5,8 @@
  */
 
 const money = 'amount currencyCode';
+/** A discount's amount, and its code when a code gave it. */
+const codeAllocation = `discountedAmount { ${money} } ... on CartCodeDiscountAllocation { code }`;
 
 export const CART_FRAGMENT = /* GraphQL */ `
   fragment VitrineCart on Cart {
@@ -13,7 +15,10 @@ export const CART_FRAGMENT = /* GraphQL */ `
     totalQuantity
     cost {
       subtotalAmount { ${money} }
+      totalAmount { ${money} }
     }
+    discountCodes { code applicable }
+    discountAllocations { ${codeAllocation} }
     lines(first: 250) {
       nodes {
         id
@@ -22,6 +27,7 @@ export const CART_FRAGMENT = /* GraphQL */ `
           amountPerQuantity { ${money} }
           totalAmount { ${money} }
         }
+        discountAllocations { ${codeAllocation} }
         merchandise {
           ... on ProductVariant {
             id
@@ -85,6 +91,19 @@ export const CART_LINES_REMOVE = /* GraphQL */ `
   ${CART_FRAGMENT}
 `;
 
+/** Replaces the cart's discount codes (an empty list removes them all). */
+export const CART_DISCOUNT_CODES_UPDATE = /* GraphQL */ `
+  mutation VitrineCartDiscountCodesUpdate(
+    $cartId: ID!
+    $discountCodes: [String!]!
+    $country: CountryCode
+    $language: LanguageCode
+  ) @inContext(country: $country, language: $language) {
+    cartDiscountCodesUpdate(cartId: $cartId, discountCodes: $discountCodes) {${payload}    }
+  }
+  ${CART_FRAGMENT}
+`;
+
 /** Products by id (hydration). `$inventory` asks for `quantityAvailable` (needs the inventory scope). */
 export const PRODUCTS_QUERY = /* GraphQL */ `
   query VitrineProducts(
@@ -129,5 +148,6 @@ export const DOCUMENTS = {
   VitrineCartLinesAdd: CART_LINES_ADD,
   VitrineCartLinesUpdate: CART_LINES_UPDATE,
   VitrineCartLinesRemove: CART_LINES_REMOVE,
+  VitrineCartDiscountCodesUpdate: CART_DISCOUNT_CODES_UPDATE,
   VitrineProducts: PRODUCTS_QUERY,
 } as const;

@@ -13,6 +13,7 @@
 import ky, { HTTPError } from 'ky';
 import { VitrineError, isAbortError } from '../../core/errors.js';
 import { parseShowEvent } from '../../core/parse.js';
+import { MOMENT_EVENTS, parseMomentEvent } from '../../core/parse-moments.js';
 import type { ShowEvent } from '../../core/types.js';
 import { createSseParser, type RawSseEvent } from './parser.js';
 import type { SseEvents, SseOptions } from './types.js';
@@ -101,7 +102,8 @@ export function connectSseEvents(url: string, options: SseOptions = {}): SseEven
         failures = 0;
         reported = false;
         alive();
-        const result = parseShowEvent(raw.type, raw.data, base, raw.id);
+        // Deals, polls, announcements: parsed here, in this lazy chunk, not in the page's first bytes.
+        const result = MOMENT_EVENTS.has(raw.type) ? parseMomentEvent(raw.type, raw.data) : parseShowEvent(raw.type, raw.data, base, raw.id);
         if (!result.ok) return invalid(`A live event was ignored: ${result.error.message}`);
         const event = result.value;
         if (event.type !== 'viewers' || coalesce <= 0) return deliver(event);

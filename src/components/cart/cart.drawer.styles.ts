@@ -124,6 +124,26 @@ export const drawerStyles = css`
     margin: 0;
     font-variant-numeric: tabular-nums;
   }
+  .discounts {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 4px;
+    font-size: 14px;
+  }
+  .discount {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .discount-code {
+    flex: 1;
+  }
+  .discount-amount {
+    color: var(--_success);
+    font-variant-numeric: tabular-nums;
+  }
   .taxes {
     margin: 0;
     font-size: 13px;

@@ -10,6 +10,7 @@ import { formatMoney } from '../../core/money.js';
 import type { Cart, CartLine } from '../../core/types.js';
 import { bag, close, trash } from '../shared/icons.js';
 import { stepper } from '../shared/stepper.js';
+import { discountMessages } from './cart.discount.messages.js';
 import { messages } from './cart.drawer.messages.js';
 
 export { drawerStyles } from './cart.drawer.styles.js';
@@ -30,6 +31,8 @@ export interface DrawerContext {
   checkout(): void;
   setQuantity(line: CartLine, quantity: number): void;
   remove(line: CartLine): void;
+  /** Takes a discount code off the cart. */
+  removeDiscount?(code: string): void;
 }
 
 export function renderDrawer(c: DrawerContext) {
@@ -63,6 +66,7 @@ export function renderDrawer(c: DrawerContext) {
                   <dt>${t('subtotal')}</dt>
                   <dd>${formatMoney(cart.subtotal, locale)}</dd>
                 </dl>
+                ${renderDiscounts(c, cart)}
                 <p class="taxes">${t('taxes')}</p>
                 <button
                   part="checkout-button"
@@ -123,7 +127,40 @@ const locale = c.locale;
   </li>`;
 }
 
+/** Each discount code with what it takes off (and its remove button), then the total after them. */
+function renderDiscounts(c: DrawerContext, cart: Cart) {
+  const discounts = cart.discounts ?? [];
+  if (!discounts.length) return nothing;
+  const t = (key: Parameters<typeof discountMessages>[1], params?: Record<string, string | number>) => discountMessages(c.locale, key, params);
+  return html`<ul part="discounts" class="discounts">
+      ${discounts.map(
+        (d) => html`<li class="discount">
+          <span class="discount-code">${t('discount')} <code>${d.code}</code></span>
+          <span class="discount-amount">${formatMoney({ ...d.amount, amount: `-${d.amount.amount}` }, c.locale)}</span>
+          ${c.removeDiscount
+            ? html`<button
+                part="remove-discount-button"
+                class="remove icon"
+                type="button"
+                aria-label=${t('removeCode', { code: d.code })}
+                @click=${() => c.removeDiscount?.(d.code)}
+              >
+                ${close()}
+              </button>`
+            : nothing}
+        </li>`,
+      )}
+    </ul>
+    ${cart.total
+      ? html`<dl part="total" class="subtotal total">
+          <dt>${t('total')}</dt>
+          <dd>${formatMoney(cart.total, c.locale)}</dd>
+        </dl>`
+      : nothing}`;
+}
+
 function errorText(error: VitrineErrorDetail, locale: string): string {
+  if (error.code === 'cart/invalid-code') return discountMessages(locale, 'errorCode');
   const key =
     error.code === 'cart/out-of-stock'
       ? 'errorStock'

@@ -38,6 +38,9 @@ const drawerModule = lazyModule(() => import('./cart.drawer.js'));
  * @csspart stepper - A line's quantity stepper.
  * @csspart remove-button - Removes a line.
  * @csspart subtotal - The subtotal.
+ * @csspart discounts - The discount codes applied, each with its amount.
+ * @csspart remove-discount-button - Takes a code off the cart.
+ * @csspart total - The total after discounts.
  * @csspart checkout-button - "Checkout".
  * @csspart empty - The empty state.
  * @csspart error - Why the last change or checkout failed.
@@ -174,6 +177,7 @@ export class VitrineCart extends VitrineElement {
       checkout: () => this.#checkout(),
       setQuantity: (line, quantity) => this.#setQuantity(line, quantity),
       remove: (line) => this.#store.store.bus.emit('remove-line-request', { lineId: line.id }),
+      removeDiscount: (code) => this.#store.store.bus.emit('discount-request', { code, action: 'remove' }),
     });
   }
 

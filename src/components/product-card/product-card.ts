@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ShowStore } from '../../core/store.js';
-import type { Product } from '../../core/types.js';
+import type { Deal, Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { AddController } from '../shared/add-controller.js';
 import { addStatus, addStatusStyles } from '../shared/add-status.js';
@@ -71,6 +71,12 @@ export class VitrineProductCard extends VitrineElement {
   /** Overrides the locale (BCP 47). */
   @property() locale?: string;
 
+  /** A flash deal running on the product: its price block replaces the price (`<vitrine-deal-price>`, lazy). */
+  @property({ attribute: false }) deal?: Deal;
+
+  /** The server's clock for the deal's countdown. @default Date.now */
+  @property({ attribute: false }) now?: () => number;
+
   #store = new StoreController(this, (s) => [s.products, s.adding, s.locale, s.openProductId]);
   #locale = new LocaleController(this, this.#store);
   #add = new AddController(this, this.#store, () => this.#locale.locale);
@@ -110,7 +116,9 @@ export class VitrineProductCard extends VitrineElement {
           <button part="title" class="title" type="button" @click=${this.#view} aria-haspopup="dialog">
             ${product.title}
           </button>
-          ${renderPrice(product.price, product.compareAtPrice, locale)}
+          ${this.deal?.productId === product.id
+            ? html`<vitrine-deal-price .deal=${this.deal} .price=${product.price} .now=${this.now ?? Date.now} locale=${locale}></vitrine-deal-price>`
+            : renderPrice(product.price, product.compareAtPrice, locale)}
           ${lowStock ? html`<span part="stock" class="stock">${a('onlyLeft', { count: stock! })}</span>` : nothing}
           <div class="actions">
             ${showSeek
@@ -144,6 +152,13 @@ export class VitrineProductCard extends VitrineElement {
         </div>
       </article>
     `;
+  }
+
+  protected override willUpdate(): void {
+    // The deal's element is a lazy chunk, fetched with the first deal.
+    if (this.deal && !customElements.get('vitrine-deal-price')) {
+      import('../moments/define.js').catch((error: unknown) => this.reportError(error, 'show/unavailable'));
+    }
   }
 
   #onAdd = (): void => {

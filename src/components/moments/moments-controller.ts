@@ -1,0 +1,35 @@
+/** Re-renders an element when the moments model it reads changes (a Lit ReactiveController). */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Moments } from '../../core/moments.js';
+
+export class MomentsController implements ReactiveController {
+  #host: ReactiveControllerHost & { moments?: Moments | undefined };
+  #attached: Moments | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(host: ReactiveControllerHost & { moments?: Moments | undefined }) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#attach();
+  }
+
+  /** Follows a `moments` property that changed. */
+  hostUpdate(): void {
+    if (this.#host.moments !== this.#attached) this.#attach();
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#attached = undefined;
+  }
+
+  #attach(): void {
+    this.#unsubscribe?.();
+    this.#attached = this.#host.moments;
+    this.#unsubscribe = this.#attached?.subscribe(() => this.#host.requestUpdate());
+  }
+}
