@@ -14,6 +14,8 @@
 
 /** How many events each channel keeps for `Last-Event-ID` replay. */
 export const LOG_SIZE = 500;
+/** The id a snapshot carries when the log is empty: a reconnect with it replays the log from its start. */
+export const EMPTY_LOG_ID = 'e0';
 
 /**
  * @typedef {{ id: string, event: string, data: unknown }} HubEntry
@@ -25,7 +27,9 @@ export const LOG_SIZE = 500;
  *   subscriber on every instance
  * @property {(channel: string, listener: (entry: HubEntry) => void) => () => void} subscribe
  * @property {(channel: string, lastId: string) => Promise<HubEntry[] | null>} since
- *   the entries after `lastId`, oldest first; null when `lastId` is not in the log (too old, unknown)
+ *   the entries after `lastId`, oldest first; null when `lastId` is not in the log (too old, unknown).
+ *   `EMPTY_LOG_ID` (the id a snapshot carries when the log was empty) is the start of the log: the
+ *   whole log, while it has not been trimmed yet
  * @property {(channel: string) => Promise<string | undefined>} head  the id of the newest entry
  * @property {() => Promise<void>} close
  *
@@ -76,6 +80,7 @@ export function createMemoryHub({ logSize = LOG_SIZE } = {}) {
     },
     async since(name, lastId) {
       const { log } = channel(name);
+      if (lastId === EMPTY_LOG_ID) return log.length < logSize ? [...log] : null;
       const i = log.findIndex((e) => e.id === lastId);
       return i < 0 ? null : log.slice(i + 1);
     },

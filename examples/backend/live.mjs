@@ -6,7 +6,7 @@
 // gets what it missed from the hub's log, or a fresh snapshot if that id is too old. Only the
 // instance that holds the clock's lease (`isLeader`) moves the show; every instance writes what the
 // hub delivers to its own clients.
-import { createMemoryHub } from './hub.mjs';
+import { createMemoryHub, EMPTY_LOG_ID } from './hub.mjs';
 
 /**
  * @param {object} options
@@ -221,7 +221,7 @@ export function createTimeline({
       } catch (error) {
         onError(error);
       }
-      head ??= 'e0';
+      head ??= EMPTY_LOG_ID;
       const t = now();
       const pin = currentPin(channel, t);
       if (pin) {

@@ -11,7 +11,7 @@
 // The client is node-redis (`redis` on npm), loaded only when REDIS_URL is set: `npm start`
 // without it needs no Redis and no client.
 import { randomUUID } from 'node:crypto';
-import { LOG_SIZE } from './hub.mjs';
+import { EMPTY_LOG_ID, LOG_SIZE } from './hub.mjs';
 
 // KEYS: stream, pub/sub channel, id counter. ARGV: id ('' = make one), event, data, log size.
 const PUBLISH = `
@@ -138,6 +138,7 @@ export async function connectRedis(url, { prefix = 'vitrine', logSize = LOG_SIZE
     },
     async since(channel, lastId) {
       const newestFirst = await client.sendCommand(['XREVRANGE', keys(channel).stream, '+', '-', 'COUNT', String(logSize + 100)]);
+      if (lastId === EMPTY_LOG_ID) return newestFirst.length < logSize ? newestFirst.reverse().map(entryOf) : null;
       const i = newestFirst.findIndex(([, fields]) => fields[fields.indexOf('id') + 1] === lastId);
       return i < 0 ? null : newestFirst.slice(0, i).reverse().map(entryOf);
     },
