@@ -25,6 +25,8 @@ interface ChatArgs {
   own: string[];
   replay: boolean;
   dark: boolean;
+  /** After the history loaded, the backend answers sends only after 10 minutes (they stay "sending"). */
+  slowSends?: boolean;
   /** The backend goes down after the history loaded: own messages fail (with Retry). */
   failSends: boolean;
 }
@@ -73,6 +75,8 @@ const meta: Meta<ChatArgs> = {
       if (a.pinned && messages.length) interactions.pin(messages.find((m) => m.author.role === 'host')?.id ?? messages[0]!.id);
       if (a.name) model.setName(a.name);
       if (a.failSends) interactions.configure({ down: true });
+      // After the history: only the shopper's own message hangs, so the story still loads.
+      if (a.slowSends) interactions.configure({ latency: 600_000 });
       for (const text of a.own) void model.send(text);
       return { model, interactions };
     },
@@ -113,7 +117,7 @@ export const Empty: Story = { args: { messages: 0 } };
 /** A busy live chat: 12 messages a second, sampled to a readable rate; the host's always show. */
 export const Busy: Story = { args: { messages: 60, perSecond: 12 } };
 export const Pinned: Story = { args: { pinned: true } };
-export const Sending: Story = { args: { name: 'Mia', own: ['Does the cardigan run large?'], backend: { latency: 600_000 } } };
+export const Sending: Story = { args: { name: 'Mia', own: ['Does the cardigan run large?'], slowSends: true } };
 export const Failed: Story = { args: { name: 'Mia', own: ['Is shipping free over €50?'], failSends: true } };
 export const RateLimited: Story = { args: { name: 'Mia', own: ['one', 'two'], backend: { rateLimit: 1 } } };
 export const Blocked: Story = { args: { name: 'Mia', own: ['hello?'], backend: { blocked: true } } };

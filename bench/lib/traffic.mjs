@@ -5,7 +5,7 @@
 //
 // The viewer is Vitrine's own client code from dist/, wired as <vitrine-show> wires it
 // (components never fetch: everything a show requests goes through these): a ShowStore, the
-// ShowController over the REST show adapter (the show document, then the SSE events client), and
+// ShowSession (what <vitrine-show> uses) over the REST show adapter (the show document, then the SSE events client), and
 // the CartService over the REST cart adapter (its load on start, one add to cart at minute 3, as a
 // shopper who buys during the flash sale). Halfway through, the events server restarts (every
 // connection dropped), so the reconnect is counted too.
@@ -49,13 +49,12 @@ function scaleClientTimers(factor) {
  */
 export async function runTraffic({ minutes = 10, scale = 20 } = {}) {
   const dist = (path) => pathToFileURL(join(root, 'dist', path)).href;
-  if (!existsSync(join(root, 'dist/core/show-controller.js'))) throw new Error('dist/ is missing: run `npm run build`');
+  if (!existsSync(join(root, 'dist/core/session.js'))) throw new Error('dist/ is missing: run `npm run build`');
   const realTimeout = scaleClientTimers(scale);
   const sleepSim = (ms) => new Promise((done) => realTimeout(done, ms / scale));
-  const [{ ShowStore }, { ShowController }, { CartService }, { createRestShow, createRestCart }] = await Promise.all([
+  const [{ ShowStore }, { ShowSession }, { createRestShow, createRestCart }] = await Promise.all([
     import(dist('core/store.js')),
-    import(dist('core/show-controller.js')),
-    import(dist('core/cart-service.js')),
+    import(dist('core/session.js')),
     import(dist('adapters/rest/index.js')),
   ]);
   const { createBackend, DEFAULT_TIMING } = await import(pathToFileURL(join(root, 'examples/backend/index.mjs')).href);
@@ -75,17 +74,23 @@ export async function runTraffic({ minutes = 10, scale = 20 } = {}) {
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const base = `http://127.0.0.1:${server.address().port}`;
 
-  // The viewer, wired as <vitrine-show src cart> wires it.
+  // The viewer: the ShowSession that <vitrine-show src cart> uses, with the REST show (the
+  // document, then the SSE events) and the REST cart.
   const store = new ShowStore({ locale: 'en' });
   // Request timeouts guard against stalls in wall time; they keep 10 s of it under the fast clock
   // (this machine's load must not turn into timeouts that a real viewer would not see).
   const timeout = 10_000 * scale;
-  const cartService = new CartService(store, createRestCart(`${base}/cart`, { timeout }), {});
-  cartService.connect();
-  void cartService.load();
-  const controller = new ShowController({ store, stream: createRestShow(`${base}/shows/live`, { timeout, events: { connectTimeout: timeout } }) });
-  const loaded = await controller.start();
-  if (!loaded) throw new Error('the show did not load');
+  const session = new ShowSession(store, {
+    factories: {
+      show: (url) => createRestShow(url, { timeout, events: { connectTimeout: timeout } }),
+      restCart: (url, options) => createRestCart(url, { ...options, timeout }),
+    },
+  });
+  session.configure({ src: `${base}/shows/live`, cartUrl: `${base}/cart` });
+  session.attach();
+  const loadBy = performance.now() + 60_000;
+  while (!store.state.show && performance.now() < loadBy) await new Promise((done) => realTimeout(done, 20));
+  if (!store.state.show) throw new Error('the show did not load');
 
   let added = null;
   const addAt = Math.min(3, minutes / 3);
@@ -97,7 +102,8 @@ export async function runTraffic({ minutes = 10, scale = 20 } = {}) {
       const products = store.state.products;
       const product = products.find((p) => p.compareAtPrice) ?? products[0];
       const variant = product.variants.find((v) => v.available) ?? product.variants[0];
-      added = cartService.add(product, variant, 1).then((outcome) => outcome, (error) => error);
+      added = new Promise((done) => store.bus.on('add-result', done));
+      store.bus.emit('add-request', { product, variant, quantity: 1, source: null });
     }
     if (!restarted && simMinute() >= restartAt) {
       restarted = true;
@@ -107,8 +113,7 @@ export async function runTraffic({ minutes = 10, scale = 20 } = {}) {
   }
   await added;
   const receivedPins = store.state.highlight ? 1 : 0;
-  controller.stop();
-  cartService.disconnect?.();
+  session.detach();
   backend.close();
   server.closeAllConnections();
   await new Promise((done) => server.close(done));

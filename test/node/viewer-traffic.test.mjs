@@ -1,5 +1,5 @@
 // What one viewer sends while watching (bench/lib/traffic.mjs): Vitrine's own client code from
-// dist/ (ShowController, REST show and SSE events, CartService over the REST cart), wired as
+// dist/ (ShowSession: the REST show and SSE events, the cart service over the REST cart), wired as
 // <vitrine-show> wires it, through 10 minutes of the demo's live show on a 30x clock (an add to
 // cart at minute 3, an events server restart at minute 5). Counted at the backend: at most 2
 // requests a minute, the show document read once while the events flow (the stream delivers what
@@ -17,7 +17,7 @@ import { createBackend } from '../../examples/backend/index.mjs';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 test('a viewer watching 10 minutes of a live show makes at most 2 requests a minute, none cache-busting', { timeout: 120_000 }, () => {
-  assert.ok(existsSync(`${root}dist/core/show-controller.js`), 'dist/ is missing: run `npm run build`');
+  assert.ok(existsSync(`${root}dist/core/session.js`), 'dist/ is missing: run `npm run build`');
   const run = spawnSync(process.execPath, ['bench/lib/traffic.mjs', '--minutes', '10', '--scale', '30', '--json'], { cwd: root, encoding: 'utf8', timeout: 110_000 });
   assert.equal(run.status, 0, run.stderr);
   const traffic = JSON.parse(run.stdout.trim().split('\n').at(-1));

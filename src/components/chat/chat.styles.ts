@@ -97,7 +97,8 @@ export const styles = css`
     vertical-align: 1px;
   }
   .badge.moderator {
-    background: var(--_muted);
+    /* A fixed slate, not the theme's muted text colour: white on it stays legible in dark themes. */
+    background: #4b5563;
   }
   .text {
     white-space: pre-line;

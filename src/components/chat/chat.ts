@@ -393,7 +393,7 @@ export class VitrineChat extends VitrineElement {
     // The log is laid out from its end (column-reverse around one box in reading order): it stays
     // on the newest message as messages arrive, or where the shopper scrolled to, without reading
     // or writing scroll positions (forced layouts) on every update.
-    return html`<div class="log" part="log" role="log" aria-live="off" aria-label=${this.#t('chat')}>
+    return html`<div class="log" part="log" role="log" aria-live="off" tabindex="0" aria-label=${this.#t('chat')}>
         <div class="messages">${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'))}</div>
       </div>
       ${empty && !overlay
