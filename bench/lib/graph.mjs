@@ -83,15 +83,6 @@ export function cdnGraph(entry) {
   const root = dirname(entry);
   const cache = new Map();
   const eagerFiles = staticClosure(entry, cache);
-  const lazy = new Map();
-  const queue = [...eagerFiles].flatMap((f) => cache.get(f).dynamics);
-  while (queue.length) {
-    const target = queue.shift();
-    if (lazy.has(target) || eagerFiles.has(target)) continue;
-    const files = [...staticClosure(target, cache)].filter((f) => !eagerFiles.has(f));
-    lazy.set(target, files);
-    for (const f of files) queue.push(...cache.get(f).dynamics);
-  }
   // A show's first view: what the loader imports for <vitrine-show> (the elements' chunk and its
   // static imports), fetched as soon as a show is in the page, before any interaction. Other
   // targets of the loader (a chat placed on its own) are not part of it.
@@ -101,6 +92,18 @@ export function cdnGraph(entry) {
     const closure = new Set([...staticClosure(target, cache)].filter((f) => !eagerFiles.has(f)));
     if (![...closure].some((f) => /["']vitrine-show["']/.test(cache.get(f).code))) continue;
     if (!firstViewFiles.size || closure.size < firstViewFiles.size) firstViewFiles = closure;
+  }
+  // Lazy graphs count what a target adds to the loader and the first view (both already loaded
+  // by any show): the engine's graph is video.js and its own chunks, not the elements again.
+  const loaded = new Set([...eagerFiles, ...firstViewFiles]);
+  const lazy = new Map();
+  const queue = [...eagerFiles, ...firstViewFiles].flatMap((f) => cache.get(f).dynamics);
+  while (queue.length) {
+    const target = queue.shift();
+    if (lazy.has(target) || loaded.has(target)) continue;
+    const files = [...staticClosure(target, cache)].filter((f) => !loaded.has(f));
+    lazy.set(target, files);
+    for (const f of files) queue.push(...cache.get(f).dynamics);
   }
   const lazyGraphs = [...lazy].map(([target, files]) => ({ target: relative(root, target), ...describe(files, cache, root) }));
   const engineFiles = new Set();

@@ -74,8 +74,8 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
   /** Starts a deal; `percent` off the regular price (rounded down to 50 cents). */
   function startDeal({ productId, percent = 30, units = timing.dealUnits, limit = timing.dealLimit, seconds = timing.dealFor / 1000 } = {}) {
     if (!shop.has(productId)) throw new ShopError(400, 'invalid', 'No such product.');
-    if (!(percent > 0 && percent < 100) || !Number.isSafeInteger(units) || units < 1 || !(seconds >= 10 && seconds <= 600)) {
-      throw new ShopError(400, 'invalid', 'percent 1-99, units >= 1, seconds 10-600.');
+    if (!(percent > 0 && percent < 100) || !Number.isSafeInteger(units) || units < 1 || !(seconds > 0)) {
+      throw new ShopError(400, 'invalid', 'percent 1-99, units >= 1, seconds > 0.');
     }
     if (deal) endDeal();
     const regular = shop.live.regularPrice(productId);
@@ -94,7 +94,7 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
   function announce({ text, code, seconds = timing.announceFor / 1000 } = {}) {
     if (typeof text !== 'string' || !text.trim() || text.length > 500) throw new ShopError(400, 'invalid', 'text: 1-500 characters.');
     if (code !== undefined && code !== null && code !== '' && !codeOf(code)) throw new ShopError(400, 'invalid', `The cart does not accept ${String(code).slice(0, 32)}.`);
-    if (!(seconds >= 5 && seconds <= 3600)) throw new ShopError(400, 'invalid', 'seconds 5-3600.');
+    if (!(seconds > 0)) throw new ShopError(400, 'invalid', 'seconds > 0.');
     if (announcement) publish('announcement', { id: announcement.id, ended: true });
     announcement = { id: `a-${++seq}`, text: text.trim(), endsAt: now() + seconds * 1000 };
     if (code) announcement.code = codeOf(code);
@@ -106,7 +106,7 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
     if (typeof question !== 'string' || !question.trim() || question.length > 300) throw new ShopError(400, 'invalid', 'question: 1-300 characters.');
     const texts = Array.isArray(options) ? options.filter((o) => typeof o === 'string' && o.trim()).map((o) => o.trim().slice(0, 120)) : [];
     if (texts.length < 2 || texts.length > 10 || new Set(texts).size !== texts.length) throw new ShopError(400, 'invalid', 'options: 2-10 different texts.');
-    if (!(seconds >= 10 && seconds <= 3600)) throw new ShopError(400, 'invalid', 'seconds 10-3600.');
+    if (!(seconds > 0)) throw new ShopError(400, 'invalid', 'seconds > 0.');
     poll = {
       id: `poll-${++seq}`,
       question: question.trim(),
@@ -258,12 +258,19 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
           send(res, 200, vote(decodeURIComponent(m[1]), await readJson(req), typeof key === 'string' && key ? key.slice(0, 255) : undefined));
         },
       ],
-      ['POST', /^\/studio\/api\/deal$/, studio((b) => startDeal({ ...b, productId: b.productId ?? dealOrder[turn++ % dealOrder.length] }))],
+      // The studio's durations are checked here, at the API (the demo's own schedule may be faster).
+      ['POST', /^\/studio\/api\/deal$/, studio((b) => startDeal({ ...within(b, 10, 600), productId: b.productId ?? dealOrder[turn++ % dealOrder.length] }))],
       ['POST', /^\/studio\/api\/deal\/end$/, studio(() => (endDeal(), { ended: true }))],
-      ['POST', /^\/studio\/api\/announce$/, studio((b) => announce(b))],
-      ['POST', /^\/studio\/api\/poll$/, studio((b) => startPoll(b))],
+      ['POST', /^\/studio\/api\/announce$/, studio((b) => announce(within(b, 5, 3600)))],
+      ['POST', /^\/studio\/api\/poll$/, studio((b) => startPoll(within(b, 10, 3600)))],
       ['POST', /^\/studio\/api\/poll\/close$/, studio(() => closePoll())],
     ];
+  }
+
+  /** A studio request's body, refused unless its `seconds` (when given) is within [min, max]. */
+  function within(body, min, max) {
+    if (body?.seconds !== undefined && !(body.seconds >= min && body.seconds <= max)) throw new ShopError(400, 'invalid', `seconds ${min}-${max}.`);
+    return body;
   }
 
   return { tick, hooks, routes, snapshot, studioToken: token, startDeal, endDeal, announce, startPoll, closePoll, vote, get deal() { return deal; } };
