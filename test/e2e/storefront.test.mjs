@@ -180,7 +180,8 @@ describe('the demo storefront', () => {
 describe('the upcoming show', () => {
   let demo;
   before(async () => {
-    demo = await startDemo({ port: 0, build: false, cdnDir: CDN_SNAPSHOT, scheduledIn: 8 });
+    // Long enough that a slow start of the browser (a loaded machine) still finds the show scheduled.
+    demo = await startDemo({ port: 0, build: false, cdnDir: CDN_SNAPSHOT, scheduledIn: 25 });
   });
   after(() => demo?.close());
 
@@ -189,7 +190,7 @@ describe('the upcoming show', () => {
     await until(async () => (await showState(page))?.status === 'scheduled', 'the scheduled show to load');
     await page.getByRole('button', { name: /calendar/i }).first().waitFor();
     await page.screenshot({ path: `${SHOTS}/scheduled.png` });
-    await until(async () => (await showState(page))?.status === 'live', 'the show to go live', 30_000);
+    await until(async () => (await showState(page))?.status === 'live', 'the show to go live', 45_000);
     await page.getByRole('button', { name: /^Play\b/ }).first().click();
     await until(async () => (await videoTime(page)) > 0.5, 'the just-started show to play', 30_000);
     await page.screenshot({ path: `${SHOTS}/scheduled-now-live.png` });
