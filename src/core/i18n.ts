@@ -19,7 +19,8 @@ export type MessageTable = Record<string, Text>;
 export type Messages<K extends string> = { en: Record<K, Text> } & Partial<Record<string, Partial<Record<K, Text>>>>;
 /**
  * Texts of one locale for `registerMessages()`: by namespace (`show`, `player`, `carousel`,
- * `productCard`, `productDetail`, `addToCart`, `cart`), then by key (docs in README).
+ * `productCard`, `productDetail`, `addToCart`, `cart`, `cartDiscount`, `chat`, `moments`), then by
+ * key (docs in README).
  */
 export type LocaleMessages = Partial<Record<string, Partial<Record<string, Text>>>>;
 

@@ -5,7 +5,10 @@
 import type { Text } from '../core/i18n.js';
 import type { messages as carousel } from '../components/carousel/carousel.messages.js';
 import type { messages as cart } from '../components/cart/cart.messages.js';
+import type { discountMessages as cartDiscount } from '../components/cart/cart.discount.messages.js';
 import type { messages as cartDrawer } from '../components/cart/cart.drawer.messages.js';
+import type { messages as chat } from '../components/chat/chat.messages.js';
+import type { messages as moments } from '../components/moments/moments.messages.js';
 import type { messages as player } from '../components/player/player.messages.js';
 import type { messages as productCard } from '../components/product-card/product-card.messages.js';
 import type { messages as productDetail } from '../components/product-detail/product-detail.messages.js';
@@ -22,4 +25,7 @@ export interface LocaleCatalog {
   productDetail: Table<typeof productDetail>;
   addToCart: Table<typeof addToCart>;
   cart: Table<typeof cart> & Table<typeof cartDrawer>;
+  cartDiscount: Table<typeof cartDiscount>;
+  chat: Table<typeof chat>;
+  moments: Table<typeof moments>;
 }

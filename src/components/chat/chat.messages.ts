@@ -1,5 +1,7 @@
 import { defineMessages } from '../../core/i18n.js';
 
+// `tooLong` and `count` stay single texts: their noun goes with `{max}`, while plural forms are
+// chosen by `{count}` (the draft's length).
 export const messages = defineMessages('chat', {
   en: {
     chat: 'Chat',
@@ -25,7 +27,7 @@ export const messages = defineMessages('chat', {
     hidden: 'Messages from {name} are hidden.',
     undoHide: 'Show them again',
     like: 'Like',
-    likes: '{count} likes',
+    likes: { one: '{count} like', other: '{count} likes' },
     nameTitle: 'Choose a name for the chat',
     name: 'Your name',
     nameSubmit: 'Join the chat',
@@ -64,7 +66,7 @@ export const messages = defineMessages('chat', {
     hidden: 'Nachrichten von {name} sind ausgeblendet.',
     undoHide: 'Wieder zeigen',
     like: 'Gefällt mir',
-    likes: '{count} Likes',
+    likes: { one: '{count} Like', other: '{count} Likes' },
     nameTitle: 'Wähle einen Namen für den Chat',
     name: 'Dein Name',
     nameSubmit: 'Zum Chat',
@@ -103,14 +105,21 @@ export const messages = defineMessages('chat', {
     hidden: 'رسائل {name} مخفية.',
     undoHide: 'إظهارها مجددًا',
     like: 'إعجاب',
-    likes: '{count} إعجاب',
+    likes: {
+      zero: 'لا إعجابات',
+      one: 'إعجاب واحد',
+      two: 'إعجابان',
+      few: '{count} إعجابات',
+      many: '{count} إعجابًا',
+      other: '{count} إعجاب',
+    },
     nameTitle: 'اختر اسمًا للدردشة',
     name: 'اسمك',
     nameSubmit: 'انضم إلى الدردشة',
     nameHint: 'يرى الآخرون هذا الاسم بجانب رسائلك.',
     cancel: 'إلغاء',
-    tooLong: '{max} حرفًا على الأكثر (الآن {count}).',
-    count: '{count} من {max} حرفًا',
+    tooLong: 'الحد الأقصى لعدد الأحرف {max} (الآن {count}).',
+    count: 'عدد الأحرف: {count} من {max}',
     rateLimited: 'تكتب بسرعة كبيرة. يمكنك الكتابة مجددًا بعد {seconds} ث.',
     blocked: 'لا يمكنك الكتابة في هذه الدردشة.',
     readOnly: 'هذه الدردشة للقراءة فقط.',

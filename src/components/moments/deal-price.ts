@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { formatNumber, isRtl, resolveLocale } from '../../core/i18n.js';
+import { isRtl, resolveLocale } from '../../core/i18n.js';
 import { formatMoney } from '../../core/money.js';
 import type { Deal, Money } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
@@ -161,7 +161,7 @@ export class VitrineDealPrice extends VitrineElement {
       <span class="meta">
         <span part="countdown" class="countdown" role="timer">${t('endsIn', { time: formatMediaTime(seconds, locale) })}</span>
         ${deal.remaining !== undefined
-          ? html`<span part="remaining" class="remaining">${t('left', { count: formatNumber(deal.remaining, locale) })}</span>`
+          ? html`<span part="remaining" class="remaining">${t('left', { count: deal.remaining })}</span>`
           : nothing}
       </span>
     </div>`;

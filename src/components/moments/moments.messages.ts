@@ -1,6 +1,9 @@
 import { defineMessages } from '../../core/i18n.js';
 
-/** Texts of the live moments: flash deals, announcements and codes, polls. */
+/**
+ * Texts of the live moments: flash deals, announcements and codes, polls. Counts (`left`, `votes`)
+ * take their plural form from the number passed as `count`.
+ */
 export const messages = defineMessages('moments', {
   en: {
     deal: 'Deal',
@@ -21,8 +24,7 @@ export const messages = defineMessages('moments', {
     codeFailed: 'The code couldn’t be applied. Please try again.',
     poll: 'Poll',
     pollClosed: 'Poll closed',
-    votes: '{count} votes',
-    voteOne: '{count} vote',
+    votes: { one: '{count} vote', other: '{count} votes' },
     yourVote: 'your vote',
     sending: 'Sending your vote…',
     voteFailed: 'Your vote wasn’t sent. Please try again.',
@@ -48,8 +50,7 @@ export const messages = defineMessages('moments', {
     codeFailed: 'Der Code konnte nicht eingelöst werden. Bitte erneut versuchen.',
     poll: 'Umfrage',
     pollClosed: 'Umfrage beendet',
-    votes: '{count} Stimmen',
-    voteOne: '{count} Stimme',
+    votes: { one: '{count} Stimme', other: '{count} Stimmen' },
     yourVote: 'deine Stimme',
     sending: 'Deine Stimme wird gesendet…',
     voteFailed: 'Deine Stimme wurde nicht gesendet. Bitte erneut versuchen.',
@@ -61,7 +62,14 @@ export const messages = defineMessages('moments', {
     dealPrice: 'سعر العرض',
     regularPrice: 'السعر العادي',
     endsIn: 'ينتهي خلال {time}',
-    left: 'متبقٍ {count}',
+    left: {
+      zero: 'نفدت الكمية',
+      one: 'بقيت قطعة واحدة',
+      two: 'بقيت قطعتان',
+      few: 'بقيت {count} قطع',
+      many: 'بقيت {count} قطعة',
+      other: 'بقيت {count} قطعة',
+    },
     dealSoldOut: 'نفد العرض',
     announcement: 'إعلان من المقدّم',
     code: 'الرمز',
@@ -75,8 +83,14 @@ export const messages = defineMessages('moments', {
     codeFailed: 'تعذّر تطبيق الرمز. يُرجى المحاولة مرة أخرى.',
     poll: 'استطلاع',
     pollClosed: 'انتهى الاستطلاع',
-    votes: '{count} أصوات',
-    voteOne: 'صوت واحد',
+    votes: {
+      zero: 'لا أصوات',
+      one: 'صوت واحد',
+      two: 'صوتان',
+      few: '{count} أصوات',
+      many: '{count} صوتًا',
+      other: '{count} صوت',
+    },
     yourVote: 'صوتك',
     sending: 'جارٍ إرسال صوتك…',
     voteFailed: 'لم يُرسل صوتك. يُرجى المحاولة مرة أخرى.',

@@ -2,7 +2,6 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
-import { formatNumber } from '../../core/i18n.js';
 import { pollResults, type Moments } from '../../core/moments.js';
 import type { ShowStore } from '../../core/store.js';
 import { VitrineElement } from '../base.js';
@@ -185,7 +184,7 @@ export class VitrinePoll extends VitrineElement {
                 </li>`;
               })}
             </ul>
-            <p class="total">${t(total === 1 ? 'voteOne' : 'votes', { count: formatNumber(total, locale) })}</p>`}
+            <p class="total">${t('votes', { count: total })}</p>`}
       <p part="status" class=${classMap({ status: true, error: failed })} role="status">${status}</p>
       ${failed && !closedLate && !poll.closed
         ? html`<button part="retry-button" class="retry primary" type="button" @click=${() => this.#vote(vote.optionId)}>

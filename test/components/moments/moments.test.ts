@@ -6,6 +6,7 @@ import '../../../src/components/product-card/define.js';
 import type { VitrineAnnouncement } from '../../../src/components/moments/announcement.js';
 import type { VitrineDealPrice } from '../../../src/components/moments/deal-price.js';
 import type { VitrinePoll } from '../../../src/components/moments/poll.js';
+import { loadLocale } from '../../../src/core/i18n.js';
 import { Moments } from '../../../src/core/moments.js';
 import { ShowStore } from '../../../src/core/store.js';
 import type { Deal, Poll } from '../../../src/core/types.js';
@@ -63,6 +64,12 @@ describe('<vitrine-deal-price>', () => {
     expect(part(ending, 'badge')).to.exist;
     await until(() => !part(ending, 'badge'), 'the deal to end', 3000);
     expect(text(ending)).to.equal('€29.00');
+  });
+
+  it('says how many are left with the language’s plural form (Spanish: Queda 1, Quedan 3)', async () => {
+    await loadLocale('es');
+    expect(part(await dealPrice(deal({ remaining: 1 }), { locale: 'es' }), 'remaining')!.textContent).to.equal('Queda 1');
+    expect(part(await dealPrice(deal(), { locale: 'es' }), 'remaining')!.textContent).to.equal('Quedan 3');
   });
 
   it('Arabic: right to left, in Arabic; the last seconds pulse unless the viewer prefers reduced motion', async () => {
@@ -217,6 +224,19 @@ describe('<vitrine-poll>', () => {
     const ar = await pollOf(moments, store, 'ar');
     expect(part(ar, 'base')!.getAttribute('dir')).to.equal('rtl');
     await expect(ar).to.be.accessible();
+  });
+
+  it('counts the votes by the language’s plural rules (1 vote; Arabic dual; French 0 in the singular)', async () => {
+    const store = new ShowStore();
+    const moments = new Moments({ store, vote: async () => pollData() });
+    const options = (a: number, b: number) => [{ id: 'a', text: 'Oat', votes: a }, { id: 'b', text: 'Navy', votes: b }];
+    moments.apply({ type: 'poll', poll: pollData({ closed: true, options: options(1, 0) }) });
+    expect(part(await pollOf(moments, store), 'base')!.querySelector('.total')!.textContent).to.equal('1 vote');
+    moments.apply({ type: 'poll', poll: pollData({ closed: true, options: options(1, 1) }) });
+    expect(part(await pollOf(moments, store, 'ar'), 'base')!.querySelector('.total')!.textContent).to.equal('صوتان');
+    await loadLocale('fr');
+    moments.apply({ type: 'poll', poll: pollData({ closed: true, options: options(0, 0) }) });
+    expect(part(await pollOf(moments, store, 'fr'), 'base')!.querySelector('.total')!.textContent).to.equal('0 vote');
   });
 
   it('a vote against the demo backend: vitrine-vote, then live bars with percentages; a failure says so and Try again sends it', async () => {
