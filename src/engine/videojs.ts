@@ -15,6 +15,7 @@
  */
 import videojs from 'video.js';
 import { CueReader, HIGHLIGHT_CLASS } from './cues.js';
+import { patchSubtitles } from './subtitles.js';
 import type {
   EngineEventMap,
   EngineOptions,
@@ -23,60 +24,9 @@ import type {
   EngineTextTrack,
   VideoEngine,
 } from './types.js';
+import type { HlsPlaylist, VjsPlayer } from './videojs-shapes.js';
 
-/** The parts of a video.js player this engine uses (video.js's own types are loose). */
-interface VjsPlayer {
-  src(source?: { src: string; type?: string }): unknown;
-  play(): Promise<void> | undefined;
-  pause(): void;
-  paused(): boolean;
-  ended(): boolean;
-  muted(value?: boolean): boolean;
-  volume(): number;
-  currentTime(value?: number): number;
-  duration(): number;
-  seekable(): TimeRanges;
-  buffered(): TimeRanges;
-  error(value?: null): { code: number; message: string } | null;
-  textTracks(): TextTrackList & { addEventListener(type: string, h: () => void): void };
-  addRemoteTextTrack(options: Record<string, unknown>, manualCleanup: boolean): { track: TextTrack } | HTMLTrackElement;
-  liveTracker?: { isLive(): boolean; liveCurrentTime(): number; seekToLiveEdge(): void; seekableEnd(): number };
-  tech(options: { IWillNotUseThisInPlugins: true }): { vhs?: VhsLike; el(): HTMLVideoElement } | undefined;
-  el(): HTMLElement;
-  on(type: string | string[], handler: (event?: Event) => void): void;
-  off(type: string | string[], handler: (event?: Event) => void): void;
-  requestPictureInPicture(): Promise<unknown>;
-  dispose(): void;
-  isDisposed(): boolean;
-  updateStyleEl_?: () => void;
-}
-
-interface HlsPlaylist {
-  mediaSequence?: number;
-  segments?: { duration: number; programDateTime?: number; start?: number }[];
-  targetDuration?: number;
-  endList?: boolean;
-}
-
-interface VhsLike {
-  playlists?: { media(): HlsPlaylist | undefined; on?(type: string, h: () => void): void };
-  playlistController_?: { subtitleSegmentLoader_?: SubtitleLoader };
-}
-
-/** VHS's WebVTT segment loader: the two members the engine replaces. */
-interface SubtitleLoader {
-  loadVttJs?: unknown;
-  parseVTTCues_(segmentInfo: SubtitleSegmentInfo): void;
-  parseMp4VttCues_(segmentInfo: SubtitleSegmentInfo): void;
-  vitrinePatched?: boolean;
-}
-interface SubtitleSegmentInfo {
-  cues: unknown[];
-  timestampmap: unknown;
-  mp4VttCues?: unknown;
-  bytes: Uint8Array;
-  segment: { map?: { bytes: Uint8Array } };
-}
+export { provideVtt } from './subtitles.js';
 
 const RETRY_DELAYS = [1000, 2000, 4000, 8000, 16000];
 /** How often cues and the live position are polled while playing (zero-length cues fire no `cuechange`). */
@@ -103,25 +53,6 @@ export function getPlayers(): Record<string, unknown> {
 /** The number of engines not yet disposed. */
 export function liveEngineCount(): number {
   return engines.size;
-}
-
-/** vtt.js, kept privately (its `window.vttjs` / `window.WebVTT` globals are removed by `load.ts`). */
-interface VttJs {
-  WebVTT: { Parser: new (window: Window, vttjs: unknown, decoder: TextDecoder) => VttParser };
-}
-interface VttParser {
-  oncue: (cue: unknown) => void;
-  ontimestampmap: (map: unknown) => void;
-  onparsingerror: (error: unknown) => void;
-  parse(data: Uint8Array): void;
-  flush(): void;
-}
-let vtt: VttJs | undefined;
-
-/** Hands the engine vtt.js (captured before its globals were removed). */
-export function provideVtt(value: unknown): void {
-  const candidate = value as VttJs | undefined;
-  if (candidate && typeof candidate.WebVTT?.Parser === 'function') vtt = candidate;
 }
 
 export function createVideoJsEngine(options: EngineOptions): VideoEngine {
@@ -232,10 +163,10 @@ class VideoJsEngine implements VideoEngine {
     });
     p.on('error', () => this.#failed());
     p.on('loadedmetadata', () => {
-      this.#patchSubtitles();
+      patchSubtitles(this.#player);
       this.#scan();
     });
-    p.on('loadstart', () => this.#patchSubtitles());
+    p.on('loadstart', () => patchSubtitles(this.#player));
     p.textTracks().addEventListener('addtrack', () => this.#scan());
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('offline', this.#onOffline);
@@ -312,7 +243,7 @@ class VideoJsEngine implements VideoEngine {
   }
 
   setTextTrack(id: string | null): void {
-    this.#patchSubtitles();
+    patchSubtitles(this.#player);
     const tracks = this.#player.textTracks();
     for (let i = 0; i < tracks.length; i++) {
       const track = tracks[i]!;
@@ -382,41 +313,6 @@ class VideoJsEngine implements VideoEngine {
     const tracker = this.#player.liveTracker;
     const edge = tracker?.isLive() ? tracker.liveCurrentTime() : seekableEnd(this.#player);
     return Math.max(0, edge - (this.#player.currentTime() || 0));
-  }
-
-  /**
-   * VHS parses HLS WebVTT subtitle segments with `window.WebVTT`, which the contract keeps off the
-   * page. Give this player's subtitle loader the privately kept vtt.js instead (same parsing as
-   * VHS's own `parseVTTCues_`), and stop it from waiting for the global to appear.
-   */
-  #patchSubtitles(): void {
-    let loader: SubtitleLoader | undefined;
-    try {
-      loader = this.#player.tech({ IWillNotUseThisInPlugins: true })?.vhs?.playlistController_?.subtitleSegmentLoader_;
-    } catch {
-      return;
-    }
-    const parserLib = vtt;
-    if (!loader || loader.vitrinePatched || !parserLib) return;
-    loader.vitrinePatched = true;
-    loader.loadVttJs = undefined;
-    loader.parseVTTCues_ = function (this: SubtitleLoader, info: SubtitleSegmentInfo) {
-      info.cues = [];
-      info.timestampmap = { MPEGTS: 0, LOCAL: 0 };
-      if (info.mp4VttCues) {
-        this.parseMp4VttCues_(info);
-        return;
-      }
-      const parser = new parserLib.WebVTT.Parser(window, parserLib, new TextDecoder('utf8'));
-      parser.oncue = (cue) => info.cues.push(cue);
-      parser.ontimestampmap = (map) => {
-        info.timestampmap = map;
-      };
-      parser.onparsingerror = () => {};
-      if (info.segment.map) parser.parse(info.segment.map.bytes);
-      parser.parse(info.bytes);
-      parser.flush();
-    };
   }
 
   #media(): HlsPlaylist | undefined {
