@@ -92,10 +92,14 @@ export function cdnGraph(entry) {
     lazy.set(target, files);
     for (const f of files) queue.push(...cache.get(f).dynamics);
   }
-  // The first view: what the loader itself imports (the elements' chunk and its static imports),
-  // fetched as soon as a vitrine-* element is in the page, before any interaction.
+  // The first view of a show: what the loader imports for `<vitrine-show>` (the elements' chunk and
+  // its static imports), fetched as soon as a show is in the page, before any interaction. Chunks
+  // the loader imports for elements placed alone (`<vitrine-chat>`) are not in it; a show fetches
+  // those only when it has such a part (they are measured as lazy graphs).
   const firstViewFiles = new Set();
-  for (const target of [...eagerFiles].flatMap((f) => cache.get(f).dynamics)) {
+  const loaderTargets = [...eagerFiles].flatMap((f) => cache.get(f).dynamics);
+  const showTargets = loaderTargets.filter((t) => /["']vitrine-show["']/.test(cache.get(t)?.code ?? readFileSync(t, 'utf8')));
+  for (const target of showTargets.length ? showTargets : loaderTargets) {
     for (const f of staticClosure(target, cache)) if (!eagerFiles.has(f)) firstViewFiles.add(f);
   }
   const lazyGraphs = [...lazy].map(([target, files]) => ({ target: relative(root, target), ...describe(files, cache, root) }));

@@ -84,6 +84,8 @@ export class ChatModel {
   #state: ChatState;
   readonly #listeners = new Set<ChatListener>();
   readonly #errorListeners = new Set<(error: VitrineErrorDetail) => void>();
+  /** Failures reported before anyone listened (a few at most). */
+  readonly #unheard: VitrineErrorDetail[] = [];
   #abort = new AbortController();
   /** All messages seen (live: the kept window; replay: the whole chat, by offset). */
   #all: ChatEntry[] = [];
@@ -136,9 +138,14 @@ export class ChatModel {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Hears every failure worth a `vitrine-error` (the element forwards them). */
+  /**
+   * Hears every failure worth a `vitrine-error` (the element forwards them). Failures reported
+   * while nobody listened (the history failed before the element was there) go to the first listener.
+   */
   onError(listener: (error: VitrineErrorDetail) => void): () => void {
     this.#errorListeners.add(listener);
+    const unheard = this.#unheard.splice(0);
+    for (const detail of unheard) listener(detail);
     return () => this.#errorListeners.delete(listener);
   }
 
@@ -452,6 +459,10 @@ export class ChatModel {
 
   #report(error: VitrineError): void {
     const detail = error.toDetail();
+    if (this.#errorListeners.size === 0) {
+      if (this.#unheard.length < 5) this.#unheard.push(detail);
+      return;
+    }
     for (const listener of [...this.#errorListeners]) listener(detail);
   }
 }
