@@ -4,18 +4,17 @@
  * watch-only show, when the first chat event arrives; feeds it the live chat events from the bus
  * and the show's status; and disposes of it when the show goes.
  *
- * `ChatModel` (and the REST interaction adapter the session's default factory builds) are fetched
- * with `import()`: a show without a chat never downloads them, and the first view does not grow.
+ * This module and `ChatModel` are a lazy chunk (the session imports it when the show has a chat),
+ * like the REST interaction adapter its default factory builds: a show without a chat never
+ * downloads them, and the first view does not grow.
  * Failures of the model (history, send...) reach the page through `<vitrine-chat>`, which forwards
  * them as `vitrine-error`; only what fails before there is a model (the adapter or the chat's code
  * could not be loaded) is reported here, on the bus, once.
  */
-import type { ChatModel } from './chat.js';
+import { ChatModel } from './chat.js';
 import { VitrineError } from './errors.js';
 import type { ShowStore } from './store.js';
 import type { InteractionAdapter, ShowEvent } from './types.js';
-
-const CHAT_EVENTS: ReadonlySet<string> = new Set(['chat', 'chat-delete', 'chat-pin', 'reactions']);
 
 export class SessionChat {
   readonly #store: ShowStore;
@@ -30,21 +29,14 @@ export class SessionChat {
   #stop: (() => void) | undefined;
 
   /** `changed` hears the model when there is one, and `null` when it goes. */
-  constructor(store: ShowStore, changed: (model: ChatModel | null) => void) {
+  constructor(store: ShowStore, changed: (model: ChatModel | null) => void, persistName: boolean) {
     this.#store = store;
     this.#changed = changed;
+    this.#persistName = persistName;
   }
 
   get model(): ChatModel | undefined {
     return this.#model;
-  }
-
-  /** Follows the live chat events on the bus (while the session is attached). */
-  listen(): () => void {
-    const bus = this.#store.bus;
-    const onEvent = (event: ShowEvent) => this.#event(event);
-    bus.on('live-event', onEvent);
-    return () => bus.off('live-event', onEvent);
   }
 
   /** The show has a chat backend: the model is built with it and loads the history. */
@@ -73,8 +65,8 @@ export class SessionChat {
     this.#changed(null);
   }
 
-  #event(event: ShowEvent): void {
-    if (!CHAT_EVENTS.has(event.type)) return;
+  /** A live chat event (`chat`, `chat-delete`, `chat-pin`, `reactions`). */
+  event(event: ShowEvent): void {
     if (this.#model) {
       this.#model.handleEvent(event);
       return;
@@ -89,7 +81,7 @@ export class SessionChat {
     this.#building = true;
     let model: ChatModel;
     try {
-      const [{ ChatModel }, interactions] = await Promise.all([import('./chat.js'), adapter]);
+      const interactions = await adapter;
       if (generation !== this.#generation) return;
       model = new ChatModel({ interactions });
     } catch (error) {

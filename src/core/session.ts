@@ -30,11 +30,11 @@ import { createRestCart } from '../adapters/rest/cart.js';
 import { createRestShow } from '../adapters/rest/show.js';
 import { CartService } from './cart-service.js';
 import type { ChatModel } from './chat.js';
+import type { SessionChat } from './session-chat.js';
 import { VitrineError } from './errors.js';
-import { SessionChat } from './session-chat.js';
 import { ShowRunner, type HighlightEvent } from './show-runner.js';
 import type { ShowStore } from './store.js';
-import type { CartAdapter, CatalogAdapter, InteractionAdapter, Product, Show, StreamAdapter } from './types.js';
+import type { CartAdapter, CatalogAdapter, InteractionAdapter, Product, Show, ShowEvent, StreamAdapter } from './types.js';
 
 /** What the element's attributes and properties say. An adapter given here wins over a URL. */
 export interface SessionConfig {
@@ -101,6 +101,8 @@ const defaultFactories: AdapterFactories = {
 };
 
 let pinSequence = 0;
+/** For a chat whose import failed (already reported). */
+const ignore = () => undefined;
 
 export class ShowSession {
   readonly store: ShowStore;
@@ -119,20 +121,41 @@ export class ShowSession {
   #stopInteractions: (() => void) | undefined;
   /** The store holds a show of this session (cleared when the source goes). */
   #showing = false;
-  /** The show's chat (session-chat.ts): built lazily, fed the live chat events. */
-  readonly #chat: SessionChat;
+  /** The show's chat (session-chat.ts, a lazy chunk): imported when the show has a chat. */
+  #chat: Promise<SessionChat> | undefined;
+  #chatModel: ChatModel | undefined;
   #stopChat: (() => void) | undefined;
 
   constructor(store: ShowStore, options: { hooks?: SessionHooks; factories?: Partial<AdapterFactories> } = {}) {
     this.store = store;
     this.#hooks = options.hooks ?? {};
     this.#factories = { ...defaultFactories, ...options.factories };
-    this.#chat = new SessionChat(store, (model) => this.#hooks.chat?.(model));
   }
 
   /** The chat model of the current show, once it has a chat (docs/interactions.md). */
   get chat(): ChatModel | undefined {
-    return this.#chat.model;
+    return this.#chatModel;
+  }
+
+  /** Runs `use` with the show's chat, importing its chunk first (a failed import is reported once). */
+  #withChat(use: (chat: SessionChat) => void): void {
+    this.#chat ??= import('./session-chat.js').then(
+      ({ SessionChat }) =>
+        new SessionChat(
+          this.store,
+          (model) => {
+            this.#chatModel = model ?? undefined;
+            this.#hooks.chat?.(model);
+          },
+          this.#config.consent === true,
+        ),
+      (error: unknown) => {
+        this.#chat = undefined;
+        this.store.bus.emit('error', VitrineError.from(error, 'chat/unavailable', true).toDetail());
+        throw error;
+      },
+    );
+    this.#chat.then(use, ignore);
   }
 
   /** The stream adapter in use: the one given, else the one built from `src`. */
@@ -161,7 +184,7 @@ export class ShowSession {
     }
     if (before.checkoutUrl !== next.checkoutUrl && this.#service) this.#service.options.checkoutFallbackUrl = next.checkoutUrl;
     if (before.interactions !== next.interactions && this.#attached && this.store.state.show) this.#setUpInteractions(this.store.state.show);
-    this.#chat.setPersistName(next.consent === true);
+    if (before.consent !== next.consent) this.#chat?.then((chat) => chat.setPersistName(next.consent === true), ignore);
     if (this.#attached) this.#build();
   }
 
@@ -169,7 +192,10 @@ export class ShowSession {
   attach(): void {
     if (this.#attached) return;
     this.#attached = true;
-    this.#stopChat = this.#chat.listen();
+    // Live chat events go to the chat; the first one of a watch-only show brings a read-only chat.
+    const onEvent = (event: ShowEvent) => /^(chat|chat-delete|chat-pin|reactions)$/.test(event.type) && this.#withChat((chat) => chat.event(event));
+    this.store.bus.on('live-event', onEvent);
+    this.#stopChat = () => this.store.bus.off('live-event', onEvent);
     this.#build();
   }
 
@@ -185,7 +211,7 @@ export class ShowSession {
     this.#stopInteractions = undefined;
     this.#stopChat?.();
     this.#stopChat = undefined;
-    this.#chat.close();
+    this.#chat?.then((chat) => chat.close(), ignore);
     this.#streamDirty = true;
     this.#cartDirty = true;
   }
@@ -224,7 +250,7 @@ export class ShowSession {
     this.#stopInteractions?.();
     this.#stopInteractions = undefined;
     this.#builtInteractions = undefined;
-    this.#chat.close();
+    this.#chat?.then((chat) => chat.close(), ignore);
     const { src, stream, catalog, refreshInterval } = this.#config;
     this.#builtStream = stream || !src ? undefined : this.#factories.show(src);
     const adapter = this.stream;
@@ -260,7 +286,7 @@ export class ShowSession {
     this.#stopInteractions?.();
     this.#stopInteractions = undefined;
     this.#builtInteractions = undefined;
-    this.#chat.close();
+    this.#chat?.then((chat) => chat.close(), ignore);
     const build = this.#factories.interactions;
     const given = this.#config.interactions;
     if (!given && !(show.interactions && build)) return;
@@ -279,7 +305,7 @@ export class ShowSession {
       }
       return adapter;
     });
-    this.#chat.open(adapter);
+    this.#withChat((chat) => chat.open(adapter));
   }
 
   /**

@@ -1,64 +1,59 @@
 /**
- * The chat inside `<vitrine-show>` (README.md, "Chat and reactions"). The session builds the
- * show's `ChatModel` when the show has a chat; this controller then loads `<vitrine-chat>`'s chunk
- * (`loadChat()`, once per page) and the show renders it: a panel under the pinned product on wide
- * layouts, translucent messages over the lower part of the video below 760px (show.styles.ts).
- * A show without a chat loads none of it. The chat element forwards its model's failures as
- * `vitrine-error`; a chunk that cannot be fetched is reported here, on the bus, once.
+ * The chat inside `<vitrine-show>` (README.md, "The show"). The session builds the show's
+ * `ChatModel` when the show has a chat and hands it over (`set()`); this controller then imports
+ * the show's chat part (show.chat-part.ts: `<vitrine-chat>`, its template and layout styles, a lazy
+ * chunk), adopts its styles and has the show render it. A show without a chat loads none of it.
+ * The chat element forwards its model's failures as `vitrine-error`; a part that cannot be fetched
+ * is reported here, on the bus, once.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveElement } from 'lit';
 import type { ChatModel } from '../../core/chat.js';
 import { VitrineError } from '../../core/errors.js';
 import type { ShowStore } from '../../core/store.js';
-import { loadChat } from '../chat/load.js';
 
-export class ShowChatController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+type Part = typeof import('./show.chat-part.js');
+
+export class ShowChatController {
+  readonly #host: ReactiveElement;
   readonly #store: ShowStore;
   #model: ChatModel | null = null;
-  #ready = false;
+  #part: Part | undefined;
+  #loading = false;
 
-  constructor(host: ReactiveControllerHost, store: ShowStore) {
+  constructor(host: ReactiveElement, store: ShowStore) {
     this.#host = host;
     this.#store = store;
-    host.addController(this);
   }
 
-  hostConnected(): void {}
-
-  /** The model to show (from the session's `chat` hook), or `null`. */
+  /** The model to show (the session's `chat` hook), or `null`. */
   set(model: ChatModel | null): void {
     this.#model = model;
     this.#host.requestUpdate();
-    if (!model || this.#ready) return;
-    loadChat().then(
-      () => {
-        this.#ready = true;
+    if (!model || this.#part || this.#loading) return;
+    this.#loading = true;
+    import('./show.chat-part.js').then(
+      (part) => {
+        const root = this.#host.shadowRoot;
+        const sheet = part.styles.styleSheet;
+        if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.#part = part;
+        this.#loading = false;
         this.#host.requestUpdate();
       },
       (error: unknown) => {
-        if (this.#model === model) this.#store.bus.emit('error', VitrineError.from(error, 'chat/unavailable', true).toDetail());
+        this.#loading = false;
+        this.#store.bus.emit('error', VitrineError.from(error, 'chat/unavailable', true).toDetail());
       },
     );
   }
 
-  /** The show has a chat whose element is defined. */
+  /** The show has a chat, and its part is here. */
   get active(): boolean {
-    return this.#ready && this.#model !== null;
+    return Boolean(this.#part && this.#model);
   }
 
-  /** `<vitrine-chat>` for the show's layout, or nothing. `mode` is the show's `chat` attribute. */
+  /** `<vitrine-chat>` for the show's layout, or undefined. */
   render(mode: string | undefined, overlay: boolean, locale: string) {
-    if (!this.active) return nothing;
-    const chat = mode === 'off' || mode === 'read-only' ? mode : nothing;
-    return html`<vitrine-chat
-      part="chat"
-      class=${overlay ? 'chat overlay' : 'chat'}
-      layout=${overlay ? 'overlay' : 'panel'}
-      chat=${chat}
-      locale=${locale}
-      .model=${this.#model!}
-      .store=${this.#store}
-    ></vitrine-chat>`;
+    return this.#model ? this.#part?.renderChat(this.#model, this.#store, mode, overlay, locale) : undefined;
   }
 }

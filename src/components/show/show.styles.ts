@@ -272,17 +272,6 @@ export const styles = css`
     background: rgb(0 0 0 / 85%);
   }
 
-  /* The chat (show.chat.ts). Below 760px: translucent messages over the lower part of the video,
-     between the Play button (72px, centred) and the control bar; the pinned product is below the
-     video there, never under the chat. */
-  .chat.overlay {
-    position: absolute;
-    inset: calc(50% + 40px) 0 48px;
-    z-index: 2;
-    height: auto;
-    min-height: 0;
-  }
-
   @container vitrine-show (min-width: 760px) {
     .layout {
       grid-template-columns: minmax(0, 1fr) var(--_side);
@@ -293,21 +282,6 @@ export const styles = css`
     .pinned {
       block-size: auto;
       align-self: stretch;
-    }
-    /* With a chat: the pinned product keeps the compact card's height, the chat fills the rest of
-       the video's height (it adds none: the video sets the height, nothing below moves). */
-    .layout.has-chat {
-      grid-template-rows: auto auto minmax(0, 1fr) auto;
-      grid-template-areas: 'stage header' 'stage pinned' 'stage chat' 'rail rail';
-    }
-    .has-chat .pinned {
-      block-size: calc(18px + var(--_space) + var(--_pinned-card-height));
-    }
-    .chat {
-      grid-area: chat;
-      height: auto;
-      min-height: 0;
-      contain: size;
     }
   }
 

@@ -9,7 +9,7 @@ import type { ChatMessage } from '../../../src/core/types.js';
 import { memoryStream, mountShow, record, shadow, showDoc, until } from './helpers.js';
 
 const DEMO = '/__chat/demo';
-const chatChunkRequested = () => performance.getEntriesByType('resource').some((r) => /components\/chat\/(define|chat)\.[jt]s|core\/chat\.[jt]s/.test(r.name));
+const chatChunkRequested = () => performance.getEntriesByType('resource').some((r) => /components\/chat\/(define|chat)\.[jt]s|core\/(session-)?chat\.[jt]s|show\.chat-part/.test(r.name));
 
 async function showOf(src: string, attrs: Record<string, string> = {}, width = 1000) {
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
