@@ -71,7 +71,10 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // measured figure (44.2 kB: the show, player facade, rail, cards, cart button and their services in
 // one chunk, as the eager graph was before the loader): it is lowered after each split lands, and
 // any growth past it fails `npm test`. The goal is printed with the figure on every run.
-export const FIRST_VIEW_CEILING = 46_000;
+// Issue 15 (the chat in the show): +0.7 kB, the session's and the show's lazy hooks for the chat
+// (its model, adapter, element and layout are lazy chunks) and VitrineError moving into the chunk
+// the show shares with the chat (each file is compressed alone).
+export const FIRST_VIEW_CEILING = 46_700;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;
