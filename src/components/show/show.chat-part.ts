@@ -31,7 +31,8 @@ export const styles = css`
       grid-area: chat;
       height: auto;
       min-height: 0;
-      contain: size;
+      /* Sized by its grid area (not its messages), and the hearts stay inside it. */
+      contain: strict;
     }
   }
 `;
