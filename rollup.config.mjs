@@ -156,7 +156,6 @@ const dirs = (path) => (existsSync(path) ? readdirSync(path, { withFileTypes: tr
 const npmInputs = {
   index: 'src/index.ts',
   define: 'src/define.ts',
-  interactions: 'src/interactions.ts',
   'analytics/index': 'src/analytics/index.ts',
   'seo/index': 'src/seo/index.ts',
   ...Object.fromEntries(dirs('src/adapters').map((name) => [`adapters/${name}/index`, `src/adapters/${name}/index.ts`])),

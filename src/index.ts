@@ -39,11 +39,17 @@ export { createSseEvents } from './adapters/sse/index.js';
 export type { SseOptions, SseEvents } from './adapters/sse/index.js';
 // Shopify adapters: `vitrine/adapters/shopify` (npm) or `dist/cdn/adapters/shopify.js` (script tag),
 // kept out of this entry so storefronts that do not use Shopify do not download them.
-// Chat and reactions (issue 15): types here; the values (the element, its model, parsers and adapters) are in
-// `vitrine/interactions` (src/interactions.ts), kept out of this entry while the CDN bundle re-exports it, so the
-// storefront's first view does not download the chat. `vitrine/define` defines <vitrine-chat> lazily.
-export type { VitrineChat } from './components/chat/chat.js';
-export type { ChatEntry, ChatState, ChatModelOptions, ChatListener, ChatModel } from './core/chat.js';
+// Chat and reactions (docs/interactions.md): the <vitrine-chat> class (importing it defines nothing; `vitrine/define`
+// defines the tag, lazily), the framework-free `ChatModel` it renders, the parsers of chat data and the REST and
+// in-memory interaction adapters. The storefront's script tag does not re-export this entry, so none of it is in a
+// show's first view: <vitrine-show> loads the chat's code only for a show that has a chat.
+export { VitrineChat } from './components/chat/chat.js';
+export { loadChat } from './components/chat/load.js';
+export { ChatModel } from './core/chat.js';
+export type { ChatEntry, ChatState, ChatModelOptions, ChatListener } from './core/chat.js';
+export { parseChatMessage, parseChatHistory, parseInteractionEvent, cleanChatText, chatTextProblem, CHAT_LIMITS } from './core/parse-interactions.js';
 export type { InteractionResult } from './core/parse-interactions.js';
+export { createRestInteractions, retryAfterSeconds } from './adapters/rest/interactions.js';
 export type { RestInteractionsOptions } from './adapters/rest/interactions.js';
+export { createMemoryInteractions } from './adapters/memory/interactions.js';
 export type { MemoryInteractions, MemoryInteractionsOptions } from './adapters/memory/interactions.js';

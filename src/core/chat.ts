@@ -84,9 +84,13 @@ export class ChatModel {
   #state: ChatState;
   readonly #listeners = new Set<ChatListener>();
   readonly #errorListeners = new Set<(error: VitrineErrorDetail) => void>();
+  /** Failures reported before anyone listened (a few at most). */
+  readonly #unheard: VitrineErrorDetail[] = [];
   #abort = new AbortController();
-  /** All messages seen (live: the kept window; replay: the whole chat, by offset). */
+  /** All messages seen (live: the kept window; replay: the whole chat, by offset). Replaced, never mutated. */
   #all: ChatEntry[] = [];
+  /** The ids of `#ids.of` (rebuilt when `#all` is replaced: a flood checks each message in O(1)). */
+  #ids: { of: ChatEntry[] | null; set: Set<string> } = { of: null, set: new Set() };
   readonly #deleted = new Set<string>();
   readonly #removedAuthors = new Set<string>();
   readonly #ownIds = new Set<string>();
@@ -136,9 +140,14 @@ export class ChatModel {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Hears every failure worth a `vitrine-error` (the element forwards them). */
+  /**
+   * Hears every failure worth a `vitrine-error` (the element forwards them). Failures reported
+   * while nobody listened (the history failed before the element was there) go to the first listener.
+   */
   onError(listener: (error: VitrineErrorDetail) => void): () => void {
     this.#errorListeners.add(listener);
+    const unheard = this.#unheard.splice(0);
+    for (const detail of unheard) listener(detail);
     return () => this.#errorListeners.delete(listener);
   }
 
@@ -366,7 +375,7 @@ export class ChatModel {
       this.#ownIds.add(sent.id);
       this.#ownAuthorId = sent.author.id;
       // The live event may have brought it first.
-      if (this.#all.some((e) => e.message.id === sent.id)) {
+      if (this.#known(sent.id)) {
         this.#all = this.#all.filter((e) => e.key !== entry.key || e.message.id === sent.id);
         this.#all = this.#all.map((e) => (e.message.id === sent.id ? { ...e, own: true } : e));
         this.#rebuild();
@@ -388,6 +397,11 @@ export class ChatModel {
     this.#rebuild();
   }
 
+  #known(id: string): boolean {
+    if (this.#ids.of !== this.#all) this.#ids = { of: this.#all, set: new Set(this.#all.map((e) => e.message.id)) };
+    return this.#ids.set.has(id);
+  }
+
   #visible(message: ChatMessage): boolean {
     return !this.#deleted.has(message.id) && !this.#removedAuthors.has(message.author.id);
   }
@@ -398,7 +412,7 @@ export class ChatModel {
   }
 
   #receive(message: ChatMessage): void {
-    if (!this.#visible(message) || this.#all.some((e) => e.message.id === message.id)) return;
+    if (!this.#visible(message) || this.#known(message.id)) return;
     // In a replay the recorded chat plays back with the video; a message arriving live joins it
     // where playback is.
     if (this.#state.replay) {
@@ -452,6 +466,10 @@ export class ChatModel {
 
   #report(error: VitrineError): void {
     const detail = error.toDetail();
+    if (this.#errorListeners.size === 0) {
+      if (this.#unheard.length < 5) this.#unheard.push(detail);
+      return;
+    }
     for (const listener of [...this.#errorListeners]) listener(detail);
   }
 }

@@ -29,10 +29,12 @@ import { createMemoryCart } from '../adapters/memory/index.js';
 import { createRestCart } from '../adapters/rest/cart.js';
 import { createRestShow } from '../adapters/rest/show.js';
 import { CartService } from './cart-service.js';
+import type { ChatModel } from './chat.js';
+import type { SessionChat } from './session-chat.js';
 import { VitrineError } from './errors.js';
 import { ShowRunner, type HighlightEvent } from './show-runner.js';
 import type { ShowStore } from './store.js';
-import type { CartAdapter, CatalogAdapter, InteractionAdapter, Product, Show, StreamAdapter } from './types.js';
+import type { CartAdapter, CatalogAdapter, InteractionAdapter, Product, Show, ShowEvent, StreamAdapter } from './types.js';
 
 /** What the element's attributes and properties say. An adapter given here wins over a URL. */
 export interface SessionConfig {
@@ -63,9 +65,9 @@ export interface AdapterFactories {
   memoryCart(store: ShowStore): CartAdapter;
   /**
    * The interaction adapter of a show whose document has an `interactions` URL.
-   * @default none: the show is watch-only (chat events that arrive are still shown, read-only)
+   * @default the REST interaction adapter (docs/interactions.md), fetched with `import()`
    */
-  interactions?: (url: string, show: Show) => InteractionAdapter;
+  interactions?: (url: string, show: Show) => InteractionAdapter | Promise<InteractionAdapter>;
 }
 
 /** What the element hears from the session (all optional). */
@@ -80,6 +82,8 @@ export interface SessionHooks {
   eventsHealth?(healthy: boolean): void;
   /** A live highlight was pinned at once: there was no player to wait for. */
   pinned?(product: Product, at: number): void;
+  /** The show's chat model was built (the show has a chat), or `null` when it went. */
+  chat?(model: ChatModel | null): void;
 }
 
 const defaultFactories: AdapterFactories = {
@@ -93,9 +97,12 @@ const defaultFactories: AdapterFactories = {
         return store.state.products[0]?.price.currencyCode;
       },
     }),
+  interactions: async (url) => (await import('../adapters/rest/interactions.js')).createRestInteractions(url),
 };
 
 let pinSequence = 0;
+/** For a chat whose import failed (already reported). */
+const ignore = () => undefined;
 
 export class ShowSession {
   readonly store: ShowStore;
@@ -114,11 +121,41 @@ export class ShowSession {
   #stopInteractions: (() => void) | undefined;
   /** The store holds a show of this session (cleared when the source goes). */
   #showing = false;
+  /** The show's chat (session-chat.ts, a lazy chunk): imported when the show has a chat. */
+  #chat: Promise<SessionChat> | undefined;
+  #chatModel: ChatModel | undefined;
+  #stopChat: (() => void) | undefined;
 
   constructor(store: ShowStore, options: { hooks?: SessionHooks; factories?: Partial<AdapterFactories> } = {}) {
     this.store = store;
     this.#hooks = options.hooks ?? {};
     this.#factories = { ...defaultFactories, ...options.factories };
+  }
+
+  /** The chat model of the current show, once it has a chat (docs/interactions.md). */
+  get chat(): ChatModel | undefined {
+    return this.#chatModel;
+  }
+
+  /** Runs `use` with the show's chat, importing its chunk first (a failed import is reported once). */
+  #withChat(use: (chat: SessionChat) => void): void {
+    this.#chat ??= import('./session-chat.js').then(
+      ({ SessionChat }) =>
+        new SessionChat(
+          this.store,
+          (model) => {
+            this.#chatModel = model ?? undefined;
+            this.#hooks.chat?.(model);
+          },
+          this.#config.consent === true,
+        ),
+      (error: unknown) => {
+        this.#chat = undefined;
+        this.store.bus.emit('error', VitrineError.from(error, 'chat/unavailable', true).toDetail());
+        throw error;
+      },
+    );
+    this.#chat.then(use, ignore);
   }
 
   /** The stream adapter in use: the one given, else the one built from `src`. */
@@ -147,6 +184,7 @@ export class ShowSession {
     }
     if (before.checkoutUrl !== next.checkoutUrl && this.#service) this.#service.options.checkoutFallbackUrl = next.checkoutUrl;
     if (before.interactions !== next.interactions && this.#attached && this.store.state.show) this.#setUpInteractions(this.store.state.show);
+    if (before.consent !== next.consent) this.#chat?.then((chat) => chat.setPersistName(next.consent === true), ignore);
     if (this.#attached) this.#build();
   }
 
@@ -154,6 +192,10 @@ export class ShowSession {
   attach(): void {
     if (this.#attached) return;
     this.#attached = true;
+    // Live chat events go to the chat; the first one of a watch-only show brings a read-only chat.
+    const onEvent = (event: ShowEvent) => /^(chat|chat-delete|chat-pin|reactions)$/.test(event.type) && this.#withChat((chat) => chat.event(event));
+    this.store.bus.on('live-event', onEvent);
+    this.#stopChat = () => this.store.bus.off('live-event', onEvent);
     this.#build();
   }
 
@@ -167,6 +209,9 @@ export class ShowSession {
     this.#service = undefined;
     this.#stopInteractions?.();
     this.#stopInteractions = undefined;
+    this.#stopChat?.();
+    this.#stopChat = undefined;
+    this.#chat?.then((chat) => chat.close(), ignore);
     this.#streamDirty = true;
     this.#cartDirty = true;
   }
@@ -205,6 +250,7 @@ export class ShowSession {
     this.#stopInteractions?.();
     this.#stopInteractions = undefined;
     this.#builtInteractions = undefined;
+    this.#chat?.then((chat) => chat.close(), ignore);
     const { src, stream, catalog, refreshInterval } = this.#config;
     this.#builtStream = stream || !src ? undefined : this.#factories.show(src);
     const adapter = this.stream;
@@ -231,19 +277,35 @@ export class ShowSession {
     });
   }
 
-  /** The extension point for interactions: the adapter given, or one built from the show's `interactions` URL. */
+  /**
+   * The extension point for interactions: the adapter given, or one built from the show's
+   * `interactions` URL (possibly with `import()`). With one, the show's chat starts now; without,
+   * the show is watch-only and its chat starts, read-only, with the first chat event.
+   */
   #setUpInteractions(show: Show): void {
     this.#stopInteractions?.();
     this.#stopInteractions = undefined;
+    this.#builtInteractions = undefined;
+    this.#chat?.then((chat) => chat.close(), ignore);
     const build = this.#factories.interactions;
-    this.#builtInteractions = !this.#config.interactions && show.interactions && build ? build(show.interactions, show) : undefined;
-    const adapter = this.interactions;
-    if (!adapter?.subscribe) return;
-    const bus = this.store.bus;
-    this.#stopInteractions = adapter.subscribe(
-      (event) => bus.emit('live-event', event),
-      (error) => bus.emit('error', VitrineError.from(error, 'chat/unavailable', true).toDetail()),
-    );
+    const given = this.#config.interactions;
+    if (!given && !(show.interactions && build)) return;
+    let current = true;
+    this.#stopInteractions = () => (current = false);
+    const adapter = Promise.resolve(given ?? build!(show.interactions!, show)).then((adapter) => {
+      if (!current) return adapter;
+      if (!given) this.#builtInteractions = adapter;
+      if (adapter.subscribe) {
+        const bus = this.store.bus;
+        const stop = adapter.subscribe(
+          (event) => bus.emit('live-event', event),
+          (error) => bus.emit('error', VitrineError.from(error, 'chat/unavailable', true).toDetail()),
+        );
+        this.#stopInteractions = () => ((current = false), stop());
+      }
+      return adapter;
+    });
+    this.#withChat((chat) => chat.open(adapter));
   }
 
   /**

@@ -4,6 +4,7 @@
  * so a name in Arabic or with bidi tricks cannot reorder what is around it; links stay text.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatEntry } from '../../core/chat.js';
 import type { ChatMessage } from '../../core/types.js';
@@ -11,6 +12,8 @@ import type { ChatMessageKey } from './chat.messages.js';
 
 export interface MessageListContext {
   t: (key: ChatMessageKey, params?: Record<string, string | number>) => string;
+  /** The locale of `t` (a message is rendered again when it changes). */
+  locale: string;
   /** The message whose menu is open. */
   menuFor: string | null;
   /** The one message action button in the tab order (roving). */
@@ -69,39 +72,50 @@ function menu(entry: ChatEntry, c: MessageListContext): TemplateResult | typeof 
   </div>`;
 }
 
+/**
+ * The messages, keyed (a message keeps its DOM as others come and go). Each message's template is
+ * evaluated again only when what it shows changed (the entry, its menu, its tab stop, reported, the
+ * locale): under a flood, a frame renders the new messages, not the ~200 kept ones.
+ */
 export function messagesTemplate(entries: readonly ChatEntry[], c: MessageListContext): TemplateResult {
   const focusId = c.focusId ?? entries.at(-1)?.message.id ?? null;
   return html`${repeat(
     entries,
     (entry) => entry.key ?? entry.message.id,
     (entry) => {
-      const message = entry.message;
-      const confirmed = entry.state === 'sent';
-      return html`<div
-        class="message ${message.author.role} ${entry.state} ${entry.own ? 'own' : ''}"
-        part="message${message.author.role === 'viewer' ? '' : ` message-${message.author.role}`}${entry.own ? ' message-own' : ''}"
-        data-id=${message.id}
-      >
-        <div class="body">
-          ${badge(message, c.t)}<bdi class="author" part="author">${entry.own ? `${message.author.name} (${c.t('you')})` : message.author.name}</bdi>
-          <span class="text" dir="auto">${message.text}</span>
-          ${stateLine(entry, c)} ${menu(entry, c)}
-        </div>
-        ${confirmed && c.interactive
-          ? html`<button
-              class="more"
-              type="button"
-              part="message-more"
-              tabindex=${message.id === focusId ? 0 : -1}
-              aria-label=${c.t('options', { name: message.author.name })}
-              aria-expanded=${c.menuFor === message.id ? 'true' : 'false'}
-              @click=${() => c.toggleMenu(message.id)}
-              @keydown=${(event: KeyboardEvent) => c.keydown(event, message.id)}
-            >
-              ⋯
-            </button>`
-          : nothing}
-      </div>`;
+      const id = entry.message.id;
+      return guard([entry, c.menuFor === id, focusId === id, c.reported.has(id), c.interactive, c.locale], () => messageTemplate(entry, focusId, c));
     },
   )}`;
+}
+
+/** One message (its callbacks read the element's current state through `c`, never a stale list). */
+function messageTemplate(entry: ChatEntry, focusId: string | null, c: MessageListContext): TemplateResult {
+  const message = entry.message;
+  const confirmed = entry.state === 'sent';
+  return html`<div
+    class="message ${message.author.role} ${entry.state} ${entry.own ? 'own' : ''}"
+    part="message${message.author.role === 'viewer' ? '' : ` message-${message.author.role}`}${entry.own ? ' message-own' : ''}"
+    data-id=${message.id}
+  >
+    <div class="body">
+      ${badge(message, c.t)}<bdi class="author" part="author">${entry.own ? `${message.author.name} (${c.t('you')})` : message.author.name}</bdi>
+      <span class="text" dir="auto">${message.text}</span>
+      ${stateLine(entry, c)} ${menu(entry, c)}
+    </div>
+    ${confirmed && c.interactive
+      ? html`<button
+          class="more"
+          type="button"
+          part="message-more"
+          tabindex=${message.id === focusId ? 0 : -1}
+          aria-label=${c.t('options', { name: message.author.name })}
+          aria-expanded=${c.menuFor === message.id ? 'true' : 'false'}
+          @click=${() => c.toggleMenu(message.id)}
+          @keydown=${(event: KeyboardEvent) => c.keydown(event, message.id)}
+        >
+          ⋯
+        </button>`
+      : nothing}
+  </div>`;
 }

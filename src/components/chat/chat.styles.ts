@@ -18,8 +18,10 @@ export const styles = css`
     color: var(--_chat-text) !important;
     border-radius: var(--_radius);
   }
+  /* Off: the Like button only (reactions still show), as tall as its row. */
   :host([chat='off']) {
-    display: none !important;
+    height: auto;
+    background: transparent;
   }
   .frame {
     display: flex;
@@ -70,6 +72,10 @@ export const styles = css`
     line-height: 1.35;
     overflow-wrap: anywhere;
     contain: content;
+    /* Messages scrolled out of view are not laid out or painted (a flood keeps ~200 in the DOM);
+       they stay in the accessibility tree. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 26px;
   }
   .message + .message {
     margin-top: 2px;

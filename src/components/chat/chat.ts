@@ -272,6 +272,7 @@ export class VitrineChat extends VitrineElement {
   #context(entries: readonly ChatEntry[], interactive: boolean): MessageListContext {
     return {
       t: this.#t,
+      locale: this.#locale,
       menuFor: this.menuFor,
       focusId: this.focusId && entries.some((e) => e.message.id === this.focusId) ? this.focusId : null,
       reported: this.reported,
@@ -292,13 +293,15 @@ export class VitrineChat extends VitrineElement {
       },
       retry: (entry) => void this.model?.retry(entry.key!),
       discard: (entry) => this.model?.discard(entry.key!),
-      keydown: (event, id) => void this.#rove(event, id, entries),
+      keydown: (event, id) => void this.#rove(event, id),
     };
   }
 
   #hiddenLast: string | null = null;
 
-  async #rove(event: KeyboardEvent, id: string, entries: readonly ChatEntry[]): Promise<void> {
+  async #rove(event: KeyboardEvent, id: string): Promise<void> {
+    // The current list (a message's template may be older than the last render: see chat.render.ts).
+    const entries = this.model?.state.messages ?? [];
     const ids = entries.filter((e) => e.state === 'sent').map((e) => e.message.id);
     const at = ids.indexOf(id);
     const to = { ArrowUp: at - 1, ArrowDown: at + 1, Home: 0, End: ids.length - 1 }[event.key];

@@ -9,6 +9,7 @@ import type { Cart, CartAdapter, CatalogAdapter, Product, Show, ShowStatus, Stre
 import { VitrineElement } from '../base.js';
 import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
+import { ShowChatController } from './show.chat.js';
 import { messages } from './show.messages.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
@@ -45,6 +46,7 @@ export interface ShowSnapshot {
  * @csspart cart - The `<vitrine-cart>`.
  * @csspart detail - The `<vitrine-product-detail>` dialog.
  * @csspart mini-bar - The buttons of the mini-player.
+ * @csspart chat - The `<vitrine-chat>`: a panel under the pinned product, or over the lower part of the video below 760px.
  *
  * @cssprop --vitrine-show-rail-height - Height reserved for the product rail (the carousel's height with 200px cards). @default 500px
  * @cssprop --vitrine-show-pinned-height - Height reserved for the pinned product card in the stacked layout. @default 160px
@@ -110,6 +112,9 @@ export class VitrineShow extends VitrineElement {
    */
   @property({ attribute: false }) refreshInterval = 15_000;
 
+  /** `off`: no messages nor composer (reactions stay); `read-only`: messages without a composer. @default on when the show has a chat */
+  @property() chat?: 'off' | 'read-only' | 'on';
+
   /** The one store of this show (read-only): every inner element is given it. */
   readonly store = new ShowStore();
 
@@ -142,8 +147,10 @@ export class VitrineShow extends VitrineElement {
         this._eventsDown = !healthy;
       },
       pinned: (product, at) => this.emit('vitrine-highlight', { product, at }),
+      chat: (model) => this.#chat.set(model),
     },
   });
+  #chat = new ShowChatController(this, this.store);
   #unsubscribe: (() => void)[] = [];
   #countdown: ReturnType<typeof setInterval> | undefined;
   #intersection: IntersectionObserver | undefined;
@@ -392,6 +399,7 @@ export class VitrineShow extends VitrineElement {
       layout: true,
       narrow: this._narrow,
       portrait,
+      'has-chat': this.#chat.active && !this._stacked,
       [`status-${s.status ?? 'loading'}`]: true,
     };
     return html`
@@ -417,8 +425,9 @@ export class VitrineShow extends VitrineElement {
           ${this._eventsDown && s.status === 'live'
             ? html`<p class="notice" role="status">${t('eventsDown')}</p>`
             : nothing}
+          ${this._stacked ? this.#chat.render(this.chat, true, locale) : nothing}
         </div>
-        ${renderPinned(this.store, s, t)}
+        ${renderPinned(this.store, s, t)} ${this._stacked ? nothing : this.#chat.render(this.chat, false, locale)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
           ${show && s.products.length === 0
             ? html`<p>${t('noProducts')}</p>`
