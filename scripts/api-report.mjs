@@ -19,7 +19,9 @@ const write = process.argv.includes('--write');
 export const ENTRIES = [
   { entry: 'vitrine', dts: 'index.d.ts', report: 'vitrine.api.md' },
   { entry: 'vitrine/define', dts: 'define.d.ts', report: 'vitrine-define.api.md' },
-  ...['memory', 'rest', 'shopify', 'sse'].map((name) => ({
+  { entry: 'vitrine/analytics', dts: 'analytics/index.d.ts', report: 'vitrine-analytics.api.md' },
+  { entry: 'vitrine/seo', dts: 'seo/index.d.ts', report: 'vitrine-seo.api.md' },
+  ...['ivs', 'memory', 'rest', 'shopify', 'shopify-theme', 'sse'].map((name) => ({
     entry: `vitrine/adapters/${name}`,
     dts: `adapters/${name}/index.d.ts`,
     report: `vitrine-adapters-${name}.api.md`,
