@@ -29,10 +29,12 @@ import { createMemoryCart } from '../adapters/memory/index.js';
 import { createRestCart } from '../adapters/rest/cart.js';
 import { createRestShow } from '../adapters/rest/show.js';
 import { CartService } from './cart-service.js';
+import { SessionMoments } from './session-moments.js';
 import { VitrineError } from './errors.js';
 import { ShowRunner, type HighlightEvent } from './show-runner.js';
 import type { ShowStore } from './store.js';
-import type { CartAdapter, CatalogAdapter, InteractionAdapter, Product, Show, StreamAdapter } from './types.js';
+import type { Moments } from './moments.js';
+import type { CartAdapter, CatalogAdapter, Deal, InteractionAdapter, Money, Product, Show, StreamAdapter } from './types.js';
 
 /** What the element's attributes and properties say. An adapter given here wins over a URL. */
 export interface SessionConfig {
@@ -58,9 +60,11 @@ export interface SessionConfig {
 
 /** How the session builds the adapters it is not given. */
 export interface AdapterFactories {
-  show(url: string): StreamAdapter;
+  /** `options.fetch` feeds the server's clock (the moments' countdowns): pass it to the adapter. */
+  show(url: string, options?: { fetch?: typeof fetch }): StreamAdapter;
   restCart(url: string, options: { persist: boolean; scope?: string | undefined }): CartAdapter;
-  memoryCart(store: ShowStore): CartAdapter;
+  /** `options.dealPrice`: the price a running flash deal charges for a product. */
+  memoryCart(store: ShowStore, options?: { dealPrice?: (productId: string) => Money | undefined }): CartAdapter;
   /**
    * The interaction adapter of a show whose document has an `interactions` URL.
    * @default none: the show is watch-only (chat events that arrive are still shown, read-only)
@@ -80,13 +84,18 @@ export interface SessionHooks {
   eventsHealth?(healthy: boolean): void;
   /** A live highlight was pinned at once: there was no player to wait for. */
   pinned?(product: Product, at: number): void;
+  /** The live moments' model exists (the first deal, announcement or poll arrived). */
+  moments?(moments: Moments): void;
+  /** A flash deal started. */
+  deal?(deal: Deal, product: Product): void;
 }
 
 const defaultFactories: AdapterFactories = {
-  show: (url) => createRestShow(url),
+  show: (url, options) => createRestShow(url, options?.fetch ? { fetch: options.fetch, events: { fetch: options.fetch } } : {}),
   restCart: (url, options) => createRestCart(url, options),
-  memoryCart: (store) =>
+  memoryCart: (store, options) =>
     createMemoryCart({
+      ...(options?.dealPrice ? { dealPrice: options.dealPrice } : {}),
       lookup: (id) => store.product(id),
       // Read when needed: an emptied cart shows its subtotal in the show's currency.
       get currencyCode() {
@@ -114,11 +123,18 @@ export class ShowSession {
   #stopInteractions: (() => void) | undefined;
   /** The store holds a show of this session (cleared when the source goes). */
   #showing = false;
+  /** Flash deals, announcements and polls, the server's clock, votes and discount codes (session-moments.ts). */
+  readonly moments: SessionMoments;
 
   constructor(store: ShowStore, options: { hooks?: SessionHooks; factories?: Partial<AdapterFactories> } = {}) {
     this.store = store;
     this.#hooks = options.hooks ?? {};
     this.#factories = { ...defaultFactories, ...options.factories };
+    this.moments = new SessionMoments(store, {
+      cart: () => this.cart,
+      onModel: (moments) => this.#hooks.moments?.(moments),
+      onDeal: (deal, product) => this.#hooks.deal?.(deal, product),
+    });
   }
 
   /** The stream adapter in use: the one given, else the one built from `src`. */
@@ -154,6 +170,7 @@ export class ShowSession {
   attach(): void {
     if (this.#attached) return;
     this.#attached = true;
+    this.moments.start();
     this.#build();
   }
 
@@ -167,6 +184,7 @@ export class ShowSession {
     this.#service = undefined;
     this.#stopInteractions?.();
     this.#stopInteractions = undefined;
+    this.moments.stop();
     this.#streamDirty = true;
     this.#cartDirty = true;
   }
@@ -191,7 +209,7 @@ export class ShowSession {
       : cartUrl
         ? // Twin shows with one cart URL keep their own carts: the stored id is scoped by the show.
           this.#factories.restCart(cartUrl, { persist: consent === true, scope: src || undefined })
-        : this.#factories.memoryCart(this.store);
+        : this.#factories.memoryCart(this.store, { dealPrice: (id) => this.moments.dealPrice(id) });
     this.store.set({ cart: null, cartError: null, checkingOut: false, adding: new Set(), addErrors: new Map() });
     this.#service = new CartService(this.store, this.cart!, { checkoutFallbackUrl: checkoutUrl });
     this.#service.connect();
@@ -206,7 +224,8 @@ export class ShowSession {
     this.#stopInteractions = undefined;
     this.#builtInteractions = undefined;
     const { src, stream, catalog, refreshInterval } = this.#config;
-    this.#builtStream = stream || !src ? undefined : this.#factories.show(src);
+    this.#builtStream = stream || !src ? undefined : this.#factories.show(src, { fetch: this.moments.fetch });
+    this.moments.reset();
     const adapter = this.stream;
     if (!adapter && !this.#showing) return;
     this.#showing = Boolean(adapter);
@@ -238,6 +257,7 @@ export class ShowSession {
     const build = this.#factories.interactions;
     this.#builtInteractions = !this.#config.interactions && show.interactions && build ? build(show.interactions, show) : undefined;
     const adapter = this.interactions;
+    this.moments.setInteractions(adapter, show);
     if (!adapter?.subscribe) return;
     const bus = this.store.bus;
     this.#stopInteractions = adapter.subscribe(
