@@ -53,3 +53,12 @@ export { createRestInteractions, retryAfterSeconds } from './adapters/rest/inter
 export type { RestInteractionsOptions } from './adapters/rest/interactions.js';
 export { createMemoryInteractions } from './adapters/memory/interactions.js';
 export type { MemoryInteractions, MemoryInteractionsOptions } from './adapters/memory/interactions.js';
+// Live moments (flash deals, announcements and codes, polls: docs/moments.md): `<vitrine-show>` runs them by
+// itself. The server's clock is here for a stream adapter of your own (its `fetch` feeds the countdowns); the
+// elements are defined lazily by `vitrine/define` (types here), the model comes with them.
+export { createServerClock, clockedFetch } from './core/server-clock.js';
+export type { ServerClock, ServerClockOptions } from './core/server-clock.js';
+export type { Moments, MomentsState, MomentsOptions, VoteState } from './core/moments.js';
+export type { VitrineDealPrice } from './components/moments/deal-price.js';
+export type { VitrineAnnouncement } from './components/moments/announcement.js';
+export type { VitrinePoll } from './components/moments/poll.js';

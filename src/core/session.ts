@@ -31,10 +31,12 @@ import { createRestShow } from '../adapters/rest/show.js';
 import { CartService } from './cart-service.js';
 import type { ChatModel } from './chat.js';
 import type { SessionChat } from './session-chat.js';
+import { SessionMoments } from './session-moments.js';
 import { VitrineError } from './errors.js';
 import { ShowRunner, type HighlightEvent } from './show-runner.js';
 import type { ShowStore } from './store.js';
-import type { CartAdapter, CatalogAdapter, InteractionAdapter, Product, Show, ShowEvent, StreamAdapter } from './types.js';
+import type { Moments } from './moments.js';
+import type { CartAdapter, CatalogAdapter, Deal, InteractionAdapter, Money, Product, Show, ShowEvent, StreamAdapter } from './types.js';
 
 /** What the element's attributes and properties say. An adapter given here wins over a URL. */
 export interface SessionConfig {
@@ -60,9 +62,11 @@ export interface SessionConfig {
 
 /** How the session builds the adapters it is not given. */
 export interface AdapterFactories {
-  show(url: string): StreamAdapter;
+  /** `options.fetch` feeds the server's clock (the moments' countdowns): pass it to the adapter. */
+  show(url: string, options?: { fetch?: typeof fetch }): StreamAdapter;
   restCart(url: string, options: { persist: boolean; scope?: string | undefined }): CartAdapter;
-  memoryCart(store: ShowStore): CartAdapter;
+  /** `options.dealPrice`: the price a running flash deal charges for a product. */
+  memoryCart(store: ShowStore, options?: { dealPrice?: (productId: string) => Money | undefined }): CartAdapter;
   /**
    * The interaction adapter of a show whose document has an `interactions` URL.
    * @default the REST interaction adapter (docs/interactions.md), fetched with `import()`
@@ -84,13 +88,18 @@ export interface SessionHooks {
   pinned?(product: Product, at: number): void;
   /** The show's chat model was built (the show has a chat), or `null` when it went. */
   chat?(model: ChatModel | null): void;
+  /** The live moments' model exists (the first deal, announcement or poll arrived). */
+  moments?(moments: Moments): void;
+  /** A flash deal started. */
+  deal?(deal: Deal, product: Product): void;
 }
 
 const defaultFactories: AdapterFactories = {
-  show: (url) => createRestShow(url),
+  show: (url, options) => createRestShow(url, options?.fetch ? { fetch: options.fetch, events: { fetch: options.fetch } } : {}),
   restCart: (url, options) => createRestCart(url, options),
-  memoryCart: (store) =>
+  memoryCart: (store, options) =>
     createMemoryCart({
+      ...(options?.dealPrice ? { dealPrice: options.dealPrice } : {}),
       lookup: (id) => store.product(id),
       // Read when needed: an emptied cart shows its subtotal in the show's currency.
       get currencyCode() {
@@ -125,11 +134,18 @@ export class ShowSession {
   #chat: Promise<SessionChat> | undefined;
   #chatModel: ChatModel | undefined;
   #stopChat: (() => void) | undefined;
+  /** Flash deals, announcements and polls, the server's clock, votes and discount codes (session-moments.ts). */
+  readonly moments: SessionMoments;
 
   constructor(store: ShowStore, options: { hooks?: SessionHooks; factories?: Partial<AdapterFactories> } = {}) {
     this.store = store;
     this.#hooks = options.hooks ?? {};
     this.#factories = { ...defaultFactories, ...options.factories };
+    this.moments = new SessionMoments(store, {
+      cart: () => this.cart,
+      onModel: (moments) => this.#hooks.moments?.(moments),
+      onDeal: (deal, product) => this.#hooks.deal?.(deal, product),
+    });
   }
 
   /** The chat model of the current show, once it has a chat (docs/interactions.md). */
@@ -196,6 +212,7 @@ export class ShowSession {
     const onEvent = (event: ShowEvent) => /^(chat|chat-delete|chat-pin|reactions)$/.test(event.type) && this.#withChat((chat) => chat.event(event));
     this.store.bus.on('live-event', onEvent);
     this.#stopChat = () => this.store.bus.off('live-event', onEvent);
+    this.moments.start();
     this.#build();
   }
 
@@ -212,6 +229,7 @@ export class ShowSession {
     this.#stopChat?.();
     this.#stopChat = undefined;
     this.#chat?.then((chat) => chat.close(), ignore);
+    this.moments.stop();
     this.#streamDirty = true;
     this.#cartDirty = true;
   }
@@ -236,7 +254,7 @@ export class ShowSession {
       : cartUrl
         ? // Twin shows with one cart URL keep their own carts: the stored id is scoped by the show.
           this.#factories.restCart(cartUrl, { persist: consent === true, scope: src || undefined })
-        : this.#factories.memoryCart(this.store);
+        : this.#factories.memoryCart(this.store, { dealPrice: (id) => this.moments.dealPrice(id) });
     this.store.set({ cart: null, cartError: null, checkingOut: false, adding: new Set(), addErrors: new Map() });
     this.#service = new CartService(this.store, this.cart!, { checkoutFallbackUrl: checkoutUrl });
     this.#service.connect();
@@ -252,7 +270,8 @@ export class ShowSession {
     this.#builtInteractions = undefined;
     this.#chat?.then((chat) => chat.close(), ignore);
     const { src, stream, catalog, refreshInterval } = this.#config;
-    this.#builtStream = stream || !src ? undefined : this.#factories.show(src);
+    this.#builtStream = stream || !src ? undefined : this.#factories.show(src, { fetch: this.moments.fetch });
+    this.moments.reset();
     const adapter = this.stream;
     if (!adapter && !this.#showing) return;
     this.#showing = Boolean(adapter);
@@ -289,12 +308,17 @@ export class ShowSession {
     this.#chat?.then((chat) => chat.close(), ignore);
     const build = this.#factories.interactions;
     const given = this.#config.interactions;
+    // Votes: through the given adapter, else the show's `interactions` URL (until the built one is there).
+    this.moments.setInteractions(given, show);
     if (!given && !(show.interactions && build)) return;
     let current = true;
     this.#stopInteractions = () => (current = false);
     const adapter = Promise.resolve(given ?? build!(show.interactions!, show)).then((adapter) => {
       if (!current) return adapter;
-      if (!given) this.#builtInteractions = adapter;
+      if (!given) {
+        this.#builtInteractions = adapter;
+        this.moments.setInteractions(adapter, show);
+      }
       if (adapter.subscribe) {
         const bus = this.store.bus;
         const stop = adapter.subscribe(

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../style-props.js';
 import type { ShowStore } from '../../core/store.js';
-import type { Product } from '../../core/types.js';
+import type { Deal, Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { chevronEnd, chevronStart } from '../shared/icons.js';
 import { whenIdle } from '../shared/idle.js';
@@ -20,6 +20,8 @@ export interface CardContext {
   shownAt: number | undefined;
   store: ShowStore;
   index: number;
+  /** A flash deal running on the product (`<vitrine-show>`'s `deals`). */
+  deal?: Deal | undefined;
 }
 
 /** Renders one card: a Lit template, a DOM node, or anything Lit can render. */
@@ -84,6 +86,12 @@ export class VitrineCarousel extends VitrineElement {
 
   /** Overrides the locale (BCP 47). */
   @property() locale?: string;
+
+  /** The flash deals running, by product id: their cards show the deal price (`<vitrine-show>` sets it). */
+  @property({ attribute: false }) deals?: ReadonlyMap<string, Deal>;
+
+  /** The server's clock of the deals' countdowns. @default Date.now */
+  @property({ attribute: false }) now?: () => number;
 
   /** Only the cards that can be visible are rendered first; the overscan follows when idle. */
   @state() private range: [number, number] = [0, initialCount() - 1];
@@ -271,6 +279,7 @@ export class VitrineCarousel extends VitrineElement {
                   shownAt: chapters.get(product.id),
                   store: this.#store.store,
                   index,
+                  deal: this.deals?.get(product.id),
                 };
                 return html`<div part="item" class="item" role="listitem" data-index=${index} aria-setsize=${count} aria-posinset=${index + 1}>
                   ${this.renderCard ? this.renderCard(product, context) : this.#defaultCard(product, context)}
@@ -290,6 +299,8 @@ export class VitrineCarousel extends VitrineElement {
       .product=${product}
       ?pinned=${context.pinned}
       .shownAt=${context.shownAt}
+      .deal=${context.deal}
+      .now=${this.now}
       .locale=${this.locale}
     ></vitrine-product-card>`;
   }

@@ -7,7 +7,7 @@
  */
 import { html, nothing } from 'lit';
 import { safeUrl } from '../../core/parse.js';
-import type { Product } from '../../core/types.js';
+import type { Deal, Product } from '../../core/types.js';
 import type { AddController } from '../shared/add-controller.js';
 import { addStatus } from '../shared/add-status.js';
 import { close, external } from '../shared/icons.js';
@@ -34,6 +34,10 @@ export interface DetailContext {
   setQty(qty: number): void;
   choose(picker: VariantPicker, index: number, value: string): void;
   hide(): void;
+  /** A flash deal running on the product: its price block (`<vitrine-deal-price>`) replaces the price. */
+  deal?: Deal | undefined;
+  /** The server's clock of the deal's countdown. */
+  now?: () => number;
 }
 
 export function renderDetail(c: DetailContext) {
@@ -71,7 +75,11 @@ export function renderDetail(c: DetailContext) {
       </div>
       <div class="info">
         <h2 part="title" id=${`${c.id}-title`}>${product.title}</h2>
-        ${variant ? renderPrice(variant.price, compareAt, locale) : renderPrice(product.price, product.compareAtPrice, locale)}
+        ${c.deal
+          ? html`<vitrine-deal-price .deal=${c.deal} .price=${variant?.price ?? product.price} .now=${c.now ?? Date.now} locale=${locale}></vitrine-deal-price>`
+          : variant
+            ? renderPrice(variant.price, compareAt, locale)
+            : renderPrice(product.price, product.compareAtPrice, locale)}
         ${picker.options.map((option, index) => renderOption(c, option.name, option.values, index))}
         ${purchasable && stock !== undefined && stock > 0 && stock <= LOW_STOCK
           ? html`<span class="stock">${a('onlyLeft', { count: stock })}</span>`

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ShowStore } from '../../core/store.js';
-import type { Product } from '../../core/types.js';
+import type { Deal, Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { AddController } from '../shared/add-controller.js';
 import { DialogController } from '../shared/dialog-controller.js';
@@ -64,6 +64,12 @@ export class VitrineProductDetail extends VitrineElement {
 
   /** Overrides the locale (BCP 47). */
   @property() locale?: string;
+
+  /** The flash deals running, by product id: the product's deal price shows (`<vitrine-show>` sets it). */
+  @property({ attribute: false }) deals?: ReadonlyMap<string, Deal>;
+
+  /** The server's clock of the deals' countdowns. @default Date.now */
+  @property({ attribute: false }) now?: () => number;
 
   @state() private selection: Selection = {};
   @state() private qty = 1;
@@ -201,6 +207,8 @@ export class VitrineProductDetail extends VitrineElement {
       setQty: (qty) => (this.qty = qty),
       choose: (picker, index, value) => this.#choose(picker, index, value),
       hide: () => this.hide(),
+      deal: this.deals?.get(product.id),
+      now: this.now ?? Date.now,
     });
   }
 

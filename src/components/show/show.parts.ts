@@ -9,7 +9,7 @@ import type { VitrineErrorDetail } from '../../core/errors.js';
 import { buildIcs } from '../../core/calendar.js';
 import { formatDateTime, formatNumber } from '../../core/i18n.js';
 import type { ShowState, ShowStore } from '../../core/store.js';
-import type { Show } from '../../core/types.js';
+import type { Deal, Show } from '../../core/types.js';
 import { messages } from './show.messages.js';
 
 export type Translate = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string;
@@ -98,7 +98,8 @@ export function renderPanel(s: ShowState, t: Translate, c: PanelContext) {
   return undefined;
 }
 
-export function renderPinned(store: ShowStore, s: ShowState, t: Translate) {
+/** `deals`: the running flash deals, whose price block the pinned card shows. */
+export function renderPinned(store: ShowStore, s: ShowState, t: Translate, deals?: { deals: ReadonlyMap<string, Deal>; now: () => number }) {
   const pinned = store.highlighted;
   // Until a product is pinned, the first one is featured: the area keeps its size (no shift).
   const product = pinned ?? s.products[0];
@@ -109,6 +110,8 @@ export function renderPinned(store: ShowStore, s: ShowState, t: Translate) {
       .store=${store}
       product-id=${product.id}
       ?pinned=${Boolean(pinned)}
+      .deal=${deals?.deals.get(product.id)}
+      .now=${deals?.now}
       layout="compact"
       locale=${s.locale}
     ></vitrine-product-card>

@@ -223,6 +223,18 @@ export const styles = css`
     --vitrine-card-width: 100%;
   }
 
+  /* The live moments (show.moments.ts): stacked, below the video; wide, beside it, under the pinned card. */
+  .has-moments {
+    grid-template-areas: 'header' 'stage' 'moments' 'pinned' 'rail';
+  }
+  .moments {
+    grid-area: moments;
+    display: grid;
+    align-content: start;
+    gap: var(--_space);
+    min-width: 0;
+  }
+
   .rail {
     grid-area: rail;
     min-height: var(--_rail-height);
@@ -278,6 +290,10 @@ export const styles = css`
       grid-template-rows: auto minmax(0, 1fr) auto;
       grid-template-areas: 'stage header' 'stage pinned' 'rail rail';
     }
+    .has-moments {
+      grid-template-rows: auto minmax(0, 1fr) auto auto;
+      grid-template-areas: 'stage header' 'stage pinned' 'stage moments' 'rail rail';
+    }
     /* The video sets the height; the (compact) pinned product fits beside it (scrolling if it must). */
     .pinned {
       block-size: auto;
@@ -332,6 +348,15 @@ export const styles = css`
       min-block-size: calc(18px + var(--_space) + var(--_pinned-card-height) + 26px);
       contain: none;
       overflow: visible;
+    }
+    /* Compact on phones: the banner and the poll edge to edge with the page's margin. */
+    .moments {
+      margin-inline: var(--_space);
+    }
+    .moments vitrine-poll::part(base),
+    .moments vitrine-announcement::part(base) {
+      padding: var(--_space);
+      box-shadow: none;
     }
     /* The rail's padding, and the cards' taller text on the narrowest phones (320px), within the
        reserved height. */

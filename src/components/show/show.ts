@@ -11,6 +11,7 @@ import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { ShowChatController } from './show.chat.js';
 import { messages } from './show.messages.js';
+import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
 
@@ -47,6 +48,7 @@ export interface ShowSnapshot {
  * @csspart detail - The `<vitrine-product-detail>` dialog.
  * @csspart mini-bar - The buttons of the mini-player.
  * @csspart chat - The `<vitrine-chat>`: a panel under the pinned product, or over the lower part of the video below 760px.
+ * @csspart moments - The live moments near the video: `announcement` (the banner, with its code) and `poll`.
  *
  * @cssprop --vitrine-show-rail-height - Height reserved for the product rail (the carousel's height with 200px cards). @default 500px
  * @cssprop --vitrine-show-pinned-height - Height reserved for the pinned product card in the stacked layout. @default 160px
@@ -60,6 +62,7 @@ export interface ShowSnapshot {
  * @fires vitrine-cart-change - The cart changed: `{ cart }`.
  * @fires vitrine-checkout - Cancelable: `{ cart, url }`.
  * @fires vitrine-error - Something failed: `{ code, message, recoverable }`.
+ * @fires vitrine-deal - A flash deal started: `{ deal, product }` (also `vitrine-coupon` and `vitrine-vote`, docs/moments.md).
  */
 export class VitrineShow extends VitrineElement {
   static override styles = [tokens, buttonStyles, styles];
@@ -148,9 +151,13 @@ export class VitrineShow extends VitrineElement {
       },
       pinned: (product, at) => this.emit('vitrine-highlight', { product, at }),
       chat: (model) => this.#chat.set(model),
+      moments: (model) => this.#moments.set(model),
+      deal: (deal, product) => this.emit('vitrine-deal', { deal, product }),
     },
   });
   #chat = new ShowChatController(this, this.store);
+  /** Deals, the announcement and the poll (show.moments.ts). */
+  #moments = new ShowMomentsController(this, (error) => this.reportError(error, 'show/unavailable'));
   #unsubscribe: (() => void)[] = [];
   #countdown: ReturnType<typeof setInterval> | undefined;
   #intersection: IntersectionObserver | undefined;
@@ -395,9 +402,11 @@ export class VitrineShow extends VitrineElement {
     const t: Translate = (key, params) => messages(locale, key, params);
     const show = s.show;
     const portrait = this.#ratio === '9:16';
+    const moments = this.#moments.render(this.store, this.cart, locale, this._narrow);
     const layout = {
       layout: true,
       narrow: this._narrow,
+      'has-moments': moments !== nothing,
       portrait,
       'has-chat': this.#chat.active && !this._stacked,
       [`status-${s.status ?? 'loading'}`]: true,
@@ -427,13 +436,14 @@ export class VitrineShow extends VitrineElement {
             : nothing}
           ${this._stacked ? this.#chat.render(this.chat, true, locale) : nothing}
         </div>
-        ${renderPinned(this.store, s, t)} ${this._stacked ? nothing : this.#chat.render(this.chat, false, locale)}
+        ${moments}
+        ${renderPinned(this.store, s, t, this.#moments)} ${this._stacked ? nothing : this.#chat.render(this.chat, false, locale)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
           ${show && s.products.length === 0
             ? html`<p>${t('noProducts')}</p>`
-            : html`<vitrine-carousel .store=${this.store} locale=${locale}></vitrine-carousel>`}
+            : html`<vitrine-carousel .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-carousel>`}
         </div>
-        <vitrine-product-detail part="detail" dialog .store=${this.store} locale=${locale}></vitrine-product-detail>
+        <vitrine-product-detail part="detail" dialog .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-product-detail>
       </section>
     `;
   }

@@ -1,0 +1,81 @@
+/**
+ * `<vitrine-show>`'s live moments (docs/moments.md): the model the session creates with the first
+ * moment (core/session-moments.ts) is followed here, the moments' elements (a lazy chunk) are
+ * loaded then, and rendered: the announcement banner and the poll near the video, the deal price
+ * on the pinned card, the rail's cards and the product detail.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Moments } from '../../core/moments.js';
+import type { ShowStore } from '../../core/store.js';
+import type { CartAdapter, Deal } from '../../core/types.js';
+
+const noDeals: ReadonlyMap<string, Deal> = new Map();
+
+export class ShowMomentsController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #report: (error: unknown) => void;
+  #model: Moments | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #loaded = false;
+
+  constructor(host: ReactiveControllerHost, report: (error: unknown) => void) {
+    this.#host = host;
+    this.#report = report;
+    host.addController(this);
+  }
+
+  /** The server's clock of the countdowns (a stable function: cards compare it by identity). */
+  readonly now = (): number => this.#model?.now() ?? Date.now();
+
+  /** The running deals, by product id. */
+  get deals(): ReadonlyMap<string, Deal> {
+    return this.#model?.state.deals ?? noDeals;
+  }
+
+  /** Follows `model` (the session's `moments` hook) and loads the moments' elements. */
+  set(model: Moments): void {
+    if (model === this.#model) return;
+    this.#unsubscribe?.();
+    this.#model = model;
+    this.#unsubscribe = model.subscribe(() => this.#host.requestUpdate());
+    if (!this.#loaded) {
+      this.#loaded = true;
+      import('../moments/define.js').catch((error: unknown) => {
+        this.#loaded = false;
+        this.#report(error);
+      });
+    }
+    this.#host.requestUpdate();
+  }
+
+  hostConnected(): void {
+    if (this.#model && !this.#unsubscribe) this.#unsubscribe = this.#model.subscribe(() => this.#host.requestUpdate());
+  }
+
+  hostDisconnected(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  /**
+   * The announcement banner and the poll, or nothing while neither runs (the area takes no room).
+   * `compact`: the phone layout.
+   */
+  render(store: ShowStore, cart: CartAdapter | undefined, locale: string, compact: boolean) {
+    const model = this.#model;
+    const state = model?.state;
+    if (!model || (!state?.announcement && !state?.poll)) return nothing;
+    return html`<div class="moments" part="moments" ?data-compact=${compact}>
+      ${state.announcement
+        ? html`<vitrine-announcement
+            part="announcement"
+            .store=${store}
+            .moments=${model}
+            ?can-apply=${typeof cart?.applyDiscount === 'function'}
+            locale=${locale}
+          ></vitrine-announcement>`
+        : nothing}
+      ${state.poll ? html`<vitrine-poll part="poll" .store=${store} .moments=${model} locale=${locale}></vitrine-poll>` : nothing}
+    </div>`;
+  }
+}

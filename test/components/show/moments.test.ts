@@ -1,0 +1,133 @@
+/**
+ * `<vitrine-show>` with live moments, against the demo backend over real HTTP and SSE
+ * (test/servers/moments.mjs): the studio API starts a deal, an announcement, a poll; the show
+ * renders them where the shopper is, and the cart and the votes go through the real backend.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../../src/define.js';
+import type { VitrineShow } from '../../../src/components/show/show.js';
+import { button } from '../product-card/fixtures.js';
+import { BASE, resetServer, studio, until } from '../moments/helpers.js';
+
+const inner = (root: Element | null | undefined, selector: string): HTMLElement | null =>
+  (root?.shadowRoot?.querySelector(selector) as HTMLElement | null) ?? null;
+const part = (root: Element | null | undefined, name: string) => inner(root, `[part~="${name}"]`);
+
+async function mount(cart?: string): Promise<VitrineShow> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
+  const el = document.createElement('vitrine-show') as VitrineShow;
+  el.setAttribute('src', `${BASE}/shows/live`);
+  el.setAttribute('locale', 'en');
+  if (cart) el.setAttribute('cart', cart);
+  wrapper.append(el);
+  await until(() => el.state.show && el.state.products.length, 'the show loaded');
+  await el.updateComplete;
+  return el;
+}
+
+const pinnedCard = (el: VitrineShow) => el.shadowRoot!.querySelector('.pinned vitrine-product-card');
+const railCard = (el: VitrineShow, id: string) =>
+  el.shadowRoot!.querySelector('vitrine-carousel')?.shadowRoot?.querySelectorAll('vitrine-product-card') &&
+  [...el.shadowRoot!.querySelector('vitrine-carousel')!.shadowRoot!.querySelectorAll('vitrine-product-card')].find(
+    (card) => (card as HTMLElement & { product?: { id: string } }).product?.id === id,
+  );
+const countdown = (card: Element | null | undefined) => part(inner(card, 'vitrine-deal-price'), 'countdown')?.textContent ?? null;
+
+describe('<vitrine-show> live moments', () => {
+  beforeEach(resetServer);
+
+  it('a deal shows on the pinned and the rail card with its countdown, fires vitrine-deal, charges the deal price in the memory cart, and ends by itself', async function () {
+    // The shortest deal the studio runs is 10 s, and it is waited out.
+    this.timeout(40_000);
+    const el = await mount();
+    const first = el.state.products[0]!;
+    const dealEvent = oneEvent(el, 'vitrine-deal');
+    const started = await studio('deal', { productId: first.id, percent: 50, units: 5, limit: 0, seconds: 10 });
+    const deal = (await dealEvent).detail;
+    expect(deal.deal.id).to.equal(started.id);
+    expect(deal.product.id).to.equal(first.id);
+    const pinned = await until(() => (countdown(pinnedCard(el))?.startsWith('Ends in 0:') ? pinnedCard(el) : null), 'the pinned card’s countdown');
+    const price = inner(pinned, 'vitrine-deal-price')!;
+    expect(part(price, 'badge')!.textContent).to.equal('Deal');
+    expect(part(price, 'remaining')!.textContent).to.equal('5 left');
+    expect(part(price, 'regular-price')!.textContent!.trim()).to.not.equal(part(price, 'price')!.textContent);
+    await until(() => countdown(railCard(el, first.id))?.startsWith('Ends in 0:'), 'the rail card’s countdown');
+    const before = countdown(pinnedCard(el));
+    await until(() => countdown(pinnedCard(el)) !== before, 'the countdown to tick', 3000);
+    await expect(el).to.be.accessible();
+
+    // The product detail shows it too, and the in-page cart charges the deal price while the deal runs.
+    el.openProduct(first.id);
+    const detail = el.shadowRoot!.querySelector('vitrine-product-detail')!;
+    const detailPrice = await until(() => inner(detail, 'vitrine-deal-price'), 'the detail’s deal price');
+    expect(part(detailPrice, 'countdown')!.textContent).to.match(/^Ends in 0:/);
+    await until(() => button(detail.shadowRoot!, 'Add to cart'), 'the detail’s Add to cart');
+    button(detail.shadowRoot!, 'Add to cart')!.click();
+    const line = await until(() => el.state.cart?.lines[0], 'the line');
+    expect(line.unitPrice.amount).to.equal(started.price.amount);
+
+    // Over at endsAt, by itself: the regular price again.
+    await until(() => !inner(pinnedCard(el), 'vitrine-deal-price'), 'the deal to end', 15_000);
+    expect(inner(railCard(el, first.id), 'vitrine-deal-price')).to.equal(null);
+  });
+
+  it('an announcement with a code: Apply code applies it to the REST cart, the drawer shows the discount, vitrine-coupon reaches the page', async () => {
+    const el = await mount(`${BASE}/cart`);
+    // p6: one variant, added from its rail card.
+    const card = await until(() => railCard(el, 'p6')?.shadowRoot && railCard(el, 'p6'), 'the p6 card');
+    await until(() => button(card.shadowRoot!, 'Add to cart'), 'its Add to cart');
+    button(card.shadowRoot!, 'Add to cart')!.click();
+    await until(() => el.state.cart?.lines.length, 'the line');
+    await studio('announce', { text: 'Live viewers: 10% off', code: 'LIVE10', seconds: 60 });
+    const banner = await until(() => el.shadowRoot!.querySelector('vitrine-announcement'), 'the banner');
+    await until(() => banner.shadowRoot && button(banner.shadowRoot, 'Apply code'), 'Apply code');
+    expect(part(banner, 'text')!.textContent).to.equal('Live viewers: 10% off');
+    expect(button(banner.shadowRoot!, 'Copy code')).to.exist;
+    await expect(el).to.be.accessible();
+    setTimeout(() => button(banner.shadowRoot!, 'Apply code')!.click());
+    const coupon = await oneEvent(el, 'vitrine-coupon');
+    expect(coupon.detail).to.deep.equal({ code: 'LIVE10', action: 'apply' });
+    await until(() => el.state.cart?.discounts?.some((d) => d.code === 'LIVE10'), 'the discount on the cart');
+    const cart = el.state.cart!;
+    expect(cart.total!.amount).to.not.equal(cart.subtotal.amount);
+    el.openCart();
+    const drawer = el.shadowRoot!.querySelector('vitrine-cart')!;
+    const discounts = await until(() => drawer.shadowRoot!.querySelector('[part="discounts"]'), 'the drawer’s discounts', 8000);
+    expect(discounts.textContent).to.include('LIVE10');
+    expect(button(drawer.shadowRoot!, 'Remove code LIVE10')).to.exist;
+  });
+
+  it('a poll near the video: a vote fires vitrine-vote and the results follow live', async () => {
+    const el = await mount();
+    const poll = await studio('poll', { question: 'Knit or linen?', options: ['Knit', 'Linen'], seconds: 60 });
+    const pollEl = await until(() => el.shadowRoot!.querySelector('vitrine-poll'), 'the poll');
+    await until(() => pollEl.shadowRoot && button(pollEl.shadowRoot, 'Linen'), 'the options');
+    expect(part(el, 'moments')).to.exist;
+    await expect(el).to.be.accessible();
+    setTimeout(() => button(pollEl.shadowRoot!, 'Linen')!.click());
+    const vote = await oneEvent(el, 'vitrine-vote');
+    expect(vote.detail.poll.id).to.equal(poll.id);
+    expect(vote.detail.optionId).to.equal('o2');
+    await until(() => pollEl.shadowRoot!.querySelectorAll('.percent')[1]?.textContent === '100%', '100% Linen');
+    await fetch(`${BASE}/shows/live/interactions/polls/${poll.id}/votes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `other-${Date.now()}` },
+      body: JSON.stringify({ optionId: 'o1' }),
+    });
+    await until(() => pollEl.shadowRoot!.querySelectorAll('.percent')[1]?.textContent === '50%', 'the live update');
+    await expect(el).to.be.accessible();
+  });
+
+  it('on a phone the moments sit below the video, above the pinned card', async () => {
+    const el = await mount();
+    (el.parentElement as HTMLElement).style.width = '375px';
+    await studio('poll', { question: 'Which colour?', options: ['Oat', 'Navy'], seconds: 60 });
+    const moments = await until(() => part(el, 'moments'), 'the moments');
+    await until(() => el.shadowRoot!.querySelector('vitrine-poll')?.shadowRoot?.querySelector('[part="base"]'), 'the poll rendered');
+    const stage = part(el, 'stage')!.getBoundingClientRect();
+    const box = moments.getBoundingClientRect();
+    const pinned = part(el, 'pinned')!.getBoundingClientRect();
+    expect(box.top).to.be.at.least(stage.bottom);
+    expect(pinned.top).to.be.at.least(box.bottom);
+  });
+});
