@@ -92,10 +92,15 @@ export function cdnGraph(entry) {
     lazy.set(target, files);
     for (const f of files) queue.push(...cache.get(f).dynamics);
   }
-  // The first view: what the loader itself imports (the elements' chunk and its static imports),
-  // fetched as soon as a vitrine-* element is in the page, before any interaction.
+  // The first view of a show: what the loader imports for a <vitrine-show> (the elements' chunk
+  // and its static imports), fetched as soon as the show is in the page, before any interaction.
+  // Chunks the loader imports for other tags only (a <vitrine-chat> placed on its own) are not a
+  // show's; a build where no chunk defines the show counts every chunk the loader imports.
+  const loaderTargets = [...eagerFiles].flatMap((f) => cache.get(f).dynamics);
+  const definesShow = (target) => existsSync(target) && readFileSync(target, 'utf8').includes('"vitrine-show"');
+  const showTargets = loaderTargets.filter(definesShow);
   const firstViewFiles = new Set();
-  for (const target of [...eagerFiles].flatMap((f) => cache.get(f).dynamics)) {
+  for (const target of showTargets.length ? showTargets : loaderTargets) {
     for (const f of staticClosure(target, cache)) if (!eagerFiles.has(f)) firstViewFiles.add(f);
   }
   const lazyGraphs = [...lazy].map(([target, files]) => ({ target: relative(root, target), ...describe(files, cache, root) }));
