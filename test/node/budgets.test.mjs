@@ -68,10 +68,12 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 });
 
 // The first view's goal is 25 kB (stretch 20). FIRST_VIEW_CEILING is a ratchet just above the
-// measured figure (44.2 kB: the show, player facade, rail, cards, cart button and their services in
-// one chunk, as the eager graph was before the loader): it is lowered after each split lands, and
-// any growth past it fails `npm test`. The goal is printed with the figure on every run.
-export const FIRST_VIEW_CEILING = 46_000;
+// measured figure (45.0 kB: the show, player facade, rail, cards, cart button and their services in
+// one chunk; the live event and chat event parsers left it with parse-event.ts, 45.9 kB before):
+// it is lowered after each split lands, and any growth past it fails `npm test`. The goal is
+// printed with the figure on every run. (The chunk the loader imports for a lone <vitrine-chat> is
+// not a show's first view: bench/lib/graph.mjs.)
+export const FIRST_VIEW_CEILING = 45_500;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
 import '../../../src/components/player/define.js';
 import type { VitrinePlayer } from '../../../src/components/player/player.js';
+import { RELEASE_DELAY } from '../../../src/components/base.js';
 import { button, playsFor, product, session, shadow, storeWith, video, until } from './helpers.js';
 
 const products = [product('p1', 'Merino beanie'), product('p2', 'Wool scarf'), product('p3', 'Mittens')];
@@ -138,7 +139,10 @@ describe('<vitrine-player> live', function () {
     expect(Object.keys(engine.getPlayers()).length).to.equal(1);
     expect(el.engineLoaded).to.equal(true);
     el.remove();
+    // Kept for RELEASE_DELAY (a later re-insertion is a move too), then disposed.
     await aTimeout(0);
+    expect(el.engineLoaded, 'kept within the grace period').to.equal(true);
+    await aTimeout(RELEASE_DELAY + 100);
     expect(el.engineLoaded).to.equal(false);
     expect(Object.keys(engine.getPlayers())).to.deep.equal([]);
     expect(engine.liveEngineCount()).to.equal(0);
