@@ -210,11 +210,13 @@ export class VitrineShow extends VitrineElement {
     super.connectedCallback();
     this.#cancelRelease?.();
     this.#cancelRelease = undefined;
-    if (this.#running) return;
-    this.#running = true;
-    this.#listen();
-    this.#observe();
-    // After a release the session starts again in the next update (willUpdate attaches it).
+    if (!this.#running) {
+      this.#running = true;
+      this.#listen();
+      this.#observe();
+    }
+    // After a release the session starts again in the next update (willUpdate attaches it); after
+    // a move, the countdown and the mini-player are synced again (updated()).
     if (this.hasUpdated) this.requestUpdate();
   }
 
@@ -254,8 +256,9 @@ export class VitrineShow extends VitrineElement {
   }
 
   protected override updated(): void {
-    // Released (out of the page): no countdown timer until it is back.
-    if (!this.#running) return;
+    // Out of the page (moved, or released): no countdown timer, no mini-player (a popover must be
+    // in the document) until it is back; connectedCallback() asks for the update that syncs them.
+    if (!this.#running || !this.isConnected) return;
     this.#syncCountdown();
     this.#syncMini();
   }
