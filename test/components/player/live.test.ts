@@ -126,10 +126,12 @@ describe('<vitrine-player> live', function () {
 
   it('disposes video.js on disconnect: no players, no globals, no <head> changes', async () => {
     const headBefore = document.head.children.length;
+    const engine = await import('../../../src/engine/videojs.js');
+    // The players of the tests before are disposed RELEASE_DELAY after their fixtures were removed.
+    await waitUntil(() => Object.keys(engine.getPlayers()).length === 0, 'players of earlier tests were not disposed', { timeout: RELEASE_DELAY + 3000 });
     const el = await fixture<VitrinePlayer>(html`<vitrine-player src=${`/__player/live/${session()}`} status="live" type="application/x-mpegURL"></vitrine-player>`);
     await el.play();
     await playsFor(el, 0.3);
-    const engine = await import('../../../src/engine/videojs.js');
     expect(Object.keys(engine.getPlayers()).length).to.be.at.least(1);
     // Moved in the DOM: kept (same player, still playing).
     const parent = el.parentElement!;
