@@ -24,11 +24,31 @@ export function yieldToMain(): Promise<void> {
   });
 }
 
+/**
+ * How long an element taken out of the document keeps what it runs (the live connection, the cart,
+ * the video engine, timers) before it releases them: a move (removed and inserted again, in the same
+ * task or a little later, as tabs, carousels and framework re-renders do) releases nothing
+ * (README.md, "Moving a show in the page").
+ */
+export const RELEASE_DELAY = 1000;
+
+/**
+ * Calls `release` once `host` has stayed out of the document for `RELEASE_DELAY`. Returns the
+ * cancel function, for the host's next `connectedCallback()`.
+ */
+export function releaseWhenGone(host: Element, release: () => void): () => void {
+  const timer = setTimeout(() => {
+    if (!host.isConnected) release();
+  }, RELEASE_DELAY);
+  return () => clearTimeout(timer);
+}
+
 export class VitrineElement extends LitElement {
   #stopTexts: (() => void) | undefined;
 
   /** Texts can change after the first render (a locale chunk arrived, `registerMessages()`): render again. */
   override connectedCallback(): void {
+    this.#upgradeProperties();
     super.connectedCallback();
     this.#stopTexts ??= onMessagesChange(() => this.requestUpdate());
   }
@@ -37,6 +57,21 @@ export class VitrineElement extends LitElement {
     super.disconnectedCallback();
     this.#stopTexts?.();
     this.#stopTexts = undefined;
+  }
+
+  /**
+   * Properties a framework set before the element was defined are own properties of the element
+   * that hide the class's accessors (`stream`, `cart`, `catalog`...); Lit restores its reactive
+   * properties itself, not plain accessors. Each is taken off and set again through its accessor,
+   * so it counts as if it had been set after the upgrade (Lit's and web.dev's "lazy properties").
+   */
+  #upgradeProperties(): void {
+    for (const key of Object.keys(this)) {
+      if (!accessorOf(Object.getPrototypeOf(this) as object, key)?.set) continue;
+      const value = (this as Record<string, unknown>)[key];
+      delete (this as Record<string, unknown>)[key];
+      (this as Record<string, unknown>)[key] = value;
+    }
   }
 
   /**
@@ -90,4 +125,13 @@ export class VitrineElement extends LitElement {
     const detail = VitrineError.from(error, code).toDetail();
     this.emit('vitrine-error', detail);
   }
+}
+
+/** The accessor that `key` has on the prototypes of Vitrine's own classes (not Lit's, not the DOM's). */
+function accessorOf(proto: object | null, key: string): PropertyDescriptor | undefined {
+  for (let p = proto; p && p !== LitElement.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(p, key);
+    if (descriptor) return descriptor.get || descriptor.set ? descriptor : undefined;
+  }
+  return undefined;
 }

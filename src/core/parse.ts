@@ -1,198 +1,34 @@
 /**
  * Validating parsers for everything that comes from a backend: show documents,
- * products, carts and live events. They never throw, whatever the input; they
+ * products and carts (live events: parse-event.ts). They never throw, whatever the input; they
  * return typed values or a typed error, drop what is invalid with a reason, ignore
  * unknown fields, bound string lengths and let only `http:`/`https:` URLs through.
+ * The building blocks are in parse-fields.ts.
  */
-import { VitrineError } from './errors.js';
-import { currencyDigits, isCurrencyCode, isDecimal, money } from './money.js';
-import { parseInteractionEvent } from './parse-interactions.js';
-import type {
-  Cart,
-  CartDiscount,
-  CartLine,
-  Chapter,
-  Host,
-  Money,
-  Product,
-  ProductOption,
-  Show,
-  ShowEvent,
-  ShowStatus,
-  StreamSource,
-  Variant,
-} from './types.js';
+import {
+  count,
+  dateTime,
+  id,
+  Invalid,
+  isObject,
+  LIMITS,
+  list,
+  moneyOf,
+  object,
+  optionalMoney,
+  optionalText,
+  optionalUrl,
+  run,
+  safeUrl,
+  status,
+  text,
+  url,
+  type ParseIssue,
+  type ParseResult,
+} from './parse-fields.js';
+import type { Cart, CartDiscount, CartLine, Chapter, Host, Product, ProductOption, Show, StreamSource, Variant } from './types.js';
 
-/** Longest string kept from a backend, by kind. Longer ones are cut (titles) or refused (ids). */
-export const LIMITS = {
-  id: 256,
-  title: 300,
-  text: 5_000,
-  url: 2_048,
-  products: 5_000,
-  variants: 250,
-  options: 10,
-  optionValues: 100,
-  lines: 500,
-  chapters: 5_000,
-} as const;
-
-/** Something that was dropped or refused, with the reason. */
-export interface ParseIssue {
-  /** Where, such as `products[3]` or `products[3].variants[0].price`. */
-  path: string;
-  reason: string;
-}
-
-export type ParseResult<T> =
-  | { ok: true; value: T; issues: ParseIssue[] }
-  | { ok: false; error: VitrineError; issues: ParseIssue[] };
-
-class Invalid extends Error {
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${path}: ${reason}`);
-  }
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, path: string): Json {
-  if (!isObject(value)) throw new Invalid(path, 'not an object');
-  return value;
-}
-
-/** Half of a surrogate pair without its other half: not text, and `encodeURIComponent` throws on it. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * Removes control characters (but newlines and tabs in texts), replaces lone
- * surrogates with U+FFFD, trims, and bounds the length.
- */
-function clean(value: string, max: number, multiline = false): string {
-  const stripped = value
-    // eslint-disable-next-line no-control-regex
-    .replace(multiline ? /[\u0000-\u0008\u000b-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g, '')
-    .replace(LONE_SURROGATE, '\ufffd')
-    .trim();
-  if (stripped.length <= max) return stripped;
-  // Do not cut a surrogate pair in half.
-  const cut = stripped.slice(0, max);
-  return (/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut).trim() + '…';
-}
-
-function id(value: unknown, path: string): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
-  if (typeof value !== 'string') throw new Invalid(path, 'missing id');
-  if (value.length > LIMITS.id) throw new Invalid(path, `id longer than ${LIMITS.id}`);
-  // An id is sent back to backends in URLs: one that is not well-formed text cannot be.
-  if (new RegExp(LONE_SURROGATE.source).test(value)) throw new Invalid(path, 'id is not well-formed text');
-  const result = clean(value, LIMITS.id);
-  if (result === '') throw new Invalid(path, 'missing id');
-  return result;
-}
-
-function text(value: unknown, path: string, max: number = LIMITS.title): string {
-  if (typeof value !== 'string') throw new Invalid(path, 'not a string');
-  const result = clean(value, max, max === LIMITS.text);
-  if (result === '') throw new Invalid(path, 'empty');
-  return result;
-}
-
-function optionalText(value: unknown, max: number = LIMITS.title, multiline = false): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const result = clean(value, max, multiline);
-  return result === '' ? undefined : result;
-}
-
-/**
- * Resolves `value` against `base` and returns it only when it is an `http:` or
- * `https:` URL; anything else (`javascript:`, `data:`, garbage) is `undefined`.
- */
-export function safeUrl(value: unknown, base?: string): string | undefined {
-  if (typeof value !== 'string' || value.length > LIMITS.url) return undefined;
-  let url: URL;
-  try {
-    url = base ? new URL(value.trim(), base) : new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  // Percent-encoding can make the normalised URL much longer than what was sent.
-  return url.href.length <= LIMITS.url ? url.href : undefined;
-}
-
-function url(value: unknown, path: string, base: string | undefined): string {
-  const result = safeUrl(value, base);
-  if (!result) throw new Invalid(path, 'not an http(s) URL');
-  return result;
-}
-
-function optionalUrl(value: unknown, path: string, base: string | undefined, issues: ParseIssue[]): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const result = safeUrl(value, base);
-  if (!result) issues.push({ path, reason: 'not an http(s) URL, ignored' });
-  return result;
-}
-
-function moneyOf(value: unknown, path: string): Money {
-  const m = object(value, path);
-  const code = typeof m.currencyCode === 'string' ? m.currencyCode.toUpperCase() : m.currencyCode;
-  if (!isCurrencyCode(code)) throw new Invalid(`${path}.currencyCode`, 'not an ISO 4217 code');
-  let amount = m.amount;
-  if (typeof amount === 'number' && Number.isFinite(amount)) {
-    // Tolerate a number only when it is exact in the currency's minor units.
-    const fixed = amount.toFixed(currencyDigits(code));
-    if (Number(fixed) !== amount) throw new Invalid(`${path}.amount`, 'not a decimal string');
-    amount = fixed;
-  }
-  if (!isDecimal(amount)) throw new Invalid(`${path}.amount`, 'not a decimal string');
-  if (amount.startsWith('-')) throw new Invalid(`${path}.amount`, 'negative');
-  return money(amount, code);
-}
-
-function optionalMoney(value: unknown, path: string, issues: ParseIssue[], currency?: string): Money | undefined {
-  if (value === undefined || value === null) return undefined;
-  try {
-    const result = moneyOf(value, path);
-    if (currency && result.currencyCode !== currency) {
-      issues.push({ path, reason: 'currency differs from the price, ignored' });
-      return undefined;
-    }
-    return result;
-  } catch (error) {
-    if (error instanceof Invalid) {
-      issues.push({ path: error.path, reason: `${error.reason}, ignored` });
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-function count(value: unknown): number | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) return undefined;
-  const n = Math.floor(value) + 0; // `+ 0` turns -0 into 0
-  return Number.isSafeInteger(n) ? n : undefined;
-}
-
-function list(value: unknown, path: string, max: number, issues: ParseIssue[]): unknown[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) {
-    issues.push({ path, reason: 'not an array, ignored' });
-    return [];
-  }
-  if (value.length > max) {
-    issues.push({ path, reason: `more than ${max} entries, the rest ignored` });
-    return value.slice(0, max);
-  }
-  return value;
-}
+export { LIMITS, safeUrl, type ParseIssue, type ParseResult } from './parse-fields.js';
 
 function options(value: unknown, path: string, issues: ParseIssue[]): ProductOption[] {
   const result: ProductOption[] = [];
@@ -250,7 +86,7 @@ function variant(raw: unknown, path: string, base: string | undefined, currency:
   return result;
 }
 
-function productOf(raw: unknown, path: string, base: string | undefined, issues: ParseIssue[]): Product {
+export function productOf(raw: unknown, path: string, base: string | undefined, issues: ParseIssue[]): Product {
   const p = object(raw, path);
   const productId = id(p.id, `${path}.id`);
   const price = moneyOf(p.price, `${path}.price`);
@@ -300,17 +136,6 @@ function productOf(raw: unknown, path: string, base: string | undefined, issues:
   return product;
 }
 
-function run<T>(parse: (issues: ParseIssue[]) => T, code: 'show/invalid' | 'cart/invalid', what: string): ParseResult<T> {
-  const issues: ParseIssue[] = [];
-  try {
-    return { ok: true, value: parse(issues), issues };
-  } catch (error) {
-    const reason = error instanceof Invalid ? error.message : `unexpected input (${String(error)})`;
-    issues.push({ path: error instanceof Invalid ? error.path : '', reason });
-    return { ok: false, error: new VitrineError(code, `Invalid ${what}: ${reason}`, { recoverable: true }), issues };
-  }
-}
-
 /** Parses one product. `base` resolves relative URLs. */
 export function parseProduct(input: unknown, base?: string): ParseResult<Product> {
   return run((issues) => productOf(input, 'product', base, issues), 'show/invalid', 'product');
@@ -335,19 +160,6 @@ export function parseProducts(input: unknown, base?: string, path = 'products'):
     }
   }
   return { value: products, issues };
-}
-
-const STATUSES: readonly ShowStatus[] = ['scheduled', 'live', 'ended'];
-
-function status(value: unknown, path: string): ShowStatus {
-  if (!STATUSES.includes(value as ShowStatus)) throw new Invalid(path, 'not scheduled, live or ended');
-  return value as ShowStatus;
-}
-
-function dateTime(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value.length > 64) return undefined;
-  const time = Date.parse(value);
-  return Number.isFinite(time) ? time : undefined;
 }
 
 /**
@@ -496,56 +308,5 @@ export function parseCart(input: unknown, base?: string): ParseResult<Cart> {
     },
     'cart/invalid',
     'cart',
-  );
-}
-
-/**
- * Parses one Server-Sent Event (docs/live-events.md) from its `event:` name and
- * `data:` text. Unknown event names and malformed data are an error (which the
- * caller reports as recoverable and otherwise ignores).
- */
-export function parseShowEvent(type: string, data: string, base?: string, eventId?: string): ParseResult<ShowEvent> {
-  return run(
-    (issues) => {
-      let payload: unknown;
-      try {
-        payload = JSON.parse(data);
-      } catch {
-        throw new Invalid(type, 'data is not JSON');
-      }
-      switch (type) {
-        case 'highlight': {
-          const h = object(payload, type);
-          const event: ShowEvent = { type, productId: id(h.productId, 'highlight.productId') };
-          if (h.at !== undefined) {
-            const at = dateTime(h.at);
-            if (at === undefined) throw new Invalid('highlight.at', 'not a date-time');
-            event.at = at;
-          }
-          const stableId = eventId ? clean(eventId.slice(0, LIMITS.id), LIMITS.id) : '';
-          if (stableId) event.id = stableId;
-          return event;
-        }
-        case 'status':
-          return { type, status: status(object(payload, type).status, 'status.status') };
-        case 'product': {
-          const product = productOf(payload, 'product', base, issues);
-          return { type, product };
-        }
-        case 'viewers': {
-          const n = count(object(payload, type).count);
-          if (n === undefined) throw new Invalid('viewers.count', 'not a count');
-          return { type, count: n };
-        }
-        default: {
-          // Chat, deletions, pins and reactions (parse-interactions.ts).
-          const interaction = parseInteractionEvent(type, payload);
-          if (interaction?.ok) return interaction.value;
-          throw new Invalid(type.slice(0, 64), interaction ? interaction.reason : 'unknown event');
-        }
-      }
-    },
-    'show/invalid',
-    'live event',
   );
 }

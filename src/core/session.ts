@@ -216,7 +216,11 @@ export class ShowSession {
     this.#build();
   }
 
-  /** Stops every part (requests aborted, live connection closed, timers cleared); `attach()` starts again. */
+  /**
+   * Stops every part (requests aborted, live connection closed, timers cleared); `attach()` starts
+   * again: the show is loaded afresh, and the cart adapter built for these settings is kept, so the
+   * same cart (and its lines) comes back, even without consent to store its id.
+   */
   detach(): void {
     if (!this.#attached) return;
     this.#attached = false;
@@ -231,7 +235,6 @@ export class ShowSession {
     this.#chat?.then((chat) => chat.close(), ignore);
     this.moments.stop();
     this.#streamDirty = true;
-    this.#cartDirty = true;
   }
 
   /** Loads the show again (the "Try again" after a failure). */
@@ -242,13 +245,14 @@ export class ShowSession {
 
   #build(): void {
     if (this.#cartDirty) this.#setUpCart();
+    else if (!this.#service) this.#startCart();
     if (this.#streamDirty) this.#setUpStream();
   }
 
   #setUpCart(): void {
     this.#cartDirty = false;
     this.#service?.dispose();
-    const { cart, cartUrl, consent, checkoutUrl, src } = this.#config;
+    const { cart, cartUrl, consent, src } = this.#config;
     this.#builtCart = cart
       ? undefined
       : cartUrl
@@ -256,7 +260,12 @@ export class ShowSession {
           this.#factories.restCart(cartUrl, { persist: consent === true, scope: src || undefined })
         : this.#factories.memoryCart(this.store, { dealPrice: (id) => this.moments.dealPrice(id) });
     this.store.set({ cart: null, cartError: null, checkingOut: false, adding: new Set(), addErrors: new Map() });
-    this.#service = new CartService(this.store, this.cart!, { checkoutFallbackUrl: checkoutUrl });
+    this.#startCart();
+  }
+
+  /** Serves the cart requests of the bus with the cart adapter in use, and loads the cart. */
+  #startCart(): void {
+    this.#service = new CartService(this.store, this.cart!, { checkoutFallbackUrl: this.#config.checkoutUrl });
     this.#service.connect();
     void this.#service.load();
   }

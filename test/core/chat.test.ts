@@ -3,7 +3,8 @@ import { createMemoryInteractions } from '../../src/adapters/memory/interactions
 import { ChatModel } from '../../src/core/chat.js';
 import { VitrineError, type VitrineErrorDetail } from '../../src/core/errors.js';
 import { parseChatHistory, parseChatMessage, parseInteractionEvent } from '../../src/core/parse-interactions.js';
-import { parseShow, parseShowEvent } from '../../src/core/parse.js';
+import { parseShow } from '../../src/core/parse.js';
+import { parseShowEvent } from '../../src/core/parse-event.js';
 import type { ChatAuthor, ChatMessage, InteractionAdapter } from '../../src/core/types.js';
 
 const host: ChatAuthor = { id: 'ava', name: 'Ava', role: 'host' };

@@ -42,6 +42,26 @@ describe('ShowSession (how a show is put together)', () => {
     expect(store.state.cart?.totalQuantity, 'no cart service after detach()').to.equal(2);
   });
 
+  it('attach() after detach() keeps the cart adapter: the same cart and lines come back, the show loads again', async () => {
+    const url = await putDoc(uid('session'), { id: 's2', title: 'Session', status: 'live', products: [product('p1')] });
+    const store = new ShowStore();
+    const ready: string[] = [];
+    const session = new ShowSession(store, { hooks: { ready: (show) => ready.push(show.id) } });
+    session.configure({ src: url });
+    session.attach();
+    await until(() => store.state.show?.id === 's2', 'the show loaded');
+    const cart = session.cart;
+    store.bus.emit('add-request', { product: store.product('p1')!, variant: store.product('p1')!.variants[0]!, quantity: 2, source: null });
+    await until(() => store.state.cart?.totalQuantity === 2, 'added through the bus');
+    session.detach();
+    session.attach();
+    expect(session.cart, 'the same cart adapter').to.equal(cart);
+    await until(() => ready.length === 2, 'the show loaded again');
+    store.bus.emit('add-request', { product: store.product('p1')!, variant: store.product('p1')!.variants[0]!, quantity: 1, source: null });
+    await until(() => store.state.cart?.totalQuantity === 3, 'the same cart answers again');
+    session.detach();
+  });
+
   it('an adapter given wins over the URL; a changed cart rebuilds only the cart side', async () => {
     const store = new ShowStore();
     const { stream } = liveStream({ id: 'given', products: [product('p1') as never] });

@@ -43,7 +43,8 @@ export interface ScenarioSpec {
 
 export interface ScenarioLog {
   requests: { method: string; path: string; key: string | null; fault: string | null; status: number | string | null }[];
-  connections: { lastEventId: string | null; at: number }[];
+  /** `closedAt`: when the client's connection closed (null while open). */
+  connections: { lastEventId: string | null; at: number; closedAt: number | null }[];
 }
 
 export interface Scenario {

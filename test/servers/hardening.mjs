@@ -302,7 +302,8 @@ function sseLine(step) {
 async function eventsRoute(ctx, scenario) {
   const spec = scenario.events ?? { connections: [[]] };
   const index = scenario.connections.length;
-  scenario.connections.push({ lastEventId: ctx.get('last-event-id') || null, at: Date.now() });
+  const connection = { lastEventId: ctx.get('last-event-id') || null, at: Date.now(), closedAt: null };
+  scenario.connections.push(connection);
   const connections = spec.connections ?? [[]];
   const script = connections[Math.min(index, connections.length - 1)] ?? [];
   ctx.respond = false;
@@ -310,7 +311,10 @@ async function eventsRoute(ctx, scenario) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
   res.write('retry: 300\n\n');
   let open = true;
-  ctx.req.on('close', () => (open = false));
+  ctx.req.on('close', () => {
+    open = false;
+    connection.closedAt = Date.now();
+  });
   for (const step of script) {
     if (!open) return;
     if (step.wait) await sleep(step.wait);

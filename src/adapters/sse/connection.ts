@@ -12,7 +12,7 @@
  */
 import ky, { HTTPError } from 'ky';
 import { VitrineError, isAbortError } from '../../core/errors.js';
-import { parseShowEvent } from '../../core/parse.js';
+import { parseShowEvent } from '../../core/parse-event.js';
 import { MOMENT_EVENTS, parseMomentEvent } from '../../core/parse-moments.js';
 import type { ShowEvent } from '../../core/types.js';
 import { createSseParser, type RawSseEvent } from './parser.js';

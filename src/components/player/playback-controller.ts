@@ -15,6 +15,7 @@ import type { VitrineErrorDetail } from '../../core/errors.js';
 import type { ShowStore } from '../../core/store.js';
 import type { Product } from '../../core/types.js';
 import { loadEngine, prefetchEngine } from '../../engine/load.js';
+import { releaseWhenGone } from '../base.js';
 import { HIGHLIGHT_CLASS, PinScheduler, type Pin } from '../../engine/pins.js';
 import type { EngineCaption, EngineCue, EngineState, EngineTextTrack, VideoEngine } from '../../engine/types.js';
 
@@ -85,6 +86,9 @@ export class PlaybackController implements ReactiveController {
   #lastStoreWrite = 0;
   #metadataLoaded = false;
   #wantsPlay = false;
+  #cancelRelease: (() => void) | undefined;
+  /** It was playing when it left the document. */
+  #resumeOnReturn = false;
 
   constructor(host: PlaybackHost, options: PlaybackOptions) {
     this.#host = host;
@@ -97,10 +101,24 @@ export class PlaybackController implements ReactiveController {
     return this.#engine;
   }
 
+  hostConnected(): void {
+    this.#cancelRelease?.();
+    this.#cancelRelease = undefined;
+    // Moved a little later than in the same task: the browser paused the <video> when it left the
+    // document; it goes on from the same time.
+    if (this.#resumeOnReturn && this.#engine?.state.paused) void this.#engine.play().catch(() => {});
+    this.#resumeOnReturn = false;
+  }
+
   hostDisconnected(): void {
-    // Moved in the DOM (removed and inserted in the same task): keep playing. Really gone: dispose.
-    queueMicrotask(() => {
-      if (!this.#host.isConnected) this.dispose();
+    // Moved in the DOM (inserted again within RELEASE_DELAY): the engine, its video and position
+    // stay. Really gone: disposed.
+    this.#resumeOnReturn = Boolean(this.#engine && !this.#engine.state.paused);
+    this.#cancelRelease?.();
+    this.#cancelRelease = releaseWhenGone(this.#host, () => {
+      this.#cancelRelease = undefined;
+      this.#resumeOnReturn = false;
+      this.dispose();
     });
   }
 

@@ -14,7 +14,7 @@ import { VitrineError, type VitrineErrorCode } from '../../core/errors.js';
 import { resolveLocale } from '../../core/i18n.js';
 import { ShowSession } from '../../core/session.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
-import type { VitrineElement } from '../base.js';
+import { releaseWhenGone, type VitrineElement } from '../base.js';
 
 export type StoreHost = ReactiveControllerHost & VitrineElement & { store?: ShowStore | undefined };
 
@@ -26,7 +26,8 @@ export class StoreController implements ReactiveController {
   #select: Selector | undefined;
   #attached: ShowStore | undefined;
   #unsubscribe: (() => void) | undefined;
-  #owned: { store: ShowStore; dispose: () => void } | undefined;
+  #owned: { store: ShowStore; session: ShowSession; dispose: () => void } | undefined;
+  #cancelRelease: (() => void) | undefined;
   #connected = false;
 
   constructor(host: StoreHost, select?: Selector) {
@@ -57,6 +58,10 @@ export class StoreController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    this.#cancelRelease?.();
+    this.#cancelRelease = undefined;
+    // Back after its release: the standalone element's cart works again (the same cart).
+    if (this.owned) this.#owned!.session.attach();
     this.#attach();
   }
 
@@ -69,6 +74,13 @@ export class StoreController implements ReactiveController {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#attached = undefined;
+    // A standalone element's own session (its cart's requests and subscription) stops once the
+    // element has been out of the page for RELEASE_DELAY; a move keeps it.
+    this.#cancelRelease?.();
+    if (this.#owned) {
+      const session = this.#owned.session;
+      this.#cancelRelease = releaseWhenGone(this.#host, () => session.detach());
+    }
   }
 
   #attach(): void {
@@ -102,6 +114,7 @@ export class StoreController implements ReactiveController {
     });
     this.#owned = {
       store,
+      session,
       dispose: () => {
         off();
         store.bus.off('error', onError);

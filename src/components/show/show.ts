@@ -6,7 +6,7 @@ import { isRtl, resolveLocale } from '../../core/i18n.js';
 import { ShowSession } from '../../core/session.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
 import type { Cart, CartAdapter, CatalogAdapter, Product, Show, ShowStatus, StreamAdapter } from '../../core/types.js';
-import { VitrineElement } from '../base.js';
+import { releaseWhenGone, VitrineElement } from '../base.js';
 import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { ShowChatController } from './show.chat.js';
@@ -164,6 +164,9 @@ export class VitrineShow extends VitrineElement {
   #resize: ResizeObserver | undefined;
   #scrolledAway = false;
   #minimizedByCall = false;
+  /** Listening and attached (from the first connection until the release). */
+  #running = false;
+  #cancelRelease: (() => void) | undefined;
 
   /** The stream adapter in use. Setting one replaces what `src` built. */
   get stream(): StreamAdapter | undefined {
@@ -212,14 +215,35 @@ export class VitrineShow extends VitrineElement {
     });
   }
 
+  /**
+   * A show moved in the page (removed and inserted again within `RELEASE_DELAY`) keeps running:
+   * its cart, live connection, video and listeners stay as they were. Inserted again after it
+   * released them, it starts again (README.md, "Moving a show in the page").
+   */
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#listen();
-    this.#observe();
+    this.#cancelRelease?.();
+    this.#cancelRelease = undefined;
+    if (!this.#running) {
+      this.#running = true;
+      this.#listen();
+      this.#observe();
+    }
+    // After a release the session starts again in the next update (willUpdate attaches it); after
+    // a move, the countdown and the mini-player are synced again (updated()).
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#cancelRelease?.();
+    this.#cancelRelease = releaseWhenGone(this, () => this.#release());
+  }
+
+  /** Out of the page for good: every connection, timer, observer and listener goes. */
+  #release(): void {
+    this.#cancelRelease = undefined;
+    this.#running = false;
     this.#session.detach();
     for (const stop of this.#unsubscribe) stop();
     this.#unsubscribe = [];
@@ -246,6 +270,9 @@ export class VitrineShow extends VitrineElement {
   }
 
   protected override updated(): void {
+    // Out of the page (moved, or released): no countdown timer, no mini-player (a popover must be
+    // in the document) until it is back; connectedCallback() asks for the update that syncs them.
+    if (!this.#running || !this.isConnected) return;
     this.#syncCountdown();
     this.#syncMini();
   }

@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
 import '../../../src/components/player/define.js';
 import type { VitrinePlayer } from '../../../src/components/player/player.js';
+import { RELEASE_DELAY } from '../../../src/components/base.js';
 import { button, playsFor, product, session, shadow, storeWith, video, until } from './helpers.js';
 
 const products = [product('p1', 'Merino beanie'), product('p2', 'Wool scarf'), product('p3', 'Mittens')];
@@ -125,10 +126,12 @@ describe('<vitrine-player> live', function () {
 
   it('disposes video.js on disconnect: no players, no globals, no <head> changes', async () => {
     const headBefore = document.head.children.length;
+    const engine = await import('../../../src/engine/videojs.js');
+    // The players of the tests before are disposed RELEASE_DELAY after their fixtures were removed.
+    await waitUntil(() => Object.keys(engine.getPlayers()).length === 0, 'players of earlier tests were not disposed', { timeout: RELEASE_DELAY + 3000 });
     const el = await fixture<VitrinePlayer>(html`<vitrine-player src=${`/__player/live/${session()}`} status="live" type="application/x-mpegURL"></vitrine-player>`);
     await el.play();
     await playsFor(el, 0.3);
-    const engine = await import('../../../src/engine/videojs.js');
     expect(Object.keys(engine.getPlayers()).length).to.be.at.least(1);
     // Moved in the DOM: kept (same player, still playing).
     const parent = el.parentElement!;
@@ -138,7 +141,10 @@ describe('<vitrine-player> live', function () {
     expect(Object.keys(engine.getPlayers()).length).to.equal(1);
     expect(el.engineLoaded).to.equal(true);
     el.remove();
+    // Kept for RELEASE_DELAY (a later re-insertion is a move too), then disposed.
     await aTimeout(0);
+    expect(el.engineLoaded, 'kept within the grace period').to.equal(true);
+    await aTimeout(RELEASE_DELAY + 100);
     expect(el.engineLoaded).to.equal(false);
     expect(Object.keys(engine.getPlayers())).to.deep.equal([]);
     expect(engine.liveEngineCount()).to.equal(0);
