@@ -133,7 +133,8 @@ export async function runTraffic({ minutes = 10, scale = 20 } = {}) {
     watchingPerMinute: watching.length / minutes,
     rows,
     other: other.map((r) => `${r.method} ${r.path}`),
-    withQuery: log.filter((r) => r.query).map((r) => `${r.method} ${r.path}${r.query}`),
+    // A query the protocols define (the chat history's `limit`) is not cache-busting; any other is.
+    withQuery: log.filter((r) => r.query && !(/\/interactions\/chat$/.test(r.path) && /^\?limit=\d+$/.test(r.query))).map((r) => `${r.method} ${r.path}${r.query}`),
     added: Boolean(added),
     pinSeen: receivedPins > 0,
     log,

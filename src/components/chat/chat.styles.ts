@@ -117,7 +117,8 @@ export const styles = css`
   .failed .state {
     color: var(--_danger);
   }
-  .sending {
+  /* A message on its way: its text dimmed, its "Sending…" state at full contrast. */
+  .sending .text {
     opacity: 0.7;
   }
   .inline-actions {
