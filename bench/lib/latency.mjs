@@ -53,7 +53,9 @@ const position = (page) =>
     const video = player?.shadowRoot?.querySelector('video');
     if (!player || !video || video.paused || video.readyState < 2) return null;
     const pdt = player.programDateTime(video.currentTime);
-    return pdt === undefined ? null : { glass: (Date.now() - pdt) / 1000, behind: player.engineState?.liveLatency ?? NaN };
+    const seekable = video.seekable; // behind VHS's live point: the end of the seekable window
+    const behind = seekable.length ? Math.max(0, seekable.end(seekable.length - 1) - video.currentTime) : NaN;
+    return pdt === undefined ? null : { glass: (Date.now() - pdt) / 1000, behind };
   });
 
 async function measure({ fragment, goLive, cdnDir, quick }) {

@@ -67,8 +67,10 @@ const livePosition = (page) =>
     const video = player?.shadowRoot?.querySelector('video');
     if (!player || !video || video.paused) return null;
     const pdt = player.programDateTime(video.currentTime);
-    const state = player.engineState;
-    return { time: video.currentTime, glassToGlass: pdt === undefined ? null : (Date.now() - pdt) / 1000, behindLive: state?.liveLatency ?? null };
+    // Behind the live point: the end of the seekable window (VHS's live point) minus the position.
+    const seekable = video.seekable;
+    const behindLive = seekable.length ? Math.max(0, seekable.end(seekable.length - 1) - video.currentTime) : null;
+    return { time: video.currentTime, glassToGlass: pdt === undefined ? null : (Date.now() - pdt) / 1000, behindLive };
   });
 
 describe('go live from OBS (nginx-rtmp → demo → Vitrine)', () => {
