@@ -12,23 +12,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../scripts/start.mjs';
+import { until } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-async function until(check, what, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await check();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 let demo;
 let browser;

@@ -10,26 +10,12 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../scripts/start.mjs';
+import { until } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = join(root, 'test-results/e2e');
 mkdirSync(SHOTS, { recursive: true });
 const CDN_SNAPSHOT = join(root, '.cache/e2e/dist-cdn-moments');
-
-async function until(check, what, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await check();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 let browser;
 let demo;

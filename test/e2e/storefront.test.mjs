@@ -12,6 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../scripts/start.mjs';
+import { until } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = join(root, 'test-results/e2e');
@@ -37,22 +38,6 @@ async function snapshotCdn() {
   rmSync(CDN_SNAPSHOT, { recursive: true, force: true });
   cpSync(join(root, 'dist/cdn'), CDN_SNAPSHOT, { recursive: true });
   assert.ok(existsSync(`${CDN_SNAPSHOT}/vitrine.js`), 'dist/cdn/ changed while it was copied: run again');
-}
-
-/** Polls `check` until it returns a truthy value (which it resolves to), or fails with `what`. */
-async function until(check, what, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await check();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** `<vitrine-show>.state`, the public read-only snapshot, as plain data. */

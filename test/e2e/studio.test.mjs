@@ -14,6 +14,7 @@ import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../scripts/start.mjs';
 import { NGINX, RTMP_MODULE } from '../../examples/backend/rtmp.mjs';
+import { until } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,21 +24,6 @@ async function freePort() {
   const { port } = server.address();
   await new Promise((r) => server.close(r));
   return port;
-}
-
-async function until(check, what, timeout = 20_000) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await check();
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 /** ffmpeg as the studio's encoder: a 30 fps test pattern and a tone, a keyframe a second, over RTMP. */
