@@ -37,6 +37,15 @@ export const styles = css`
     padding: calc(var(--_space) * 1.5);
     position: relative;
   }
+  /* As wide as the show and never taller: the ResizeObserver of show.viewport.ts watches it. */
+  .ruler {
+    position: absolute;
+    inset-inline: 0;
+    top: 0;
+    height: 0;
+    visibility: hidden;
+    pointer-events: none;
+  }
 
   .header {
     grid-area: header;

@@ -14,6 +14,7 @@ import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
+import { ShowViewport } from './show.viewport.js';
 
 /** The read-only snapshot of `<vitrine-show>.state`. */
 export interface ShowSnapshot {
@@ -123,11 +124,6 @@ export class VitrineShow extends VitrineElement {
 
   @state() private _loadError: VitrineErrorDetail | null = null;
   @state() private _eventsDown = false;
-  @state() private _mini = false;
-  /** < 480px: the phone layout (show.styles.ts). */
-  @state() private _narrow = false;
-  /** < 760px: the header is above (or over) the video, not beside it. */
-  @state() private _stacked = false;
   @state() private _now = Date.now();
 
   @query('vitrine-player') private _player?: VitrinePlayer | null;
@@ -160,10 +156,12 @@ export class VitrineShow extends VitrineElement {
   #moments = new ShowMomentsController(this, (error) => this.reportError(error, 'show/unavailable'));
   #unsubscribe: (() => void)[] = [];
   #countdown: ReturnType<typeof setInterval> | undefined;
-  #intersection: IntersectionObserver | undefined;
-  #resize: ResizeObserver | undefined;
-  #scrolledAway = false;
-  #minimizedByCall = false;
+  /** Width classes and the mini-player (show.viewport.ts). */
+  #viewport = new ShowViewport(
+    this,
+    () => Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled',
+    () => Boolean(this._player?.engineLoaded),
+  );
   /** Listening and attached (from the first connection until the release). */
   #running = false;
   #cancelRelease: (() => void) | undefined;
@@ -227,7 +225,7 @@ export class VitrineShow extends VitrineElement {
     if (!this.#running) {
       this.#running = true;
       this.#listen();
-      this.#observe();
+      this.#viewport.start();
     }
     // After a release the session starts again in the next update (willUpdate attaches it); after
     // a move, the countdown and the mini-player are synced again (updated()).
@@ -249,8 +247,7 @@ export class VitrineShow extends VitrineElement {
     this.#unsubscribe = [];
     clearInterval(this.#countdown);
     this.#countdown = undefined;
-    this.#intersection?.disconnect();
-    this.#resize?.disconnect();
+    this.#viewport.stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -274,7 +271,7 @@ export class VitrineShow extends VitrineElement {
     // in the document) until it is back; connectedCallback() asks for the update that syncs them.
     if (!this.#running || !this.isConnected) return;
     this.#syncCountdown();
-    this.#syncMini();
+    this.#viewport.sync();
   }
 
   // ---- methods of README.md, "The show" ----
@@ -307,19 +304,12 @@ export class VitrineShow extends VitrineElement {
 
   /** Moves the playing video into the mini-player in a corner of the page. */
   minimize(): void {
-    this.#minimizedByCall = true;
-    this._mini = true;
+    this.#viewport.minimize();
   }
 
   /** Brings the video back from the mini-player into the show. */
   restore(): void {
-    const wasScrolledAway = this.#scrolledAway && this._mini;
-    this.#minimizedByCall = false;
-    this._mini = false;
-    if (wasScrolledAway) {
-      this.#scrolledAway = false;
-      this.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-    }
+    this.#viewport.restore();
   }
 
   // ---- wiring ----
@@ -348,53 +338,10 @@ export class VitrineShow extends VitrineElement {
     this.#session.reload();
   };
 
-  #observe(): void {
-    if (typeof IntersectionObserver !== 'undefined') {
-      this.#intersection?.disconnect();
-      this.#intersection = new IntersectionObserver(
-        ([entry]) => {
-          if (!entry) return;
-          this.#scrolledAway = !entry.isIntersecting;
-          this.#syncMini();
-        },
-        { threshold: 0 },
-      );
-      this.#intersection.observe(this);
-    }
-    if (typeof ResizeObserver !== 'undefined') {
-      this.#resize?.disconnect();
-      this.#resize = new ResizeObserver(([entry]) => {
-        const width = entry?.contentBoxSize?.[0]?.inlineSize ?? this.clientWidth;
-        const narrow = width > 0 && width < 480;
-        const stacked = width > 0 && width < 760;
-        if (narrow !== this._narrow) this._narrow = narrow;
-        if (stacked !== this._stacked) this._stacked = stacked;
-      });
-      this.#resize.observe(this);
-    }
-  }
-
   /** The video's shape: a valid `aspect-ratio` attribute, else the show document's, else 16:9. */
   get #ratio(): '16:9' | '9:16' {
     const valid = (value: unknown) => (value === '16:9' || value === '9:16' ? value : undefined);
     return valid(this.aspectRatio?.trim()) ?? valid(this.store.state.show?.aspectRatio) ?? '16:9';
-  }
-
-  /** The mini-player is on when asked for, or when scrolled away while the video plays. */
-  #syncMini(): void {
-    const hasVideo = Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled';
-    const playing = Boolean(this._player?.engineLoaded);
-    const want = hasVideo && (this.#minimizedByCall || (this.floating && this.#scrolledAway && playing));
-    if (want !== this._mini) {
-      // The stage gets (or loses) its popover attribute in the next render; updated() comes back here.
-      this._mini = want;
-      return;
-    }
-    const stage = this.renderRoot?.querySelector?.<HTMLElement>('.stage');
-    if (!stage || typeof stage.showPopover !== 'function' || (this._mini && !stage.hasAttribute('popover'))) return;
-    const open = stage.matches(':popover-open');
-    if (this._mini && !open) stage.showPopover();
-    else if (!this._mini && open) stage.hidePopover();
   }
 
   #syncCountdown(): void {
@@ -429,13 +376,13 @@ export class VitrineShow extends VitrineElement {
     const t: Translate = (key, params) => messages(locale, key, params);
     const show = s.show;
     const portrait = this.#ratio === '9:16';
-    const moments = this.#moments.render(this.store, this.cart, locale, this._narrow);
+    const moments = this.#moments.render(this.store, this.cart, locale, this.#viewport.narrow);
     const layout = {
       layout: true,
-      narrow: this._narrow,
+      narrow: this.#viewport.narrow,
       'has-moments': moments !== nothing,
       portrait,
-      'has-chat': this.#chat.active && !this._stacked,
+      'has-chat': this.#chat.active && !this.#viewport.stacked,
       [`status-${s.status ?? 'loading'}`]: true,
     };
     return html`
@@ -447,11 +394,12 @@ export class VitrineShow extends VitrineElement {
         aria-label=${show ? t('region', { title: show.title }) : t('regionLoading')}
         aria-busy=${show || this._loadError ? 'false' : 'true'}
       >
+        <div class="ruler" aria-hidden="true"></div>
         ${renderHeader(this.store, s, t)}
         <div class="stage-slot" part="stage">
-          <div class=${classMap({ stage: true, vertical: this._narrow && portrait })} popover=${this._mini ? 'manual' : nothing}>
+          <div class=${classMap({ stage: true, vertical: this.#viewport.narrow && portrait })} popover=${this.#viewport.mini ? 'manual' : nothing}>
             ${this.#renderStage(s, t)}
-            ${this._mini
+            ${this.#viewport.mini
               ? renderMiniBar(t, () => this.restore(), () => {
                   this.pause();
                   this.restore();
@@ -461,10 +409,10 @@ export class VitrineShow extends VitrineElement {
           ${this._eventsDown && s.status === 'live'
             ? html`<p class="notice" role="status">${t('eventsDown')}</p>`
             : nothing}
-          ${this._stacked ? this.#chat.render(this.chat, true, locale) : nothing}
+          ${this.#viewport.stacked ? this.#chat.render(this.chat, true, locale) : nothing}
         </div>
         ${moments}
-        ${renderPinned(this.store, s, t, this.#moments)} ${this._stacked ? nothing : this.#chat.render(this.chat, false, locale)}
+        ${renderPinned(this.store, s, t, this.#moments)} ${this.#viewport.stacked ? nothing : this.#chat.render(this.chat, false, locale)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
           ${show && s.products.length === 0
             ? html`<p>${t('noProducts')}</p>`
@@ -490,7 +438,7 @@ export class VitrineShow extends VitrineElement {
       aspect-ratio=${this.#ratio}
       locale=${s.locale}
       ?autoplay=${this.autoplay}
-      ?no-header=${this._stacked}
+      ?no-header=${this.#viewport.stacked}
       .chapters=${s.status === 'ended' ? show.chapters : []}
       .viewers=${s.status === 'live' ? s.viewers : null}
     ></vitrine-player>`;

@@ -130,4 +130,27 @@ describe('<vitrine-show> live moments', () => {
     expect(box.top).to.be.at.least(stage.bottom);
     expect(pinned.top).to.be.at.least(box.bottom);
   });
+
+  it('switching between the phone and the wide layout with a poll open raises no "ResizeObserver loop" error', async () => {
+    const errors: string[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.message);
+    window.addEventListener('error', onError);
+    try {
+      const el = await mount();
+      await studio('poll', { question: 'Which colour?', options: ['Oat', 'Navy'], seconds: 60 });
+      await until(() => el.shadowRoot!.querySelector('vitrine-poll')?.shadowRoot?.querySelector('[part="base"]'), 'the poll rendered');
+      const wrapper = el.parentElement as HTMLElement;
+      const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const width of [375, 1000, 375, 700, 470, 490, 1000]) {
+        wrapper.style.width = `${width}px`;
+        await frames();
+        await el.updateComplete;
+        await frames();
+      }
+      expect(part(el, 'moments')).to.exist;
+      expect(errors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
 });
