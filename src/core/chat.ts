@@ -18,60 +18,11 @@
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
 import { FloodControl } from './chat-flood.js';
 import { chatTextProblem, cleanChatText, CHAT_LIMITS, parseChatHistory } from './parse-interactions.js';
-import type { ChatMessage, InteractionAdapter, ShowEvent, ShowStatus } from './types.js';
+import type { ChatEntry, ChatListener, ChatModelOptions, ChatState } from './chat-types.js';
+import { ReactionBatcher } from './chat-reactions.js';
+import type { ChatMessage, ShowEvent, ShowStatus } from './types.js';
 
-/** One line of the chat as shown. */
-export interface ChatEntry {
-  message: ChatMessage;
-  /** `sending` and `failed` are the shopper's own messages not (yet) accepted. */
-  state: 'sent' | 'sending' | 'failed';
-  own: boolean;
-  /** The `Idempotency-Key` of an own message (the same on retry). */
-  key?: string;
-  /** Why an own message failed. */
-  error?: VitrineErrorDetail;
-}
-
-export interface ChatState {
-  /** `none`: no interactions backend (read-only); `unavailable`: the history could not be loaded. */
-  connection: 'none' | 'loading' | 'ready' | 'unavailable';
-  /** Oldest first; at most `maxMessages`; hidden authors left out. */
-  messages: readonly ChatEntry[];
-  pinned: ChatMessage | null;
-  /** Author ids the shopper hid (kept in memory only). */
-  hidden: ReadonlySet<string>;
-  /** Totals by reaction type (the server's, plus the shopper's taps not yet counted). */
-  reactions: Readonly<Record<string, number>>;
-  /** The shopper's own taps since the model started. */
-  ownReactions: number;
-  /** Epoch ms until which sending is refused (429 `Retry-After`), else null. */
-  rateLimitedUntil: number | null;
-  /** The shopper may not write in this show (403). */
-  blocked: boolean;
-  /** The chat follows the replay's media time. */
-  replay: boolean;
-  /** The shopper's chat name, once given. */
-  name: string | null;
-  /** Viewers' messages left out by flood control since the start. */
-  sampled: number;
-}
-
-export interface ChatModelOptions {
-  /** The chat backend; without it the chat is read-only (live events only). */
-  interactions?: InteractionAdapter | undefined;
-  /** Most messages kept. @default 200 */
-  maxMessages?: number;
-  /** Viewers' messages shown per second at most (the host's, moderators' and own always show). @default 8 */
-  rate?: number;
-  /** Shortest time between two reaction requests (ms). @default 1000 */
-  reactionInterval?: number;
-  /** Where the chat name is kept after consent. @default globalThis.sessionStorage */
-  storage?: Storage;
-  /** The clock. @default Date.now */
-  now?: () => number;
-}
-
-export type ChatListener = (state: ChatState, previous: ChatState) => void;
+export type { ChatEntry, ChatListener, ChatModelOptions, ChatState } from './chat-types.js';
 
 const NAME_KEY = 'vitrine:chat-name';
 
@@ -98,9 +49,7 @@ export class ChatModel {
   readonly #flood: FloodControl;
   #time = 0;
   #persistName = false;
-  #pendingTaps = new Map<string, number>();
-  #lastReactionAt = -Infinity;
-  #reactionTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #reactions: ReactionBatcher;
 
   constructor(options: ChatModelOptions = {}) {
     this.#options = options;
@@ -111,6 +60,12 @@ export class ChatModel {
       (messages) => this.#append(messages.filter((m) => this.#visible(m)).map((m) => this.#entry(m))),
       (count) => this.#set({ sampled: this.#state.sampled + count }),
     );
+    this.#reactions = new ReactionBatcher({
+      interval: options.reactionInterval ?? 1000,
+      now: this.#now,
+      send: (type, count) => options.interactions?.react(type, count, this.#abort.signal),
+      failed: (error) => this.#report(VitrineError.from(error, 'chat/unavailable')),
+    });
     this.#state = {
       connection: options.interactions ? 'loading' : 'none',
       messages: [],
@@ -179,10 +134,10 @@ export class ChatModel {
 
   /** Stops timers and requests in flight; sends the taps still waiting. */
   dispose(): void {
-    this.#flushReactions();
+    this.#reactions.flush();
     this.#abort.abort();
     this.#flood.dispose();
-    clearTimeout(this.#reactionTimer);
+    this.#reactions.dispose();
   }
 
   /** The show's status: an `ended` show's chat is a replay, which follows `setTime()`. */
@@ -218,9 +173,7 @@ export class ChatModel {
         this.#set({ pinned: event.message && this.#visible(event.message) ? event.message : null });
         return true;
       case 'reactions': {
-        const reactions: Record<string, number> = { ...event.counts };
-        for (const [type, n] of this.#pendingTaps) reactions[type] = (reactions[type] ?? 0) + n;
-        this.#set({ reactions });
+        this.#set({ reactions: this.#reactions.withPending(event.counts) });
         return true;
       }
       default:
@@ -323,30 +276,11 @@ export class ChatModel {
 
   /** A tap on Like: counted at once, sent with the others at most once a second. */
   react(type = 'heart'): void {
-    this.#pendingTaps.set(type, (this.#pendingTaps.get(type) ?? 0) + 1);
     this.#set({
       reactions: { ...this.#state.reactions, [type]: (this.#state.reactions[type] ?? 0) + 1 },
       ownReactions: this.#state.ownReactions + 1,
     });
-    if (this.#reactionTimer) return;
-    const wait = Math.max(0, this.#lastReactionAt + (this.#options.reactionInterval ?? 1000) - this.#now());
-    this.#reactionTimer = setTimeout(() => this.#flushReactions(), wait);
-  }
-
-  #flushReactions(): void {
-    clearTimeout(this.#reactionTimer);
-    this.#reactionTimer = undefined;
-    const adapter = this.#options.interactions;
-    if (!adapter || this.#pendingTaps.size === 0) return;
-    this.#lastReactionAt = this.#now();
-    // Out of the pending taps before the request: totals that arrive meanwhile may count them.
-    const batch = [...this.#pendingTaps];
-    this.#pendingTaps.clear();
-    for (const [type, count] of batch) {
-      adapter.react(type, count, this.#abort.signal).catch((error: unknown) => {
-        if (!isAbortError(error)) this.#report(VitrineError.from(error, 'chat/unavailable'));
-      });
-    }
+    if (this.#options.interactions) this.#reactions.tap(type);
   }
 
   get #storage(): Storage | undefined {
