@@ -39,7 +39,7 @@ const page = `<!doctype html>
 const entry = `
 import { ChatModel } from '../../../src/core/chat.js';
 import { createMemoryInteractions } from '../../../src/adapters/memory/interactions.js';
-import { parseShowEvent } from '../../../src/core/parse.js';
+import { parseShowEvent } from '../../../src/core/parse-event.js';
 import { VitrineChat } from '../../../src/components/chat/chat.js';
 
 // (package.json's "sideEffects" would let esbuild drop a bare import of define.js.)

@@ -34,6 +34,8 @@ const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u061c\u20
 // eslint-disable-next-line no-control-regex
 const CONTROLS_AND_NEWLINES = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** The same, for `test()` (a global regex keeps a `lastIndex` between calls). */
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
 
 /** Cleans untrusted text and bounds it to `max` characters (a cut ends with "…"). */
 export function cleanChatText(value: string, max: number = CHAT_LIMITS.text, multiline = true): string {
@@ -59,7 +61,7 @@ function chatId(value: unknown, what: string): string {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value !== 'string' || value.length > CHAT_LIMITS.id) throw new Error(`${what} is not an id`);
   const id = cleanChatText(value, CHAT_LIMITS.id, false);
-  if (id === '' || id !== value.trim() || new RegExp(LONE_SURROGATE.source).test(value)) throw new Error(`${what} is not an id`);
+  if (id === '' || id !== value.trim() || HAS_LONE_SURROGATE.test(value)) throw new Error(`${what} is not an id`);
   return id;
 }
 
