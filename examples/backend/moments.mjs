@@ -9,6 +9,8 @@
 //   and the checkout page show each code and the total after it.
 // - Votes: POST /shows/<id>/interactions/polls/<pollId>/votes { optionId } + Idempotency-Key; the
 //   same key is answered as the first time and counted once; 409 `closed` after the poll closed.
+// - A replay's polls: GET /shows/replay/interactions/polls, the polls the recorded show ran, each
+//   with its final results and `offset` / `endOffset` (media seconds of the replay).
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { fromMinor, money } from './money.mjs';
 import { ShopError } from './shop.mjs';
@@ -32,6 +34,32 @@ const POLLS = [
   { question: 'Knit or linen for spring?', options: ['Knit', 'Linen'] },
 ];
 const MAX_KEYS = 5_000;
+
+/** The polls the replay's recorded show ran (its video is 90 s long). */
+export const REPLAY_POLLS = [
+  {
+    id: 'replay-poll-1',
+    question: 'Which knit should we restock first?',
+    options: [
+      { id: 'o1', text: 'Cable-knit cardigan', votes: 412 },
+      { id: 'o2', text: 'Merino beanie', votes: 268 },
+      { id: 'o3', text: 'Chunky scarf', votes: 157 },
+    ],
+    closed: true,
+    offset: 20,
+    endOffset: 48,
+  },
+  {
+    id: 'replay-poll-2',
+    question: 'Oat or forest green?',
+    options: [
+      { id: 'o1', text: 'Oat', votes: 503 },
+      { id: 'o2', text: 'Forest green', votes: 331 },
+    ],
+    closed: true,
+    offset: 60,
+  },
+];
 
 /**
  * @param {object} options
@@ -250,6 +278,8 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
     return [
       ['POST', /^\/cart\/([^/]+)\/discounts$/, async (m, req, res, origin) => send(res, 200, cartDoc(applyCode(shop.cart(m[1]), await readJson(req)), origin))],
       ['DELETE', /^\/cart\/([^/]+)\/discounts\/([^/]+)$/, (m, req, res, origin) => send(res, 200, cartDoc(removeCode(shop.cart(m[1]), m[2]), origin))],
+      // The polls a show ran: the replay's recorded ones (with their media offsets); live, the current one.
+      ['GET', /^\/shows\/(live|scheduled|replay)\/interactions\/polls$/, (m, req, res) => send(res, 200, { polls: m[1] === 'replay' ? REPLAY_POLLS : poll ? [pollEvent()] : [] })],
       [
         'POST',
         /^\/shows\/(?:live|scheduled)\/interactions\/polls\/([^/]+)\/votes$/,

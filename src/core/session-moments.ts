@@ -8,12 +8,15 @@
  * bus) or the first `discount-request` (a code removed from a restored cart), and the events that
  * arrive meanwhile are applied in order once they are there. The element hears the model through
  * `onModel` (to render it) and each deal that starts through `onDeal` (`vitrine-deal`).
+ *
+ * A replay (an `ended` show) whose interaction adapter has `polls()` asks it for the show's polls;
+ * when there are some, the model plays them back with the video (`Moments.replay`).
  */
-import { VitrineError } from './errors.js';
+import { VitrineError, isAbortError } from './errors.js';
 import type { Moments } from './moments.js';
 import { clockedFetch, createServerClock, type ServerClock } from './server-clock.js';
 import type { ShowStore, StoreEvents } from './store.js';
-import type { CartAdapter, Deal, InteractionAdapter, Money, Product, Show, ShowEvent } from './types.js';
+import type { CartAdapter, Deal, InteractionAdapter, Money, Poll, Product, Show, ShowEvent } from './types.js';
 
 const MOMENTS = new Set<ShowEvent['type']>(['deal', 'deal-end', 'announcement', 'announcement-end', 'poll']);
 
@@ -27,7 +30,7 @@ export interface SessionMomentsOptions {
 }
 
 type Loaded = { moments: Moments; stopDiscounts: () => void };
-type Queued = { event: ShowEvent } | { discount: StoreEvents['discount-request'] };
+type Queued = { event: ShowEvent } | { discount: StoreEvents['discount-request'] } | { polls: Poll[] };
 
 export class SessionMoments {
   /** The server's time, from the `Date` headers `fetch` sees. */
@@ -42,6 +45,11 @@ export class SessionMoments {
   /** Moments and discount requests that arrived while the chunk loads, in order. */
   #queue: Queued[] = [];
   #vote: InteractionAdapter['vote'] | undefined;
+  #adapter: InteractionAdapter | undefined;
+  /** The adapter a replay's polls were asked of (once per show), and how to stop asking. */
+  #replayedBy: InteractionAdapter | undefined;
+  #replayAbort = new AbortController();
+  #stopStatus: (() => void) | undefined;
   #voteUrl: string | undefined;
   #restVote: { url: string; vote: InteractionAdapter['vote'] } | undefined;
   #connectDiscounts: ((store: ShowStore, cart: () => CartAdapter | undefined) => () => void) | undefined;
@@ -66,6 +74,26 @@ export class SessionMoments {
   setInteractions(adapter: InteractionAdapter | undefined, show: Show | null): void {
     this.#vote = adapter?.vote ? adapter.vote.bind(adapter) : undefined;
     this.#voteUrl = show?.interactions;
+    this.#adapter = adapter;
+    this.#replayPolls();
+  }
+
+  /** In a replay, the polls of the show from its interaction adapter (asked once). */
+  #replayPolls(): void {
+    const adapter = this.#adapter;
+    if (!this.#running || this.#store.state.status !== 'ended' || !adapter?.polls || this.#replayedBy === adapter) return;
+    this.#replayedBy = adapter;
+    const signal = this.#replayAbort.signal;
+    adapter.polls(signal).then(
+      (polls) => {
+        if (signal.aborted || !polls.length) return;
+        if (this.#loaded) this.#loaded.moments.replay(polls);
+        else this.#load({ polls });
+      },
+      (error: unknown) => {
+        if (!signal.aborted && !isAbortError(error)) this.#store.bus.emit('error', VitrineError.from(error, 'poll/unavailable', true).toDetail());
+      },
+    );
   }
 
   /** Starts listening to the store's bus. */
@@ -73,6 +101,10 @@ export class SessionMoments {
     if (this.#running) return;
     this.#running = true;
     this.#store.bus.on('live-event', this.#onEvent);
+    this.#stopStatus = this.#store.subscribe((now, before) => {
+      if (now.status !== before.status) this.#replayPolls();
+    });
+    this.#replayPolls();
     if (!this.#loaded) this.#store.bus.on('discount-request', this.#onDiscount);
     else this.#loaded.stopDiscounts = this.#connectDiscounts!(this.#store, this.#options.cart);
   }
@@ -80,6 +112,9 @@ export class SessionMoments {
   /** Another show: what the last one had running is forgotten. */
   reset(): void {
     this.#queue = [];
+    this.#replayAbort.abort();
+    this.#replayAbort = new AbortController();
+    this.#replayedBy = undefined;
     this.#loaded?.moments.reset();
   }
 
@@ -89,6 +124,7 @@ export class SessionMoments {
     this.#running = false;
     this.#store.bus.off('live-event', this.#onEvent);
     this.#store.bus.off('discount-request', this.#onDiscount);
+    this.#stopStatus?.();
     this.#loaded?.stopDiscounts();
     this.reset();
   }
@@ -137,6 +173,7 @@ export class SessionMoments {
         if (!this.#running) return;
         for (const queued of queue) {
           if ('event' in queued) moments.apply(queued.event);
+          else if ('polls' in queued) moments.replay(queued.polls);
           else this.#store.bus.emit('discount-request', queued.discount);
         }
       },
