@@ -207,6 +207,7 @@ export function createBackend(options = {}) {
     share: shareShop,
     isLeader: () => lease.held,
     dealOrder: liveLineup.filter((id) => !flashSaleOrder.includes(id) && id !== 'p6'), // p6: the stock countdown's
+    dealProducts: liveLineup,
     studioToken: interactions.token,
   });
   shop.setMoments(moments.hooks);

@@ -73,10 +73,11 @@ export const REPLAY_POLLS = [
  * @param {() => unknown} [options.share]  shares the shop's live state (the deal, stock) with other instances
  * @param {() => boolean} [options.isLeader]  whether this instance runs the schedule; default always
  * @param {string[]} options.dealOrder  products the scheduled deals take turns on
+ * @param {string[]} [options.dealProducts]  products the studio offers a deal on; default `dealOrder`
  * @param {Partial<typeof MOMENT_TIMING>} [options.timing]
  * @param {string} [options.studioToken]  the bearer token of the studio API
  */
-export function createMoments({ now, shop, publish, publishFor = (id, event, data) => publish(event, data), state, share = () => {}, isLeader = () => true, dealOrder, timing: overrides = {}, studioToken }) {
+export function createMoments({ now, shop, publish, publishFor = (id, event, data) => publish(event, data), state, share = () => {}, isLeader = () => true, dealOrder, dealProducts = dealOrder, timing: overrides = {}, studioToken }) {
   const timing = { ...MOMENT_TIMING, ...overrides };
   const started = now();
   const token = studioToken ?? randomUUID();
@@ -108,6 +109,10 @@ export function createMoments({ now, shop, publish, publishFor = (id, event, dat
     ...(d.limit ? { limit: d.limit } : {}),
     remaining: Math.max(0, remainingSeen.get(d.id) ?? d.units),
   });
+  const dealNow = () => {
+    const d = current();
+    return d ? dealEvent(...d) : null;
+  };
   const announcementEvent = () => ({ ...announcement, endsAt: iso(announcement.endsAt) });
   const pollEvent = () => ({
     id: poll.id,
@@ -410,9 +415,21 @@ export function createMoments({ now, shop, publish, publishFor = (id, event, dat
   function routes({ send, readJson, cartDoc }) {
     const studio = (fn) => async (m, req, res) => {
       if (!authorized(req)) return send(res, 401, { error: { code: 'unauthorized', message: 'The studio token is missing or wrong.' } });
-      send(res, 200, await fn(await readJson(req)));
+      send(res, 200, await fn(req.method === 'GET' ? {} : await readJson(req)));
     };
     return [
+      // What the studio page shows: the moments running, the products a deal can be on, the codes.
+      [
+        'GET',
+        /^\/studio\/api\/moments\/state$/,
+        studio(() => ({
+          deal: dealNow(),
+          announcement: announcement ? announcementEvent() : null,
+          poll: poll ? pollEvent() : null,
+          products: dealProducts.filter((id) => shop.has(id)).map((id) => ({ id, title: shop.productDocument(id).title, price: money(shop.live.regularPrice(id)) })),
+          codes: Object.entries(CODES).map(([code, { label }]) => ({ code, label })),
+        })),
+      ],
       ['POST', /^\/cart\/([^/]+)\/discounts$/, async (m, req, res, origin) => send(res, 200, cartDoc(applyCode(shop.cart(m[1]), await readJson(req)), origin))],
       ['DELETE', /^\/cart\/([^/]+)\/discounts\/([^/]+)$/, (m, req, res, origin) => send(res, 200, cartDoc(removeCode(shop.cart(m[1]), m[2]), origin))],
       // The polls a show ran: the replay's recorded ones (with their media offsets); live, the current one.
@@ -462,8 +479,7 @@ export function createMoments({ now, shop, publish, publishFor = (id, event, dat
     vote,
     /** The deal running now, as its `deal` event, or null. */
     get deal() {
-      const d = current();
-      return d ? dealEvent(...d) : null;
+      return dealNow();
     },
     close() {
       for (const timer of timers) clearTimeout(timer);
