@@ -167,6 +167,20 @@ export class Moments {
     this.#replayAt(store.state.currentTime);
   }
 
+  /**
+   * A replay's polls from an interaction adapter's `polls()`, then `replay()`. A failure is a
+   * recoverable `poll/unavailable` on the store's bus; `reset()` stops the request.
+   */
+  async replayFrom(adapter: Pick<InteractionAdapter, 'polls'>): Promise<void> {
+    const signal = this.#abort.signal;
+    try {
+      const polls = (await adapter.polls?.(signal)) ?? [];
+      if (!signal.aborted && polls.length) this.replay(polls);
+    } catch (error) {
+      if (!signal.aborted && !isAbortError(error)) this.#options.store.bus.emit('error', VitrineError.from(error, 'poll/unavailable', true).toDetail());
+    }
+  }
+
   #replayAt(seconds: number): void {
     let poll: Poll | null = null;
     for (const p of this.#replay ?? []) {

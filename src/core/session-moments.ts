@@ -9,14 +9,14 @@
  * arrive meanwhile are applied in order once they are there. The element hears the model through
  * `onModel` (to render it) and each deal that starts through `onDeal` (`vitrine-deal`).
  *
- * A replay (an `ended` show) whose interaction adapter has `polls()` asks it for the show's polls;
- * when there are some, the model plays them back with the video (`Moments.replay`).
+ * A replay (an `ended` show) whose interaction adapter has `polls()` loads the model, which asks
+ * for the show's polls and plays them back with the video (`Moments.replayFrom`).
  */
-import { VitrineError, isAbortError } from './errors.js';
+import { VitrineError } from './errors.js';
 import type { Moments } from './moments.js';
 import { clockedFetch, createServerClock, type ServerClock } from './server-clock.js';
 import type { ShowStore, StoreEvents } from './store.js';
-import type { CartAdapter, Deal, InteractionAdapter, Money, Poll, Product, Show, ShowEvent } from './types.js';
+import type { CartAdapter, Deal, InteractionAdapter, Money, Product, Show, ShowEvent } from './types.js';
 
 const MOMENTS = new Set<ShowEvent['type']>(['deal', 'deal-end', 'announcement', 'announcement-end', 'poll']);
 
@@ -30,7 +30,7 @@ export interface SessionMomentsOptions {
 }
 
 type Loaded = { moments: Moments; stopDiscounts: () => void };
-type Queued = { event: ShowEvent } | { discount: StoreEvents['discount-request'] } | { polls: Poll[] };
+type Queued = { event: ShowEvent } | { discount: StoreEvents['discount-request'] } | { replay: InteractionAdapter };
 
 export class SessionMoments {
   /** The server's time, from the `Date` headers `fetch` sees. */
@@ -46,9 +46,8 @@ export class SessionMoments {
   #queue: Queued[] = [];
   #vote: InteractionAdapter['vote'] | undefined;
   #adapter: InteractionAdapter | undefined;
-  /** The adapter a replay's polls were asked of (once per show), and how to stop asking. */
+  /** The adapter a replay's polls were asked of (once per show). */
   #replayedBy: InteractionAdapter | undefined;
-  #replayAbort = new AbortController();
   #stopStatus: (() => void) | undefined;
   #voteUrl: string | undefined;
   #restVote: { url: string; vote: InteractionAdapter['vote'] } | undefined;
@@ -78,22 +77,13 @@ export class SessionMoments {
     this.#replayPolls();
   }
 
-  /** In a replay, the polls of the show from its interaction adapter (asked once). */
+  /** In a replay, the show's polls from its interaction adapter (asked once, by the lazy model). */
   #replayPolls(): void {
     const adapter = this.#adapter;
     if (!this.#running || this.#store.state.status !== 'ended' || !adapter?.polls || this.#replayedBy === adapter) return;
     this.#replayedBy = adapter;
-    const signal = this.#replayAbort.signal;
-    adapter.polls(signal).then(
-      (polls) => {
-        if (signal.aborted || !polls.length) return;
-        if (this.#loaded) this.#loaded.moments.replay(polls);
-        else this.#load({ polls });
-      },
-      (error: unknown) => {
-        if (!signal.aborted && !isAbortError(error)) this.#store.bus.emit('error', VitrineError.from(error, 'poll/unavailable', true).toDetail());
-      },
-    );
+    if (this.#loaded) void this.#loaded.moments.replayFrom(adapter);
+    else this.#load({ replay: adapter });
   }
 
   /** Starts listening to the store's bus. */
@@ -112,8 +102,6 @@ export class SessionMoments {
   /** Another show: what the last one had running is forgotten. */
   reset(): void {
     this.#queue = [];
-    this.#replayAbort.abort();
-    this.#replayAbort = new AbortController();
     this.#replayedBy = undefined;
     this.#loaded?.moments.reset();
   }
@@ -173,7 +161,7 @@ export class SessionMoments {
         if (!this.#running) return;
         for (const queued of queue) {
           if ('event' in queued) moments.apply(queued.event);
-          else if ('polls' in queued) moments.replay(queued.polls);
+          else if ('replay' in queued) void moments.replayFrom(queued.replay);
           else this.#store.bus.emit('discount-request', queued.discount);
         }
       },
