@@ -1,7 +1,7 @@
 /**
  * The host's live moments: a flash deal's price block (running, last 10 seconds, ended, sold
  * out), the announcement banner (no code, a code, copied, applied, invalid) and the poll (open,
- * voted, closed). Each state also in Arabic (right to left) and in the dark theme, in the grids
+ * voted, closed, and a replay's poll at its moment). Each state also in Arabic (right to left) and in the dark theme, in the grids
  * at the end. The data is local: a store with an in-memory cart that takes the code LIVE10.
  */
 import { html, type TemplateResult } from 'lit';
@@ -27,7 +27,8 @@ type State =
   | 'banner-invalid'
   | 'poll-open'
   | 'poll-voted'
-  | 'poll-closed';
+  | 'poll-closed'
+  | 'poll-replay';
 
 interface MomentArgs {
   state: State;
@@ -85,6 +86,11 @@ async function kit(args: MomentArgs) {
   if (args.state === 'banner-applied') store.set({ cart: await cart.applyDiscount!('LIVE10', new AbortController().signal) });
   if (args.state.startsWith('poll')) moments.apply({ type: 'poll', poll: poll(args.locale, args.state === 'poll-closed') });
   if (args.state === 'poll-voted') await moments.vote('o2');
+  if (args.state === 'poll-replay') {
+    // A replay at 0:25, a poll that opened at 0:20 in the live: its final results.
+    moments.replay([{ ...poll(args.locale), offset: 20, endOffset: 48 }]);
+    store.set({ status: 'ended', currentTime: 25 });
+  }
   return { store, moments, item };
 }
 
@@ -107,7 +113,7 @@ const meta: Meta<MomentArgs> = {
   argTypes: {
     state: {
       control: 'select',
-      options: ['deal-running', 'deal-last-seconds', 'deal-ended', 'deal-sold-out', 'banner-text', 'banner-code', 'banner-copied', 'banner-applied', 'banner-invalid', 'poll-open', 'poll-voted', 'poll-closed'],
+      options: ['deal-running', 'deal-last-seconds', 'deal-ended', 'deal-sold-out', 'banner-text', 'banner-code', 'banner-copied', 'banner-applied', 'banner-invalid', 'poll-open', 'poll-voted', 'poll-closed', 'poll-replay'],
     },
     locale: { control: 'select', options: ['en', 'de', 'ar'] },
   },
@@ -140,10 +146,12 @@ export const BannerInvalid: Story = {
 export const PollOpen: Story = { args: { state: 'poll-open' } };
 export const PollVoted: Story = { args: { state: 'poll-voted' } };
 export const PollClosed: Story = { args: { state: 'poll-closed' } };
+/** A replay at 0:25: the poll the show ran at 0:20, closed, with its final results. */
+export const PollInReplay: Story = { args: { state: 'poll-replay' } };
 
-const ALL: State[] = ['deal-running', 'deal-last-seconds', 'deal-ended', 'deal-sold-out', 'banner-text', 'banner-code', 'banner-applied', 'banner-invalid', 'poll-open', 'poll-voted', 'poll-closed'];
+const ALL: State[] = ['deal-running', 'deal-last-seconds', 'deal-ended', 'deal-sold-out', 'banner-text', 'banner-code', 'banner-copied', 'banner-applied', 'banner-invalid', 'poll-open', 'poll-voted', 'poll-closed', 'poll-replay'];
 
-/** Every state at once, for a locale (the invalid code is shown after pressing Apply). */
+/** Every state at once, for a locale (the copied and invalid codes are shown after pressing Copy and Apply). */
 const grid = (locale: string): Story => ({
   args: { locale },
   loaders: [async () => ({ kits: await Promise.all(ALL.map((state) => kit({ state, locale }))) })],
@@ -154,8 +162,12 @@ const grid = (locale: string): Story => ({
     </div>`;
   },
   play: async ({ canvasElement }) => {
-    const invalid = canvasElement.querySelector('[data-state="banner-invalid"]') as HTMLElement;
-    (await until(() => invalid.querySelector('vitrine-announcement')?.shadowRoot?.querySelector<HTMLButtonElement>('[part="apply-button"]'))).click();
+    const press = async (state: State, part: string) => {
+      const section = canvasElement.querySelector(`[data-state="${state}"]`) as HTMLElement;
+      (await until(() => section.querySelector('vitrine-announcement')?.shadowRoot?.querySelector<HTMLButtonElement>(`[part="${part}"]`))).click();
+    };
+    await press('banner-copied', 'copy-button');
+    await press('banner-invalid', 'apply-button');
   },
 });
 

@@ -54,7 +54,8 @@ export async function runBurst({ viewers = 1000, limit = 100, loss = 0.1, redisU
     backends = [createBackend(settings)];
   }
   const servers = await Promise.all(backends.map(serve));
-  const deal = await backends[0].startDeal({ productId: PRODUCT, limit, durationMs: 10 * 60_000, id: `burst-${Date.now().toString(36)}` });
+  // The demo's flash deal (moments.mjs): `limit` units, no per-shopper limit, 20 % off.
+  const deal = await backends[0].moments.startDeal({ productId: PRODUCT, units: limit, limit: 0, percent: 20, seconds: 600, id: `burst-${Date.now().toString(36)}` });
 
   // Each viewer: its own cart adapter, on "its" instance; a share of first add answers lost.
   let lost = 0;

@@ -202,7 +202,12 @@ export function createBackend(options = {}) {
     shop,
     timing,
     publish: timeline.publishAll,
+    publishFor: timeline.publishFor,
+    state,
+    share: shareShop,
+    isLeader: () => lease.held,
     dealOrder: liveLineup.filter((id) => !flashSaleOrder.includes(id) && id !== 'p6'), // p6: the stock countdown's
+    dealProducts: liveLineup,
     studioToken: interactions.token,
   });
   shop.setMoments(moments.hooks);
@@ -237,92 +242,14 @@ export function createBackend(options = {}) {
     });
   }
 
-  // Flash deals with a limited quantity: `deal:<id>` counts the units left at the deal price, taken
-  // atomically by each add (a retried add with the same Idempotency-Key takes none).
-  const dealTimers = new Set();
-  const dealDocument = (productId, deal, remaining) => ({
-    id: deal.id,
-    productId,
-    price: shop.productDocument(productId).price,
-    endsAt: new Date(deal.endsAt).toISOString(),
-    limit: deal.limit,
-    remaining: Math.max(0, remaining),
-  });
-  /** `remaining` goes out at most once a second per deal (a burst of adds is one event). */
-  const remainingOut = new Map();
-  function announceRemaining(productId, deal) {
-    if (remainingOut.has(deal.id)) return;
-    const timer = setTimeout(async () => {
-      remainingOut.delete(deal.id);
-      const left = await state.counter(`deal:${deal.id}`);
-      if (shop.live.dealOf(productId)?.id === deal.id && left !== null) timeline.publishFor(productId, 'deal', dealDocument(productId, deal, left));
-    }, 1000);
-    timer.unref?.();
-    remainingOut.set(deal.id, timer);
-  }
-
-  async function addToCart(cartId, body, key) {
-    return cartOp(cartId, async () => {
-      const replay = shop.replayOf(cartId, body, key);
-      if (replay) return replay;
-      const deal = typeof body?.productId === 'string' && shop.has(body.productId) ? shop.live.dealOf(body.productId) : undefined;
-      const quantity = Number.isSafeInteger(body?.quantity) ? body.quantity : 1;
-      if (deal && quantity > 0) {
-        if ((await state.take(`deal:${deal.id}`, quantity)) < 0) {
-          // Refused once and remembered, so the retry of this add gets the same answer.
-          const error = new ShopError(409, 'out_of_stock', 'The deal is sold out.');
-          shop.refuseAdd(cartId, body, key, error);
-          throw error;
-        }
-        try {
-          const added = shop.addLine(cartId, body, key);
-          announceRemaining(body.productId, deal);
-          return added;
-        } catch (error) {
-          await state.giveBack(`deal:${deal.id}`, quantity);
-          throw error;
-        }
-      }
-      return shop.addLine(cartId, body, key);
-    });
-  }
-
-  /**
-   * Starts a flash deal: `productId` sells at `price` (minor units; default about 20 % off) for
-   * `durationMs`, `limit` units at most, across every instance. Announced as a `deal` event.
-   * @returns {Promise<object>} the deal document
-   */
-  async function startDeal({ productId, price, limit, durationMs = timing.flashSaleFor, id = `deal-${now().toString(36)}` }) {
-    const priceMinor = price ?? Math.floor((shop.live.regularPrice(productId) * 0.8) / 50) * 50;
-    const deal = { id, limit, endsAt: now() + durationMs };
-    await state.setCounter(`deal:${id}`, limit);
-    shop.live.setSale(productId, priceMinor, deal);
-    await shareShop();
-    const doc = dealDocument(productId, deal, limit);
-    timeline.publishFor(productId, 'deal', doc);
-    timeline.publishFor(productId, 'product', shop.productDocument(productId));
-    const timer = setTimeout(() => {
-      dealTimers.delete(timer);
-      void endDeal(productId);
-    }, durationMs);
-    timer.unref?.();
-    dealTimers.add(timer);
-    return doc;
-  }
+  // Flash deals (moments.mjs): an add or a line change runs through the moments, which charge a
+  // running deal's price from its units (a shared counter) in the cart's lock.
+  const addToCart = (cartId, body, key) => cartOp(cartId, () => moments.addLine(cartId, body, key));
 
   /** Pins `productId` now on show `showId` (a `highlight` event through the hub). */
   async function pin(showId, productId) {
     const entry = await hub.publish(showId, { event: 'highlight', data: { productId, at: new Date(now()).toISOString() }, id: `pin-${now().toString(36)}` });
     return { id: entry.id, productId };
-  }
-
-  async function endDeal(productId) {
-    const deal = shop.live.dealOf(productId);
-    if (!deal) return;
-    shop.live.setSale(productId, null);
-    await shareShop();
-    timeline.publishFor(productId, 'deal', { id: deal.id, ended: true });
-    timeline.publishFor(productId, 'product', shop.productDocument(productId));
   }
 
   /** The origin documents use: `checkoutBase`, else the request's own. */
@@ -490,13 +417,13 @@ export function createBackend(options = {}) {
       /^\/cart\/([^/]+)\/lines\/([^/]+)$/,
       async (m, req, res, origin) => {
         const body = await readJson(req);
-        send(res, 200, cartWithOrigin(await cartOp(m[1], () => shop.updateLine(m[1], m[2], body)), origin));
+        send(res, 200, cartWithOrigin(await cartOp(m[1], () => moments.updateLine(m[1], m[2], body)), origin));
       },
     ],
     [
       'DELETE',
       /^\/cart\/([^/]+)\/lines\/([^/]+)$/,
-      async (m, req, res, origin) => send(res, 200, cartWithOrigin(await cartOp(m[1], () => shop.removeLine(m[1], m[2])), origin)),
+      async (m, req, res, origin) => send(res, 200, cartWithOrigin(await cartOp(m[1], () => moments.removeLine(m[1], m[2])), origin)),
     ],
     [
       'GET',
@@ -571,13 +498,13 @@ export function createBackend(options = {}) {
     tick,
     /** Chat, reactions and the studio (interactions.mjs); `interactions.token` opens /studio. */
     interactions,
-    /** The moments (deals, codes, polls): start them by hand, as the studio does. */
+    /** The moments (deals, codes, polls): start them by hand, as the studio does (`moments.startDeal`). */
     moments,
     /** The studio's token: /studio, and the bearer token of POST /studio/api/*. */
     studioToken: interactions.token,
     close() {
       clearInterval(timer);
-      for (const t of [...dealTimers, ...remainingOut.values()]) clearTimeout(t);
+      moments.close();
       timeline.close();
       studio?.close();
     },
@@ -589,8 +516,6 @@ export function createBackend(options = {}) {
     shared: state,
     /** Resolves once the instance knows whether it moves the show (shared state: the lease). */
     ready,
-    startDeal,
-    endDeal,
     pin,
     /** Ends every live events connection, asking clients to come back after `retryMs` (a restart). */
     drainEvents: (retryMs) => timeline.drain(retryMs),

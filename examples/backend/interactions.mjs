@@ -7,10 +7,10 @@
 // Routes (under the backend's basePath), for show <id> in live | scheduled | replay:
 //   GET  /shows/<id>/interactions/chat?limit=50      POST /shows/<id>/interactions/chat
 //   POST /shows/<id>/interactions/chat/<mid>/reports POST /shows/<id>/interactions/reactions
-//   GET  /studio?token=…   GET /studio/app.js   GET|POST /studio/api/…  (Authorization: Bearer <token>)
+//   GET  /studio?token=…   GET /studio/{app,moments}.js   GET|POST /studio/api/…  (Authorization: Bearer <token>)
 import { createHash, randomBytes } from 'node:crypto';
 import { audience, HOST, MODERATOR, recordedChat, seeded } from './audience.mjs';
-import { studioPage, studioScript } from './studio.mjs';
+import { studioMomentsScript, studioPage, studioScript } from './studio.mjs';
 import { ShopError } from './shop.mjs';
 
 export const CHAT_TIMING = {
@@ -255,10 +255,10 @@ export function createInteractions(o) {
     ['GET', /^\/studio$/, studio((m, req, res) => o.send(res, 200, studioPage(), { 'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" }))],
     [
       'GET',
-      /^\/studio\/app\.js$/,
+      /^\/studio\/(app|moments)\.js$/,
       (m, req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end(studioScript);
+        res.end(m[1] === 'app' ? studioScript : studioMomentsScript);
       },
     ],
     [

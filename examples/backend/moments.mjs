@@ -2,15 +2,18 @@
 // codes and polls. They run on a schedule (a deal every few minutes, a code, a poll) and can be
 // started by hand from the studio (POST /studio/api/{deal,announce,poll}, with the studio token).
 //
-// - A deal has a limited quantity that really sells down: the shop asks `claim()` on every add,
-//   which charges the deal price (the line's unitPrice), refuses more than is left or than the
-//   per-shopper limit, and publishes the new `remaining`. Units come back when a deal line is removed.
+// - Flash deals, the demo's one deal mechanism (the studio, the schedule and the scale bench's burst
+//   all use `startDeal`): a limited number of units at the deal price. The units left are a counter
+//   of the shared state (hub.mjs; Redis with several instances), taken atomically by every add, so
+//   they are never oversold; the deal itself travels with the shop's shared snapshot. An add during
+//   a deal is charged the deal price (the line's unitPrice) and refused beyond the per-shopper
+//   limit; deal units leave the product's stock when added (a deal sells real units) and come back
+//   when a deal line is removed. Once the deal's units are gone, the product sells at its regular
+//   price while stock lasts. `remaining` goes out at once, then at most once a second.
 // - Discount codes: the cart takes CODES (POST/DELETE {cart}/{id}/discounts); the cart document
 //   and the checkout page show each code and the total after it.
-// - Votes: POST /shows/<id>/interactions/polls/<pollId>/votes { optionId } + Idempotency-Key; the
-//   same key is answered as the first time and counted once; 409 `closed` after the poll closed.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { fromMinor, money } from './money.mjs';
+import { fromMinor, money, toMinor } from './money.mjs';
 import { ShopError } from './shop.mjs';
 
 /** The codes the demo cart accepts (matched without regard to case). */
@@ -33,35 +36,83 @@ const POLLS = [
 ];
 const MAX_KEYS = 5_000;
 
+/** The polls the replay's recorded show ran (its video is 90 s long). */
+export const REPLAY_POLLS = [
+  {
+    id: 'replay-poll-1',
+    question: 'Which knit should we restock first?',
+    options: [
+      { id: 'o1', text: 'Cable-knit cardigan', votes: 412 },
+      { id: 'o2', text: 'Merino beanie', votes: 268 },
+      { id: 'o3', text: 'Chunky scarf', votes: 157 },
+    ],
+    closed: true,
+    offset: 20,
+    endOffset: 48,
+  },
+  {
+    id: 'replay-poll-2',
+    question: 'Oat or forest green?',
+    options: [
+      { id: 'o1', text: 'Oat', votes: 503 },
+      { id: 'o2', text: 'Forest green', votes: 331 },
+    ],
+    closed: true,
+    offset: 60,
+  },
+];
+
 /**
  * @param {object} options
  * @param {() => number} options.now
  * @param {ReturnType<import('./shop.mjs').createShop>} options.shop
  * @param {(event: string, data: object) => void} options.publish  sends a live event to every show channel
+ * @param {(productId: string, event: string, data: object) => void} [options.publishFor]  to the shows
+ *   listing `productId` (deals); default `publish`
+ * @param {import('./hub.mjs').SharedState} options.state  the deals' unit counters
+ * @param {() => unknown} [options.share]  shares the shop's live state (the deal, stock) with other instances
+ * @param {() => boolean} [options.isLeader]  whether this instance runs the schedule; default always
  * @param {string[]} options.dealOrder  products the scheduled deals take turns on
+ * @param {string[]} [options.dealProducts]  products the studio offers a deal on; default `dealOrder`
  * @param {Partial<typeof MOMENT_TIMING>} [options.timing]
  * @param {string} [options.studioToken]  the bearer token of the studio API
  */
-export function createMoments({ now, shop, publish, dealOrder, timing: overrides = {}, studioToken }) {
+export function createMoments({ now, shop, publish, publishFor = (id, event, data) => publish(event, data), state, share = () => {}, isLeader = () => true, dealOrder, dealProducts = dealOrder, timing: overrides = {}, studioToken }) {
   const timing = { ...MOMENT_TIMING, ...overrides };
   const started = now();
   const token = studioToken ?? randomUUID();
-  let deal = null; // { id, productId, priceMinor, endsAt, limit, remaining }
   let announcement = null; // { id, text, code?, endsAt }
   let poll = null; // { id, question, options: [{ id, text, votes }], endsAt, closed, keys: Map }
   const next = { deal: started + timing.deal / 4, announce: started + timing.announce / 3, poll: started + timing.poll / 2 };
   let turn = 0;
   let seq = 0;
+  /** The units left of each deal as this instance last saw them (the counter is the truth). */
+  const remainingSeen = new Map();
+  /** Per deal: when `remaining` last went out, and the timer of the next one. */
+  const outbox = new Map();
+  const timers = new Set();
 
   const iso = (t) => new Date(t).toISOString();
-  const dealEvent = () => ({
-    id: deal.id,
-    productId: deal.productId,
-    price: money(deal.priceMinor),
-    endsAt: iso(deal.endsAt),
-    ...(deal.limit ? { limit: deal.limit } : {}),
-    remaining: deal.remaining,
+  const counter = (d) => `deal:${d.id}`;
+  /** The deal running on `productId` now, if any. */
+  const running = (productId) => {
+    const d = typeof productId === 'string' && shop.has(productId) ? shop.live.dealOf(productId) : undefined;
+    return d && now() < d.endsAt ? d : undefined;
+  };
+  /** The deal running now, if any, as [productId, deal] (the demo runs one at a time). */
+  const current = () => shop.live.deals().find(([, d]) => now() < d.endsAt);
+  const dealEvent = (productId, d) => ({
+    id: d.id,
+    productId,
+    price: money(d.priceMinor),
+    endsAt: iso(d.endsAt),
+    ...(d.limit ? { limit: d.limit } : {}),
+    remaining: Math.max(0, remainingSeen.get(d.id) ?? d.units),
   });
+  const dealNow = () => {
+    const d = current();
+    return d ? dealEvent(...d) : null;
+  };
   const announcementEvent = () => ({ ...announcement, endsAt: iso(announcement.endsAt) });
   const pollEvent = () => ({
     id: poll.id,
@@ -70,25 +121,162 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
     endsAt: iso(poll.endsAt),
     closed: poll.closed,
   });
+  const later = (ms, fn) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timer.unref?.();
+    timers.add(timer);
+    return timer;
+  };
 
-  /** Starts a deal; `percent` off the regular price (rounded down to 50 cents). */
-  function startDeal({ productId, percent = 30, units = timing.dealUnits, limit = timing.dealLimit, seconds = timing.dealFor / 1000 } = {}) {
+  /**
+   * Starts a flash deal on `productId`: `units` at the deal price (`price`, a decimal string, or
+   * `percent` off the regular price, rounded down to 50 cents), at most `limit` per shopper (0: no
+   * limit), for `seconds`. A deal running on any product ends first.
+   * @returns {Promise<object>} the `deal` event
+   */
+  async function startDeal({ productId, percent = 30, price, units = timing.dealUnits, limit = timing.dealLimit, seconds = timing.dealFor / 1000, id } = {}) {
     if (!shop.has(productId)) throw new ShopError(400, 'invalid', 'No such product.');
-    if (!(percent > 0 && percent < 100) || !Number.isSafeInteger(units) || units < 1 || !(seconds > 0)) {
-      throw new ShopError(400, 'invalid', 'percent 1-99, units >= 1, seconds > 0.');
+    if (!Number.isSafeInteger(units) || units < 1 || !(seconds > 0) || !(Number.isSafeInteger(limit ?? 0) && (limit ?? 0) >= 0)) {
+      throw new ShopError(400, 'invalid', 'units >= 1, limit >= 0 (0: none), seconds > 0.');
     }
-    if (deal) endDeal();
     const regular = shop.live.regularPrice(productId);
-    const priceMinor = Math.max(50, Math.floor((regular * (100 - percent)) / 100 / 50) * 50);
-    deal = { id: `deal-${++seq}`, productId, priceMinor, endsAt: now() + seconds * 1000, limit: limit || undefined, remaining: units };
-    publish('deal', dealEvent());
-    return dealEvent();
+    let priceMinor;
+    if (price !== undefined && price !== null && price !== '') {
+      try {
+        priceMinor = toMinor(price);
+      } catch {
+        throw new ShopError(400, 'invalid', 'price: an amount such as 29.00.');
+      }
+      if (priceMinor < 1 || priceMinor >= regular) throw new ShopError(400, 'invalid', `price: below the regular ${fromMinor(regular)}.`);
+    } else {
+      if (!(percent > 0 && percent < 100)) throw new ShopError(400, 'invalid', 'percent 1-99.');
+      priceMinor = Math.max(50, Math.floor((regular * (100 - percent)) / 100 / 50) * 50);
+    }
+    for (const [other] of shop.live.deals()) await endDeal(other);
+    const d = { id: id ?? `deal-${now().toString(36)}-${++seq}`, priceMinor, endsAt: now() + seconds * 1000, limit: limit || undefined, units };
+    await state.setCounter(counter(d), units);
+    remainingSeen.set(d.id, units);
+    shop.live.setDeal(productId, d);
+    await share();
+    const event = dealEvent(productId, d);
+    publishFor(productId, 'deal', event);
+    later(seconds * 1000 + 50, () => void endDeal(productId, d.id));
+    return event;
   }
 
-  function endDeal() {
-    if (!deal) return;
-    publish('deal', { id: deal.id, ended: true });
-    deal = null;
+  /** Ends the deal on `productId` (only deal `id`, when given), or the one running. */
+  async function endDeal(productId = current()?.[0], id) {
+    const d = productId && shop.has(productId) ? shop.live.dealOf(productId) : undefined;
+    if (!d || (id && d.id !== id)) return;
+    shop.live.setDeal(productId, null);
+    remainingSeen.delete(d.id);
+    clearTimeout(outbox.get(d.id)?.timer);
+    outbox.delete(d.id);
+    await share();
+    publishFor(productId, 'deal', { id: d.id, ended: true });
+  }
+
+  /** `remaining` of deal `d` changed (to `left`): out at once, then at most once a second. */
+  function changed(productId, d, left) {
+    if (left !== null && left !== undefined) remainingSeen.set(d.id, left);
+    void share();
+    const box = outbox.get(d.id) ?? { at: -Infinity, timer: undefined };
+    outbox.set(d.id, box);
+    if (box.timer) return;
+    const send = () => {
+      box.at = Date.now();
+      box.timer = undefined;
+      if (running(productId)?.id !== d.id) return;
+      publishFor(productId, 'deal', dealEvent(productId, d));
+      publishFor(productId, 'product', shop.productDocument(productId));
+    };
+    const wait = box.at + 1000 - Date.now();
+    if (wait <= 0) send();
+    else box.timer = later(wait, send);
+  }
+
+  const mine = (cartId, d) => shop.cart(cartId).lines.filter((l) => l.dealId === d.id).reduce((n, l) => n + l.quantity, 0);
+  const overLimit = (d) => new ShopError(409, 'out_of_stock', `At most ${d.limit} per shopper at the deal price.`);
+  const unitsLeft = async (d) => Math.max(0, (await state.counter(counter(d))) ?? 0);
+  const onlyLeft = (n) => new ShopError(409, 'out_of_stock', `Only ${n} left at the deal price.`);
+
+  /**
+   * POST {cart}/{id}/lines, in the cart's lock (index.mjs `cartOp`): during a deal, its price from
+   * its units (taken atomically), within the per-shopper limit; the regular price once they are gone.
+   * @returns {Promise<{ cart: object, replayed: boolean }>}
+   */
+  async function addLine(cartId, body, key) {
+    const replay = shop.replayOf(cartId, body, key);
+    if (replay) return replay;
+    const d = running(body?.productId);
+    const quantity = body?.quantity ?? 1;
+    if (!d || !Number.isSafeInteger(quantity) || quantity < 1 || quantity > 99) return shop.addLine(cartId, body, key);
+    const refuse = (error) => {
+      // Remembered, so the retry of this add gets the same answer.
+      shop.refuseAdd(cartId, body, key, error);
+      throw error;
+    };
+    if (d.limit && mine(cartId, d) + quantity > d.limit) refuse(overLimit(d));
+    const left = await state.take(counter(d), quantity);
+    if (left < 0) {
+      const rest = await unitsLeft(d);
+      if (rest > 0) refuse(onlyLeft(rest));
+      return shop.addLine(cartId, body, key); // sold out at the deal price: the regular price
+    }
+    try {
+      const added = shop.addLine(cartId, body, key, { id: d.id, priceMinor: d.priceMinor });
+      changed(body.productId, d, left);
+      return added;
+    } catch (error) {
+      await state.giveBack(counter(d), quantity);
+      throw error;
+    }
+  }
+
+  /** PATCH a line: more of a deal line takes more of its units (refused once the deal is over). */
+  async function updateLine(cartId, lineId, body) {
+    const line = shop.lineOf(cartId, lineId);
+    const before = line.quantity;
+    const quantity = body?.quantity;
+    if (!line.dealId || !Number.isSafeInteger(quantity) || quantity === before) return shop.updateLine(cartId, lineId, body);
+    const d = running(line.productId);
+    const live = Boolean(d) && d.id === line.dealId;
+    if (quantity < before) {
+      const c = shop.updateLine(cartId, lineId, body);
+      if (live) {
+        await state.giveBack(counter(d), before - quantity);
+        changed(line.productId, d, await state.counter(counter(d)));
+      }
+      return c;
+    }
+    if (!live) throw new ShopError(409, 'out_of_stock', 'The deal is over: add it again at the regular price.');
+    if (d.limit && mine(cartId, d) + quantity - before > d.limit) throw overLimit(d);
+    const left = await state.take(counter(d), quantity - before);
+    if (left < 0) throw onlyLeft(await unitsLeft(d));
+    try {
+      const c = shop.updateLine(cartId, lineId, body);
+      changed(line.productId, d, left);
+      return c;
+    } catch (error) {
+      await state.giveBack(counter(d), quantity - before);
+      throw error;
+    }
+  }
+
+  /** DELETE a line: a deal line's units go back to the deal while it runs. */
+  async function removeLine(cartId, lineId) {
+    const line = shop.lineOf(cartId, lineId);
+    const quantity = line.quantity;
+    const c = shop.removeLine(cartId, lineId);
+    const d = line.dealId ? running(line.productId) : undefined;
+    if (d && d.id === line.dealId) {
+      await state.giveBack(counter(d), quantity);
+      changed(line.productId, d, await state.counter(counter(d)));
+    }
+    return c;
   }
 
   function announce({ text, code, seconds = timing.announceFor / 1000 } = {}) {
@@ -151,7 +339,9 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
   /** Advances the schedule to `now()`. */
   function tick() {
     const t = now();
-    if (deal && t >= deal.endsAt) endDeal();
+    for (const [productId, d] of shop.live.deals()) if (t >= d.endsAt) void endDeal(productId, d.id);
+    // With several instances, one runs the schedule.
+    if (!isLeader()) return;
     if (announcement && t >= announcement.endsAt) {
       publish('announcement', { id: announcement.id, ended: true });
       announcement = null;
@@ -162,7 +352,7 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
     }
     if (t >= next.deal && dealOrder.length) {
       next.deal = t + timing.deal;
-      if (!deal) startDeal({ productId: dealOrder[turn++ % dealOrder.length] });
+      if (!current()) startDeal({ productId: dealOrder[turn++ % dealOrder.length] }).catch((error) => console.error('demo backend: deal:', error?.message ?? error));
     }
     if (t >= next.announce) {
       next.announce = t + timing.announce;
@@ -174,30 +364,9 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
     }
   }
 
-  // -- What the shop asks (see createShop's `moments` hooks) --
+  // -- What the shop asks (see createShop's `setMoments`) --
 
   const hooks = {
-    /**
-     * The price of `quantity` of `productId` added to cart `c` now: the deal's (claiming units),
-     * or undefined for the regular price. Throws 409 when the deal cannot cover it.
-     */
-    claim(c, productId, quantity) {
-      if (!deal || deal.productId !== productId || now() >= deal.endsAt || deal.remaining <= 0) return undefined;
-      const mine = c.lines.filter((l) => l.dealId === deal.id).reduce((n, l) => n + l.quantity, 0);
-      if (deal.limit && mine + quantity > deal.limit) {
-        throw new ShopError(409, 'out_of_stock', `At most ${deal.limit} per shopper at the deal price.`);
-      }
-      if (quantity > deal.remaining) throw new ShopError(409, 'out_of_stock', `Only ${deal.remaining} left at the deal price.`);
-      deal.remaining -= quantity;
-      publish('deal', dealEvent());
-      return { priceMinor: deal.priceMinor, dealId: deal.id };
-    },
-    /** Units of a deal line that leave the cart go back to the deal, while it runs. */
-    release(line, quantity) {
-      if (!deal || line.dealId !== deal.id || quantity <= 0) return;
-      deal.remaining += quantity;
-      publish('deal', dealEvent());
-    },
     /** The discounts of cart `c` on `subtotalMinor`: [{ code, minor }]. */
     discounts(c, subtotalMinor) {
       let left = subtotalMinor;
@@ -225,7 +394,8 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
   /** What a client that connects now must know: the moments running. */
   function snapshot() {
     const events = [];
-    if (deal && now() < deal.endsAt) events.push(['deal', dealEvent()]);
+    const deal = current();
+    if (deal) events.push(['deal', dealEvent(...deal)]);
     if (announcement) events.push(['announcement', announcementEvent()]);
     if (poll) events.push(['poll', pollEvent()]);
     return events;
@@ -245,11 +415,25 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
   function routes({ send, readJson, cartDoc }) {
     const studio = (fn) => async (m, req, res) => {
       if (!authorized(req)) return send(res, 401, { error: { code: 'unauthorized', message: 'The studio token is missing or wrong.' } });
-      send(res, 200, fn(await readJson(req)));
+      send(res, 200, await fn(req.method === 'GET' ? {} : await readJson(req)));
     };
     return [
+      // What the studio page shows: the moments running, the products a deal can be on, the codes.
+      [
+        'GET',
+        /^\/studio\/api\/moments\/state$/,
+        studio(() => ({
+          deal: dealNow(),
+          announcement: announcement ? announcementEvent() : null,
+          poll: poll ? pollEvent() : null,
+          products: dealProducts.filter((id) => shop.has(id)).map((id) => ({ id, title: shop.productDocument(id).title, price: money(shop.live.regularPrice(id)) })),
+          codes: Object.entries(CODES).map(([code, { label }]) => ({ code, label })),
+        })),
+      ],
       ['POST', /^\/cart\/([^/]+)\/discounts$/, async (m, req, res, origin) => send(res, 200, cartDoc(applyCode(shop.cart(m[1]), await readJson(req)), origin))],
       ['DELETE', /^\/cart\/([^/]+)\/discounts\/([^/]+)$/, (m, req, res, origin) => send(res, 200, cartDoc(removeCode(shop.cart(m[1]), m[2]), origin))],
+      // The polls a show ran: the replay's recorded ones (with their media offsets); live, the current one.
+      ['GET', /^\/shows\/(live|scheduled|replay)\/interactions\/polls$/, (m, req, res) => send(res, 200, { polls: m[1] === 'replay' ? REPLAY_POLLS : poll ? [pollEvent()] : [] })],
       [
         'POST',
         /^\/shows\/(?:live|scheduled)\/interactions\/polls\/([^/]+)\/votes$/,
@@ -259,12 +443,17 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
         },
       ],
       // The studio's durations are checked here, at the API (the demo's own schedule may be faster).
-      ['POST', /^\/studio\/api\/deal$/, studio((b) => startDeal({ ...within(b, 10, 600), productId: b.productId ?? dealOrder[turn++ % dealOrder.length] }))],
-      ['POST', /^\/studio\/api\/deal\/end$/, studio(() => (endDeal(), { ended: true }))],
+      ['POST', /^\/studio\/api\/deal$/, studio((b) => startDeal({ ...pick(within(b, 10, 600)), productId: b.productId || dealOrder[turn++ % dealOrder.length] }))],
+      ['POST', /^\/studio\/api\/deal\/end$/, studio(async () => (await endDeal(), { ended: true }))],
       ['POST', /^\/studio\/api\/announce$/, studio((b) => announce(within(b, 5, 3600)))],
       ['POST', /^\/studio\/api\/poll$/, studio((b) => startPoll(within(b, 10, 3600)))],
       ['POST', /^\/studio\/api\/poll\/close$/, studio(() => closePoll())],
     ];
+  }
+
+  /** What the studio may set of a deal (not its id). */
+  function pick({ productId, percent, price, units, limit, seconds }) {
+    return Object.fromEntries(Object.entries({ productId, percent, price, units, limit, seconds }).filter(([, v]) => v !== undefined));
   }
 
   /** A studio request's body, refused unless its `seconds` (when given) is within [min, max]. */
@@ -273,7 +462,30 @@ export function createMoments({ now, shop, publish, dealOrder, timing: overrides
     return body;
   }
 
-  return { tick, hooks, routes, snapshot, studioToken: token, startDeal, endDeal, announce, startPoll, closePoll, vote, get deal() { return deal; } };
+  return {
+    tick,
+    hooks,
+    routes,
+    snapshot,
+    studioToken: token,
+    startDeal,
+    endDeal,
+    addLine,
+    updateLine,
+    removeLine,
+    announce,
+    startPoll,
+    closePoll,
+    vote,
+    /** The deal running now, as its `deal` event, or null. */
+    get deal() {
+      return dealNow();
+    },
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
 }
 
 export { fromMinor };

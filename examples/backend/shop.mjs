@@ -30,13 +30,14 @@ export function createShop({ products, stock, urls }) {
       priceMinor: toMinor(p.price),
       compareAtMinor: p.compareAtPrice === undefined ? undefined : toMinor(p.compareAtPrice),
       sale: null,
+      deal: null,
     });
   }
   const units = new Map(Object.entries(stock));
   const carts = new Map();
   /** Counts the live changes (prices, stock), so a mirror of them knows when to save. */
   let liveVersion = 0;
-  /** Deal prices and discount codes (moments.mjs), once set with `setMoments`. */
+  /** Discount codes (moments.mjs), once set with `setMoments`. */
   let moments = null;
 
   const variantIds = (item) => (item.variants.length ? item.variants.map((v) => v.id) : [item.id]);
@@ -152,10 +153,12 @@ export function createShop({ products, stock, urls }) {
 
   /**
    * Adds a line (or more of an existing line). With an idempotency key, a retry of the same
-   * request is answered as the first one was and never adds again.
+   * request is answered as the first one was and never adds again. With `deal` (`{ id, priceMinor }`,
+   * its units already claimed by moments.mjs), the line is charged the deal price and the units
+   * leave the stock: a deal sells real units.
    * @returns {{ cart: object, replayed: boolean }}
    */
-  function addLine(cartId, body, idempotencyKey) {
+  function addLine(cartId, body, idempotencyKey, deal) {
     const c = cart(cartId);
     const fingerprint = JSON.stringify([body?.productId, body?.variantId, body?.quantity]);
     const replay = replayOf(cartId, body, idempotencyKey);
@@ -165,13 +168,12 @@ export function createShop({ products, stock, urls }) {
       const it = item(body.productId);
       const variant = variantOf(it, body.variantId ?? (it.variants.length ? undefined : it.id));
       const quantity = quantityOf(body.quantity ?? 1, { allowZero: false });
-      const inCart = c.lines.filter((l) => l.variantId === variant.id).reduce((n, l) => n + l.quantity, 0);
-      const wanted = inCart + quantity;
-      if (wanted > MAX_QUANTITY) throw new ShopError(400, 'invalid', `At most ${MAX_QUANTITY} of one item.`);
-      checkStock(it, variant, wanted);
-      // During a flash deal the deal price, from its limited units (a line per price).
-      const deal = moments?.claim(c, it.id, quantity);
-      const existing = c.lines.find((l) => l.variantId === variant.id && l.dealId === deal?.dealId);
+      const lines = c.lines.filter((l) => l.variantId === variant.id);
+      if (lines.reduce((n, l) => n + l.quantity, 0) + quantity > MAX_QUANTITY) throw new ShopError(400, 'invalid', `At most ${MAX_QUANTITY} of one item.`);
+      // Deal units left the stock when added; regular ones stay in it until checkout.
+      checkStock(it, variant, quantity + (deal ? 0 : lines.filter((l) => !l.dealId).reduce((n, l) => n + l.quantity, 0)));
+      // A line per price: a deal's units apart from the regular ones.
+      const existing = c.lines.find((l) => l.variantId === variant.id && l.dealId === deal?.id);
       if (existing) existing.quantity += quantity;
       else {
         c.lines.push({
@@ -182,9 +184,10 @@ export function createShop({ products, stock, urls }) {
           quantity,
           // The price when added: a flash-sale price stays in the cart.
           unitPriceMinor: deal?.priceMinor ?? currentPrice(it),
-          dealId: deal?.dealId,
+          dealId: deal?.id,
         });
       }
+      if (deal) live.setUnits(variant.id, unitsOf(variant.id) - quantity);
       remember(c, idempotencyKey, { fingerprint });
       return { cart: c, replayed: false };
     } catch (error) {
@@ -257,11 +260,9 @@ export function createShop({ products, stock, urls }) {
     const quantity = quantityOf(body?.quantity, { allowZero: true });
     if (quantity === 0) return removeLine(cartId, lineId);
     const it = item(l.productId);
-    if (quantity > l.quantity) checkStock(it, variantOf(it, l.variantId), quantity);
-    if (l.dealId && quantity > l.quantity && moments?.claim(c, l.productId, quantity - l.quantity)?.dealId !== l.dealId) {
-      throw new ShopError(409, 'out_of_stock', 'The deal is over: add it again at the regular price.');
-    }
-    if (l.dealId && quantity < l.quantity) moments?.release(l, l.quantity - quantity);
+    // A deal line's units are out of the stock already: only more of them must be there.
+    if (quantity > l.quantity) checkStock(it, variantOf(it, l.variantId), l.dealId ? quantity - l.quantity : quantity);
+    if (l.dealId) live.setUnits(l.variantId, unitsOf(l.variantId) - (quantity - l.quantity));
     l.quantity = quantity;
     return c;
   }
@@ -270,29 +271,41 @@ export function createShop({ products, stock, urls }) {
     const c = cart(cartId);
     const l = line(c, lineId);
     c.lines = c.lines.filter((x) => x !== l);
-    moments?.release(l, l.quantity);
+    if (l.dealId) live.setUnits(l.variantId, unitsOf(l.variantId) + l.quantity);
     return c;
+  }
+
+  /** The line `lineId` of cart `cartId` (to see whether it is a deal's). */
+  function lineOf(cartId, lineId) {
+    return line(cart(cartId), lineId);
   }
 
   /**
    * Live changes (the timeline uses these). Each returns true when the product changed.
    */
   const live = {
-    /**
-     * Starts a sale at `priceMinor` (below the regular price), or ends it with `null`. With
-     * `deal` (`{ id, limit, endsAt }`), only `limit` units sell at that price (the caller counts them).
-     */
-    setSale(productId, priceMinor, deal) {
+    /** Starts a sale at `priceMinor` (below the regular price: the product's price), or ends it with `null`. */
+    setSale(productId, priceMinor) {
       const it = item(productId);
       const before = it.sale?.priceMinor ?? null;
-      const dealBefore = it.sale?.deal?.id;
-      it.sale = priceMinor === null ? null : { priceMinor, ...(deal ? { deal: { id: deal.id, limit: deal.limit, endsAt: deal.endsAt } } : {}) };
-      const changed = before !== priceMinor || dealBefore !== it.sale?.deal?.id;
+      it.sale = priceMinor === null ? null : { priceMinor };
+      const changed = before !== priceMinor;
       if (changed) liveVersion += 1;
       return changed;
     },
-    /** The limited deal running on `productId`, if any: `{ id, limit, endsAt }`. */
-    dealOf: (productId) => item(productId).sale?.deal,
+    /**
+     * Starts a flash deal on `productId` (`{ id, priceMinor, endsAt, limit?, units }`; moments.mjs
+     * counts its units), or ends it with `null`. The product's price stays the regular one: the
+     * deal price is charged on the deal's lines.
+     */
+    setDeal(productId, deal) {
+      item(productId).deal = deal;
+      liveVersion += 1;
+    },
+    /** The flash deal on `productId` (running or past its `endsAt`), if any. */
+    dealOf: (productId) => item(productId).deal ?? undefined,
+    /** Every product's deal: `[productId, deal]`. */
+    deals: () => [...items].filter(([, it]) => it.deal).map(([id, it]) => [id, it.deal]),
     /** Sets the units of one variant. */
     setUnits(variantId, count) {
       const before = unitsOf(variantId);
@@ -305,11 +318,18 @@ export function createShop({ products, stock, urls }) {
     /** Sales and stock as a plain document, and back (instances share them through the hub's state). */
     snapshot() {
       const sales = {};
-      for (const [id, it] of items) if (it.sale) sales[id] = it.sale;
-      return { sales, units: Object.fromEntries(units) };
+      const deals = {};
+      for (const [id, it] of items) {
+        if (it.sale) sales[id] = it.sale;
+        if (it.deal) deals[id] = it.deal;
+      }
+      return { sales, deals, units: Object.fromEntries(units) };
     },
     restore(snapshot) {
-      for (const [id, it] of items) it.sale = snapshot.sales[id] ?? null;
+      for (const [id, it] of items) {
+        it.sale = snapshot.sales[id] ?? null;
+        it.deal = snapshot.deals?.[id] ?? null;
+      }
       units.clear();
       for (const [id, n] of Object.entries(snapshot.units)) units.set(id, n);
       liveVersion += 1;
@@ -332,8 +352,9 @@ export function createShop({ products, stock, urls }) {
     importCart,
     updateLine,
     removeLine,
+    lineOf,
     live,
-    /** Plugs in deal prices and discount codes: `{ claim, release, discounts }` (moments.mjs). */
+    /** Plugs in the discount codes: `{ discounts }` (moments.mjs). */
     setMoments(hooks) {
       moments = hooks;
     },

@@ -8,6 +8,10 @@
  * Times (`endsAt`) are the server's; `clock` (see `server-clock.ts`) says what time it is there.
  * Bad moments are ignored with a recoverable `show/invalid` on the store's bus: a deal for a
  * product the show does not list, in another currency than the product's, or already over.
+ *
+ * A replay's polls (`replay()`) follow the store's media time instead, like the chat's replay:
+ * each shows, closed with its final results, from its `offset` until its `endOffset` or the next
+ * poll; a seek back takes it away again.
  */
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
 import type { ShowStore } from './store.js';
@@ -59,6 +63,9 @@ export class Moments {
   #listeners = new Set<MomentsListener>();
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
   #abort = new AbortController();
+  /** A replay's polls by `offset`, while the show is a replay. */
+  #replay: readonly Poll[] | undefined;
+  #stopReplay: (() => void) | undefined;
 
   constructor(options: MomentsOptions) {
     this.#options = options;
@@ -105,7 +112,8 @@ export class Moments {
         if (this.#state.announcement?.id === event.id) this.#endAnnouncement();
         return true;
       case 'poll':
-        this.#poll(event.poll);
+        // A replay's polls come with the media time, not live.
+        if (!this.#replay) this.#poll(event.poll);
         return true;
       default:
         return false;
@@ -141,8 +149,53 @@ export class Moments {
     }
   }
 
+  /**
+   * The show is a replay with these polls (each with `offset`): the current poll is the one whose
+   * moment playback (the store's `currentTime`) has reached, closed, with its final results.
+   */
+  replay(polls: readonly Poll[]): void {
+    this.#stopReplay?.();
+    this.#clear('poll');
+    this.#replay = polls
+      .filter((p) => p.offset !== undefined)
+      .map((p) => ({ ...p, closed: true }))
+      .sort((a, b) => a.offset! - b.offset!);
+    const store = this.#options.store;
+    this.#stopReplay = store.subscribe((now, before) => {
+      if (now.currentTime !== before.currentTime) this.#replayAt(now.currentTime);
+    });
+    this.#replayAt(store.state.currentTime);
+  }
+
+  /**
+   * A replay's polls from an interaction adapter's `polls()`, then `replay()`. A failure is a
+   * recoverable `poll/unavailable` on the store's bus; `reset()` stops the request.
+   */
+  async replayFrom(adapter: Pick<InteractionAdapter, 'polls'>): Promise<void> {
+    const signal = this.#abort.signal;
+    try {
+      const polls = (await adapter.polls?.(signal)) ?? [];
+      if (!signal.aborted && polls.length) this.replay(polls);
+    } catch (error) {
+      if (!signal.aborted && !isAbortError(error)) this.#options.store.bus.emit('error', VitrineError.from(error, 'poll/unavailable', true).toDetail());
+    }
+  }
+
+  #replayAt(seconds: number): void {
+    let poll: Poll | null = null;
+    for (const p of this.#replay ?? []) {
+      if (p.offset! > seconds) break;
+      poll = p;
+    }
+    if (poll?.endOffset !== undefined && seconds >= poll.endOffset) poll = null;
+    if (poll !== this.#state.poll) this.#set({ poll });
+  }
+
   /** Forgets everything (another show), stops timers and requests. */
   reset(): void {
+    this.#stopReplay?.();
+    this.#stopReplay = undefined;
+    this.#replay = undefined;
     this.#abort.abort();
     this.#abort = new AbortController();
     for (const timer of this.#timers.values()) clearTimeout(timer);

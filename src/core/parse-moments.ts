@@ -165,6 +165,40 @@ export function parseMomentEvent(type: string, data: unknown): ParseResult<ShowE
   });
 }
 
+/** Media seconds in a replay: a finite number of 0 or more. */
+function mediaTime(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Invalid(`${what}: not media seconds`);
+  return value;
+}
+
+/** Polls of one replay at most. */
+const MAX_REPLAY_POLLS = 500;
+
+/**
+ * Parses a replay's polls (`GET {interactions}/polls`: `{ "polls": [Poll] }`, docs/moments.md): each
+ * needs an `offset` (media seconds); an `endOffset` not after it is left out. They are closed (a
+ * replay takes no votes) and sorted by `offset`. A malformed poll is dropped and counted; never throws.
+ */
+export function parseReplayPolls(input: unknown): { polls: Poll[]; dropped: number } {
+  const list = typeof input === 'object' && input !== null && Array.isArray((input as Json).polls) ? ((input as Json).polls as unknown[]) : [];
+  const polls: Poll[] = [];
+  let dropped = 0;
+  for (const raw of list.slice(0, MAX_REPLAY_POLLS)) {
+    const result = run('replay poll', () => {
+      const p = object(raw, 'poll');
+      const parsed: Poll = { ...poll(p), closed: true, offset: mediaTime(p.offset, 'poll.offset') };
+      if (p.endOffset !== undefined && p.endOffset !== null) {
+        const end = mediaTime(p.endOffset, 'poll.endOffset');
+        if (end > parsed.offset!) parsed.endOffset = end;
+      }
+      return parsed;
+    });
+    if (result.ok) polls.push(result.value);
+    else dropped += 1;
+  }
+  return { polls: polls.sort((a, b) => a.offset! - b.offset!), dropped: dropped + Math.max(0, list.length - MAX_REPLAY_POLLS) };
+}
+
 /** Parses a Poll (the answer to a vote, CONTRACT.md section 8). */
 export function parsePoll(input: unknown): ParseResult<Poll> {
   return run('poll', () => poll(object(input, 'poll')));

@@ -8,6 +8,9 @@
  * bus) or the first `discount-request` (a code removed from a restored cart), and the events that
  * arrive meanwhile are applied in order once they are there. The element hears the model through
  * `onModel` (to render it) and each deal that starts through `onDeal` (`vitrine-deal`).
+ *
+ * A replay (an `ended` show) whose interaction adapter has `polls()` loads the model, which asks
+ * for the show's polls and plays them back with the video (`Moments.replayFrom`).
  */
 import { VitrineError } from './errors.js';
 import type { Moments } from './moments.js';
@@ -27,7 +30,7 @@ export interface SessionMomentsOptions {
 }
 
 type Loaded = { moments: Moments; stopDiscounts: () => void };
-type Queued = { event: ShowEvent } | { discount: StoreEvents['discount-request'] };
+type Queued = { event: ShowEvent } | { discount: StoreEvents['discount-request'] } | { replay: InteractionAdapter };
 
 export class SessionMoments {
   /** The server's time, from the `Date` headers `fetch` sees. */
@@ -42,6 +45,10 @@ export class SessionMoments {
   /** Moments and discount requests that arrived while the chunk loads, in order. */
   #queue: Queued[] = [];
   #vote: InteractionAdapter['vote'] | undefined;
+  #adapter: InteractionAdapter | undefined;
+  /** The adapter a replay's polls were asked of (once per show). */
+  #replayedBy: InteractionAdapter | undefined;
+  #stopStatus: (() => void) | undefined;
   #voteUrl: string | undefined;
   #restVote: { url: string; vote: InteractionAdapter['vote'] } | undefined;
   #connectDiscounts: ((store: ShowStore, cart: () => CartAdapter | undefined) => () => void) | undefined;
@@ -66,6 +73,17 @@ export class SessionMoments {
   setInteractions(adapter: InteractionAdapter | undefined, show: Show | null): void {
     this.#vote = adapter?.vote ? adapter.vote.bind(adapter) : undefined;
     this.#voteUrl = show?.interactions;
+    this.#adapter = adapter;
+    this.#replayPolls();
+  }
+
+  /** In a replay, the show's polls from its interaction adapter (asked once, by the lazy model). */
+  #replayPolls(): void {
+    const adapter = this.#adapter;
+    if (!this.#running || this.#store.state.status !== 'ended' || !adapter?.polls || this.#replayedBy === adapter) return;
+    this.#replayedBy = adapter;
+    if (this.#loaded) void this.#loaded.moments.replayFrom(adapter);
+    else this.#load({ replay: adapter });
   }
 
   /** Starts listening to the store's bus. */
@@ -73,6 +91,10 @@ export class SessionMoments {
     if (this.#running) return;
     this.#running = true;
     this.#store.bus.on('live-event', this.#onEvent);
+    this.#stopStatus = this.#store.subscribe((now, before) => {
+      if (now.status !== before.status) this.#replayPolls();
+    });
+    this.#replayPolls();
     if (!this.#loaded) this.#store.bus.on('discount-request', this.#onDiscount);
     else this.#loaded.stopDiscounts = this.#connectDiscounts!(this.#store, this.#options.cart);
   }
@@ -80,6 +102,7 @@ export class SessionMoments {
   /** Another show: what the last one had running is forgotten. */
   reset(): void {
     this.#queue = [];
+    this.#replayedBy = undefined;
     this.#loaded?.moments.reset();
   }
 
@@ -89,6 +112,7 @@ export class SessionMoments {
     this.#running = false;
     this.#store.bus.off('live-event', this.#onEvent);
     this.#store.bus.off('discount-request', this.#onDiscount);
+    this.#stopStatus?.();
     this.#loaded?.stopDiscounts();
     this.reset();
   }
@@ -137,6 +161,7 @@ export class SessionMoments {
         if (!this.#running) return;
         for (const queued of queue) {
           if ('event' in queued) moments.apply(queued.event);
+          else if ('replay' in queued) void moments.replayFrom(queued.replay);
           else this.#store.bus.emit('discount-request', queued.discount);
         }
       },

@@ -206,6 +206,10 @@ export interface Poll {
   /** Epoch milliseconds (server clock) when voting closes. */
   endsAt?: number;
   closed: boolean;
+  /** In a replay: the media time in seconds at which the poll appears. */
+  offset?: number;
+  /** In a replay: the media time at which it goes (absent: it stays until the next poll). */
+  endOffset?: number;
 }
 
 /** A flash deal on one product. */
@@ -298,6 +302,8 @@ export interface InteractionAdapter {
   react(type: string, count: number, signal: AbortSignal): Promise<void>;
   vote(pollId: string, optionId: string, signal: AbortSignal, idempotencyKey?: string): Promise<Poll>;
   report(messageId: string, reason: string, signal: AbortSignal): Promise<void>;
+  /** A replay's polls with their final results, oldest first, each with `offset` (docs/moments.md). */
+  polls?(signal: AbortSignal): Promise<Poll[]>;
   /** Live messages for adapters with their own channel (a WebSocket chat); returns the function that stops. */
   subscribe?(listener: ShowEventListener, onError?: (error: Error) => void): () => void;
 }

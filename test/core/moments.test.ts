@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { parseMomentEvent } from '../../src/core/parse-moments.js';
+import { parseMomentEvent, parseReplayPolls } from '../../src/core/parse-moments.js';
+import { createMemoryInteractions } from '../../src/adapters/memory/interactions.js';
+import { createRestInteractions } from '../../src/adapters/rest/interactions.js';
 import { parseCart } from '../../src/core/parse.js';
 import { Moments, pollResults } from '../../src/core/moments.js';
 import { createServerClock } from '../../src/core/server-clock.js';
@@ -134,6 +136,56 @@ describe('moments model', () => {
     const results = pollResults({ id: 'p', question: 'Q', closed: false, options: [{ id: 'a', text: 'A', votes: 1 }, { id: 'b', text: 'B', votes: 1 }, { id: 'c', text: 'C', votes: 1 }] });
     expect(results.map((r) => r.percent).reduce((a, b) => a + b)).to.equal(100);
     expect(pollResults({ id: 'p', question: 'Q', closed: false, options: [{ id: 'a', text: 'A', votes: 0 }, { id: 'b', text: 'B', votes: 0 }] }).map((r) => r.percent)).to.deep.equal([0, 0]);
+  });
+});
+
+describe('replay polls', () => {
+  const option = (id: string, votes: number) => ({ id, text: id.toUpperCase(), votes });
+  const raw = (id: string, offset: unknown, extra: object = {}) => ({ id, question: `${id}?`, options: [option('a', 3), option('b', 1)], closed: false, offset, ...extra });
+
+  it('parses a replay’s polls: closed, by offset; a poll without a usable offset or with bad options is dropped; a bad endOffset is left out', () => {
+    const { polls, dropped } = parseReplayPolls({
+      polls: [raw('late', 40), raw('early', 5, { endOffset: 20 }), raw('none', undefined), raw('negative', -1), raw('backwards', 30, { endOffset: 10 }), { ...raw('dup', 8), options: [option('a', 1), option('a', 2)] }, 'garbage'],
+    });
+    expect(polls.map((p) => [p.id, p.offset, p.endOffset, p.closed])).to.deep.equal([
+      ['early', 5, 20, true],
+      ['backwards', 30, undefined, true],
+      ['late', 40, undefined, true],
+    ]);
+    expect(dropped).to.equal(4);
+    expect(parseReplayPolls({ nope: 1 })).to.deep.equal({ polls: [], dropped: 0 });
+  });
+
+  it('follows the store’s media time: each poll from its offset to its endOffset or the next poll; a seek back rebuilds; live poll events are ignored', () => {
+    const { store, moments } = world();
+    const { polls } = parseReplayPolls({ polls: [raw('one', 10, { endOffset: 20 }), raw('two', 30)] });
+    moments.replay(polls);
+    const current = () => moments.state.poll?.id ?? null;
+    expect(current()).to.equal(null);
+    store.set({ currentTime: 12 });
+    expect(current()).to.equal('one');
+    expect(moments.state.poll!.closed).to.equal(true);
+    store.set({ currentTime: 25 });
+    expect(current()).to.equal(null);
+    store.set({ currentTime: 99 });
+    expect(current()).to.equal('two');
+    store.set({ currentTime: 11 });
+    expect(current()).to.equal('one');
+    moments.apply(event('poll', { id: 'live', question: 'Now?', options: [option('a', 0), option('b', 0)], closed: false }));
+    expect(current()).to.equal('one');
+    moments.reset();
+    store.set({ currentTime: 31 });
+    expect(current()).to.equal(null);
+  });
+
+  it('the adapters answer a replay’s polls: in memory (those with an offset), REST (the demo backend’s recorded ones)', async () => {
+    const memory = createMemoryInteractions({ polls: [{ ...raw('r', 12), closed: false }, { ...raw('live', undefined), closed: false }] as never });
+    expect((await memory.polls!(new AbortController().signal)).map((p) => [p.id, p.closed])).to.deep.equal([['r', true]]);
+    const rest = createRestInteractions('/__moments/demo/shows/replay/interactions');
+    const recorded = await rest.polls!(new AbortController().signal);
+    expect(recorded.map((p) => [p.offset, p.endOffset])).to.deep.equal([[20, 48], [60, undefined]]);
+    // A backend without the request (404): no polls, no error.
+    expect(await createRestInteractions('/__moments/nowhere/interactions').polls!(new AbortController().signal)).to.deep.equal([]);
   });
 });
 

@@ -1,8 +1,9 @@
 // The demo backend's moments (examples/backend/moments.mjs) for the moments tests, with faults:
 //
 //   /__moments/demo/...         the demo backend (studio token "test-studio"; nothing scheduled)
-//   POST /__moments/fail        { votes?: number, discounts?: number }: the next N vote / discount
-//                               requests answer 500 (after being logged), then all is well again
+//   POST /__moments/fail        { votes?: number, discounts?: number, polls?: number }: the next N
+//                               vote / discount / replay-poll requests answer 500 (after being
+//                               logged), then all is well again
 //   GET  /__moments/log         [{ method, path, key }] of every vote and discount request
 //   POST /__moments/reset       clears the log and the faults
 import { createBackend } from '../../examples/backend/index.mjs';
@@ -16,7 +17,7 @@ const backend = createBackend({
 });
 
 let log = [];
-const faults = { votes: 0, discounts: 0 };
+const faults = { votes: 0, discounts: 0, polls: 0 };
 
 async function body(req) {
   const chunks = [];
@@ -36,6 +37,7 @@ export const middleware = [
       log = [];
       faults.votes = 0;
       faults.discounts = 0;
+      faults.polls = 0;
       ctx.body = '{}';
       return;
     }
@@ -45,7 +47,7 @@ export const middleware = [
       return;
     }
     if (!ctx.path.startsWith('/__moments/demo/')) return next();
-    const kind = /\/votes$/.test(ctx.path) ? 'votes' : /\/discounts(\/|$)/.test(ctx.path) ? 'discounts' : null;
+    const kind = /\/votes$/.test(ctx.path) ? 'votes' : /\/discounts(\/|$)/.test(ctx.path) ? 'discounts' : /\/polls$/.test(ctx.path) ? 'polls' : null;
     if (kind && ctx.method !== 'OPTIONS') {
       log.push({ method: ctx.method, path: ctx.path, key: ctx.get('idempotency-key') || null });
       if (faults[kind] > 0) {

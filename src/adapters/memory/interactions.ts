@@ -13,7 +13,7 @@ export interface MemoryInteractionsOptions {
   messages?: ChatMessage[];
   /** Reaction totals at the start. */
   reactions?: Record<string, number>;
-  /** Polls by id. */
+  /** Polls by id (those with an `offset` are a replay's: `polls()` answers them). */
   polls?: Poll[];
   /** Messages the shopper may post per `window` ms before a 429. @default Infinity */
   rateLimit?: number;
@@ -125,6 +125,9 @@ export function createMemoryInteractions(options: MemoryInteractionsOptions = {}
       return answer(signal, () => {
         reports.push([messageId, reason]);
       });
+    },
+    polls(signal) {
+      return answer(signal, () => [...polls.values()].filter((p) => p.offset !== undefined).map((p) => ({ ...structuredClone(p), closed: true })));
     },
     vote(pollId, optionId, signal) {
       return answer(signal, () => {

@@ -8,6 +8,7 @@
  * | `POST {interactions}/chat/{id}/reports` `{ reason }` | `chat/unavailable` |
  * | `POST {interactions}/reactions` `{ type, count }` | `chat/unavailable` |
  * | `POST {interactions}/polls/{pollId}/votes` `{ optionId }` + `Idempotency-Key` | 409 `poll/closed`, else `poll/unavailable` |
+ * | `GET {interactions}/polls` (a replay's polls, each with `offset`) | 404: none; else `poll/unavailable` |
  *
  * A message post that failed on the network or with 502/503/504 is retried once with the same
  * `Idempotency-Key`, so it is posted once.
@@ -15,6 +16,7 @@
 import ky, { HTTPError, type KyInstance } from 'ky';
 import { VitrineError, type VitrineErrorCode } from '../../core/errors.js';
 import { parseChatHistory, parseChatMessage } from '../../core/parse-interactions.js';
+import { parseReplayPolls } from '../../core/parse-moments.js';
 import type { ChatMessage, InteractionAdapter, Poll } from '../../core/types.js';
 import { absolute, randomKey, toVitrineError, type ServerError } from './http.js';
 
@@ -125,6 +127,15 @@ export function createRestInteractions(baseUrl: string, options: RestInteraction
         await api.post(`${base}/chat/${encodeURIComponent(messageId)}/reports`, { json: { reason }, signal, retry: 0 });
       } catch (error) {
         throw await mapped(error, 'chat/unavailable', 'chat');
+      }
+    },
+    async polls(signal) {
+      try {
+        return parseReplayPolls(await api.get(`${base}/polls`, { signal }).json()).polls;
+      } catch (error) {
+        // A backend without replay polls: none to show, nothing wrong.
+        if (error instanceof HTTPError && error.response.status === 404) return [];
+        throw await mapped(error, 'poll/unavailable', 'poll', () => undefined);
       }
     },
     async vote(pollId, optionId, signal, idempotencyKey) {

@@ -27,7 +27,7 @@ export async function resetServer(): Promise<void> {
   await studio('deal/end');
 }
 
-export const fail = (faults: { votes?: number; discounts?: number }) =>
+export const fail = (faults: { votes?: number; discounts?: number; polls?: number }) =>
   fetch('/__moments/fail', { method: 'POST', body: JSON.stringify(faults) });
 
 export const serverLog = async (): Promise<{ method: string; path: string; key: string | null }[]> =>

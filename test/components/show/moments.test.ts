@@ -7,16 +7,16 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/define.js';
 import type { VitrineShow } from '../../../src/components/show/show.js';
 import { button } from '../product-card/fixtures.js';
-import { BASE, resetServer, studio, until } from '../moments/helpers.js';
+import { BASE, fail, resetServer, serverLog, studio, until } from '../moments/helpers.js';
 
 const inner = (root: Element | null | undefined, selector: string): HTMLElement | null =>
   (root?.shadowRoot?.querySelector(selector) as HTMLElement | null) ?? null;
 const part = (root: Element | null | undefined, name: string) => inner(root, `[part~="${name}"]`);
 
-async function mount(cart?: string): Promise<VitrineShow> {
+async function mount(cart?: string, show = 'live'): Promise<VitrineShow> {
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
   const el = document.createElement('vitrine-show') as VitrineShow;
-  el.setAttribute('src', `${BASE}/shows/live`);
+  el.setAttribute('src', `${BASE}/shows/${show}`);
   el.setAttribute('locale', 'en');
   if (cart) el.setAttribute('cart', cart);
   wrapper.append(el);
@@ -152,5 +152,67 @@ describe('<vitrine-show> live moments', () => {
     } finally {
       window.removeEventListener('error', onError);
     }
+  });
+});
+
+describe('<vitrine-show> replay polls', () => {
+  beforeEach(resetServer);
+
+  const pollText = (el: VitrineShow) => el.shadowRoot!.querySelector('vitrine-poll')?.shadowRoot?.querySelector('[part="base"]')?.textContent?.replace(/\s+/g, ' ') ?? null;
+  const seek = async (el: VitrineShow, seconds: number) => {
+    el.store.set({ currentTime: seconds });
+    await el.updateComplete;
+  };
+
+  it('a replay shows each poll the show ran when playback reaches it, closed with its final results, and a seek back takes it away', async () => {
+    const el = await mount(undefined, 'replay');
+    expect(el.state.status).to.equal('ended');
+    // Asked once, of the show's interactions backend.
+    let asked = false;
+    for (let i = 0; i < 80 && !asked; i++) {
+      asked = (await serverLog()).some((r) => r.path.endsWith('/shows/replay/interactions/polls'));
+      if (!asked) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(asked, 'the polls asked for').to.equal(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(pollText(el), 'before its moment').to.equal(null);
+
+    await seek(el, 25);
+    const text = await until(() => pollText(el), 'the first poll at 0:25');
+    expect(text).to.include('Poll closed');
+    expect(text).to.include('Which knit should we restock first?');
+    const pollEl = el.shadowRoot!.querySelector('vitrine-poll')!;
+    // Its final results, as bars with percentages; no option to vote for.
+    expect([...pollEl.shadowRoot!.querySelectorAll('.percent')].map((p) => p.textContent)).to.deep.equal(['49%', '32%', '19%']);
+    expect(pollEl.shadowRoot!.querySelectorAll('[part="option"]').length).to.equal(0);
+    expect(text).to.include('837 votes');
+    await expect(el).to.be.accessible();
+
+    await seek(el, 10);
+    await until(() => pollText(el) === null, 'the poll gone after a seek back');
+    await seek(el, 30);
+    await until(() => pollText(el)?.includes('Which knit'), 'the poll again');
+    await seek(el, 50);
+    await until(() => pollText(el) === null, 'the poll gone at its endOffset (0:48)');
+    await seek(el, 70);
+    await until(() => pollText(el)?.includes('Oat or forest green?'), 'the second poll at 1:10');
+    expect(pollText(el)).to.include('Poll closed');
+  });
+
+  it('the replay polls failing to load is a recoverable poll/unavailable; the replay itself goes on', async () => {
+    // The first try and the adapter's two retries.
+    await fail({ polls: 3 });
+    const errors: { code: string; recoverable: boolean }[] = [];
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 1000px"></div>`);
+    wrapper.addEventListener('vitrine-error', (e) => errors.push((e as CustomEvent).detail));
+    const el = document.createElement('vitrine-show') as VitrineShow;
+    el.setAttribute('src', `${BASE}/shows/replay`);
+    wrapper.append(el);
+    await until(() => errors.find((e) => e.code === 'poll/unavailable'), 'the error');
+    expect(errors.find((e) => e.code === 'poll/unavailable')!.recoverable).to.equal(true);
+    expect(el.state.status).to.equal('ended');
+    await seek(el, 25);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pollText(el)).to.equal(null);
   });
 });
