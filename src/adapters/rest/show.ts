@@ -55,6 +55,37 @@ function references(body: unknown): { ids: string[]; paths: Set<string> } {
   return { ids, paths };
 }
 
+/** Bodies up to this size are parsed at once (a few ms); bigger ones in slices. */
+const BIG_BODY = 256 * 1024;
+
+/**
+ * The show document's JSON. A big body (a 6 MB document with 60,000 products) would be one
+ * `response.json()` task of seconds on a phone: past `BIG_BODY` bytes it is read as a stream and
+ * parsed in slices that yield to the page, its products past the cap never built (a lazy chunk,
+ * loaded only for such a document).
+ */
+async function readDocument(response: Response, signal: AbortSignal): Promise<unknown> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.json();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return await new Response(new Blob(chunks as BlobPart[])).json();
+      chunks.push(value);
+      size += value.byteLength;
+      if (size > BIG_BODY) {
+        const { readJsonInSlices } = await import('../../core/json-stream.js');
+        return await readJsonInSlices(chunks, reader, { key: 'products', cap: LIMITS.products, signal });
+      }
+    }
+  } finally {
+    // A failed parse or an abort leaves the rest of the body unread: let the connection go.
+    reader.cancel().catch(() => {});
+  }
+}
+
 /**
  * @example
  * import { createRestShow } from 'vitrine/adapters/rest';
@@ -86,7 +117,7 @@ export function createRestShow(url: string, options: RestShowOptions = {}): Stre
       try {
         const response = await api.get(documentUrl, { signal });
         base = response.url || documentUrl;
-        body = await response.json();
+        body = await readDocument(response, signal);
       } catch (error) {
         throw await toVitrineError(error, { unavailable: 'show/unavailable', label: 'show server' }, (status) =>
           status === 422 ? 'show/invalid' : undefined,
