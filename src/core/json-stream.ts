@@ -1,7 +1,8 @@
 /**
  * Reading a big JSON document without a long task (issue 13): `JSON.parse` or `response.json()`
- * of a 6 MB show document is one task of seconds on a phone. Here the body is read as a stream
- * and scanned in slices of a few milliseconds that yield to the page; the entries of one
+ * of a 6 MB show document is one task of seconds on a phone. Here the body, gathered by the
+ * browser (a `Blob`), is read a piece at a time and scanned in slices of a few milliseconds that
+ * yield to the page; the entries of one
  * top-level array (a show document's `products`) are built only up to a cap, the rest is scanned
  * for its end and never built. What is built is parsed by the platform (`Response.json()`, in
  * batches), not by `JSON.parse`, which a host page may have replaced.
@@ -25,7 +26,7 @@ export interface JsonInSlicesOptions {
 const now = () => globalThis.performance?.now() ?? Date.now();
 /** Characters of the kept entries parsed at once (small enough to be a short task). */
 const BATCH = 64 * 1024;
-/** Bytes decoded at once. */
+/** Bytes read and decoded at once. */
 const DECODE = 128 * 1024;
 
 const QUOTE = 34;
@@ -198,16 +199,13 @@ function platformParse(text: string): Promise<unknown> {
 }
 
 /**
- * Parses a JSON body: `chunks` already read, then what `reader` gives, in slices of about
- * `budget` ms. Rejects with a `SyntaxError` for a body that is not JSON, with the signal's
- * reason once it is aborted.
+ * Parses a JSON body held in `body` (a `Blob`: `response.blob()` gathers it without a task of
+ * ours per network chunk), read `piece` bytes at a time, in slices of about `budget` ms. Rejects
+ * with a `SyntaxError` for a body that is not JSON, with the signal's reason once it is aborted.
  */
-export async function readJsonInSlices(
-  chunks: readonly Uint8Array[],
-  reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
-  options: JsonInSlicesOptions,
-): Promise<unknown> {
+export async function readJsonInSlices(body: Blob, options: JsonInSlicesOptions & { piece?: number }): Promise<unknown> {
   const budget = options.budget ?? 8;
+  const piece = options.piece ?? DECODE;
   const decoder = new TextDecoder();
   const scanner = new Scanner(options.key, options.cap);
   const kept: unknown[] = [];
@@ -237,20 +235,11 @@ export async function readJsonInSlices(
       if (now() > deadline) await breathe();
     }
   };
-  // A chunk of a fast connection can be megabytes: decoded a piece at a time.
-  const decode = async (bytes: Uint8Array) => {
-    for (let at = 0; at < bytes.byteLength; at += DECODE) {
-      await feed(decoder.decode(bytes.subarray(at, at + DECODE), { stream: true }));
-    }
-  };
 
-  for (const chunk of chunks) await decode(chunk);
-  if (reader) {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      await decode(value);
-    }
+  for (let at = 0; at < body.size; at += piece) {
+    const bytes = new Uint8Array(await body.slice(at, at + piece).arrayBuffer());
+    if (options.signal?.aborted) throw options.signal.reason ?? new DOMException('Aborted', 'AbortError');
+    await feed(decoder.decode(bytes, { stream: true }));
   }
   await feed(decoder.decode());
   if (!scanner.complete()) throw new SyntaxError('Unexpected end of JSON input');
