@@ -7,7 +7,7 @@
 //   npm run bench -- --quick             3 runs, short live soak (a smoke run)
 //   npm run bench -- --runs 9 --minutes 30 --only ttff,heap
 //   flags: --runs N  --minutes M (live-show heap soak)  --cpu R (throttling rate, default 4)
-//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency,audience)
+//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency,audience,big)
 //          --no-build  --no-lighthouse  --headed  --install-lighthouse (into .cache/bench/)
 //
 // Every section degrades to "n/a: reason" when something it needs is missing (a component not
@@ -27,6 +27,7 @@ import { sections } from './lib/sections.mjs';
 sections.push((await import('./lib/latency.mjs')).latency); // glass-to-glass latency of the OBS path (needs nginx-rtmp)
 import { renderTable } from './lib/report.mjs';
 sections.splice(sections.findIndex((s) => s.id === 'heap'), 0, (await import('./lib/chat-flood.mjs')).chatFlood);
+sections.push((await import('./lib/big-document.mjs')).bigDocumentSection); // a 60,000-product show document: longest task at 1x and --cpu
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);

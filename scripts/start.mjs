@@ -137,7 +137,10 @@ export async function startDemo({ port = 8080, host, build: mayBuild = true, sch
 
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    // A deal drop makes a thousand viewers connect within a second: Node's default backlog (511)
+    // overflows the kernel's accept queue, and the dropped SYNs come back only after 1, 3, 7 s,
+    // past a client's connect timeout (the bench's 1,000-viewer burst lost 104 adds to it).
+    server.listen({ port, host, backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -17,13 +17,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const LISTEN_BACKLOG = 4096;
 const PRODUCT = 'p11';
 
 async function serve(backend) {
   const server = createServer(async (req, res) => {
     if (!(await backend.handle(req, res))) res.writeHead(404).end();
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  // A thousand viewers connect within one second: Node's default backlog (511) would overflow
+  // the kernel's accept queue, its SYNs dropped and retried after 1, 3, 7 s … until the client's
+  // connect timeout (see LISTEN_BACKLOG in examples/backend/index.mjs).
+  await new Promise((done) => server.listen({ port: 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, done));
   return {
     base: `http://127.0.0.1:${server.address().port}`,
     async close() {
@@ -32,6 +36,13 @@ async function serve(backend) {
       await new Promise((done) => server.close(done));
     },
   };
+}
+
+/** What a failure came from: the error's chain of causes, as `message [code] < cause …`. */
+function why(error) {
+  const parts = [];
+  for (let e = error, depth = 0; e && depth < 5; e = e.cause, depth++) parts.push(`${e.message ?? e}${e.code && depth > 0 ? ` [${e.code}]` : ''}`);
+  return parts.join(' < ');
 }
 
 /**
@@ -90,7 +101,7 @@ export async function runBurst({ viewers = 1000, limit = 100, loss = 0.1, redisU
         const result = await cart.addLine({ productId: PRODUCT, variantId: PRODUCT, quantity: 1 }, new AbortController().signal);
         return { ok: true, ms: performance.now() - t0, cart: result };
       } catch (error) {
-        return { ok: false, ms: performance.now() - t0, code: error?.code ?? String(error) };
+        return { ok: false, ms: performance.now() - t0, code: error?.code ?? String(error), why: why(error) };
       }
     }),
   );
@@ -115,7 +126,7 @@ export async function runBurst({ viewers = 1000, limit = 100, loss = 0.1, redisU
     added,
     refused,
     failed: viewers - added - refused,
-    failures: [...new Set(outcomes.filter((o) => !o.ok && o.code !== 'cart/out-of-stock').map((o) => o.code))].slice(0, 3),
+    failures: [...new Set(outcomes.filter((o) => !o.ok && o.code !== 'cart/out-of-stock').map((o) => `${o.code} (${o.why})`))].slice(0, 5),
     answersLost: lost,
     replayed,
     // Carts with more of the product than the one tap asked for: a doubled add.

@@ -52,7 +52,8 @@ export async function runHerd({ viewers = 1000, scale: factor = 1, horizon = (DR
     if (req.url === '/shows/live/events' && Number.isInteger(who)) requests[who]?.push({ t: wallNow(), lastId: req.headers['last-event-id'] ?? null });
     if (!(await backend.handle(req, res))) res.writeHead(404).end();
   });
-  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  // A thousand viewers connect at once: a backlog past Node's default 511 (see burst.mjs).
+  await new Promise((done) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, done));
   const url = `http://127.0.0.1:${server.address().port}/shows/live/events`;
 
   // 1. The viewers join (real time), in client processes of about 125 viewers each.

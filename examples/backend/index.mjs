@@ -5,7 +5,7 @@
 //   const backend = createBackend({ basePath: '/api' });
 //   http.createServer(async (req, res) => {
 //     if (!(await backend.handle(req, res))) { res.writeHead(404).end(); }
-//   }).listen(8080);
+//   }).listen({ port: 8080, backlog: 4096 }); // a backlog for a deal drop's burst of connections (bench/lib/burst.mjs)
 //
 // Routes (all under `basePath`): GET /shows/{live,replay,scheduled}, GET /shows/<id>/live.m3u8,
 // GET /shows/<id>/events (SSE), POST /shows/<id>/pins, GET /media/*, GET /images/*, the cart

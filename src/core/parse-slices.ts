@@ -6,20 +6,7 @@
  */
 import { LIMITS, parseProducts, parseShow, type ParseIssue, type ParseResult } from './parse.js';
 import type { Product, Show } from './types.js';
-
-/** Lets the page run (input, rendering) before the next slice; not throttled in hidden tabs. */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+import { yieldToPage } from './yield.js';
 
 const now = () => globalThis.performance?.now() ?? Date.now();
 

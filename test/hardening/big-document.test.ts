@@ -2,14 +2,16 @@
  * Big show documents (issue 13): a document with 60,000 products blocked the main thread for
  * 12 s in one task, because the REST show adapter did quadratic work over every entry before
  * the products cap (5,000) applied. The work is now linear and capped: entries past the cap are
- * never read. Checked by counting reads (deterministic), and the longest task of loading a real
- * 60,000-product document over HTTP is reported (timings are for the benchmark, not asserted).
+ * never read. Checked by counting reads (deterministic). Then `response.json()` of the 6 MB body
+ * alone was one task of 0.3 to 2.7 s: the body is now read as a stream and parsed in slices, the
+ * entries past the cap never built (src/core/json-stream.ts). The longest task of loading a real
+ * 60,000-product document over HTTP is asserted loosely (under 200 ms; the issue's 50 ms at 1x
+ * and the 4x figure are the benchmark's), as it is what the issue asks.
  */
 import { expect } from '@open-wc/testing';
 import { createRestShow } from '../../src/adapters/rest/show.js';
 import { LIMITS, parseShow } from '../../src/core/parse.js';
 import { parseShowInSlices } from '../../src/core/parse-slices.js';
-import { putDoc, uid } from '../adapters/helpers.js';
 
 const product = (i: number) => ({ id: `p${i}`, title: `Product ${i}`, price: { amount: '29.00', currencyCode: 'EUR' }, available: true });
 const doc = (n: number) => ({ id: 'big', title: 'Big', status: 'live', products: Array.from({ length: n }, (_, i) => product(i)) });
@@ -24,9 +26,10 @@ async function readsToLoad(n: number): Promise<{ reads: number; products: number
       return Reflect.get(target, key, receiver);
     },
   });
-  // The answer's JSON is handed over as the (proxied) object, to count what the adapter reads.
+  // The answer's JSON is handed over as the (proxied) object, to count what the adapter reads
+  // (a response without a body stream: the adapter asks it for its JSON).
   const fetcher = (async () => {
-    const response = new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+    const response = new Response(null, { status: 200, headers: { 'content-type': 'application/json' } });
     Object.defineProperty(response, 'json', { value: async () => body });
     return response;
   }) as unknown as typeof fetch;
@@ -62,18 +65,35 @@ describe('hardening: big show documents', function () {
     expect(sliced.issues).to.deep.equal(sync.issues);
   });
 
-  it('a 60,000-product document over HTTP: 5,000 products, and the longest task is reported', async () => {
-    const url = await putDoc(uid('big'), doc(60_000));
+  /** The long tasks (ms) while `load` runs, and its result. */
+  async function longTasks<T>(load: () => Promise<T>): Promise<{ tasks: number[]; longest: number; total: number; value: T }> {
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((e) => e.duration)));
     observer.observe({ type: 'longtask' });
     const t0 = performance.now();
-    const show = await createRestShow(url, { retries: 0 }).loadShow(new AbortController().signal);
+    const value = await load();
     const total = performance.now() - t0;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
     observer.disconnect();
-    console.log(`[hardening] 60,000-product document: load ${Math.round(total)} ms, longest task ${Math.round(Math.max(0, ...tasks))} ms (${tasks.length} long tasks)`);
+    return { tasks, longest: Math.max(0, ...tasks), total, value };
+  }
+
+  it('a 60,000-product document over HTTP: 5,000 products, without the long task of parsing it at once', async () => {
+    // Made by the test server: built here, its garbage would be collected during the load.
+    const url = new URL('/__show/big/60000', location.href).href;
+    // What the adapter did before: `response.json()` of the whole body, in one task.
+    const atOnce = await longTasks(async () => ((await (await fetch(url, { cache: 'no-store' })).json()) as { products: unknown[] }).products.length);
+    const sliced = await longTasks(() => createRestShow(url, { retries: 0 }).loadShow(new AbortController().signal));
+    const show = sliced.value;
+    const ms = (xs: number[]) => xs.map(Math.round).join(', ');
+    console.log(`[hardening] 60,000-product document: longest task ${Math.round(sliced.longest)} ms (${sliced.tasks.length} long tasks, load ${Math.round(sliced.total)} ms); response.json() alone: ${Math.round(atOnce.longest)} ms`);
+    expect(atOnce.value).to.equal(60_000);
     expect(show.products).to.have.length(LIMITS.products);
     expect(show.productIds).to.equal(undefined);
+    expect(show.products.at(-1)!.id).to.equal(`p${LIMITS.products - 1}`);
+    // Loose on purpose, timings on a shared 2-core machine vary tenfold: no task over 200 ms, or
+    // (when the machine is that loaded) none over a third of parsing the body at once, measured
+    // just before. The issue's 50 ms at 1x and the 4x figure are the benchmark's (npm run bench).
+    expect(sliced.longest, `long tasks: ${ms(sliced.tasks)} ms; response.json(): ${ms(atOnce.tasks)} ms`).to.be.below(Math.max(200, atOnce.longest / 3));
   });
 });

@@ -8,6 +8,8 @@
 //   GET  /__show/flaky/<name>/log      { reads: n }
 //   GET  /__show/status/<code>         answers that status with an error body (for failures)
 //   GET  /__show/garbage               200 text/html (not JSON)
+//   GET  /__show/big/<n>               a show document with n products, made here (the page that
+//                                      measures its long tasks does not build it)
 //
 //   GET  /__show/events/<ch>           text/event-stream; honours Last-Event-ID (replays what came after)
 //   POST /__show/events/<ch>/send      { event, data, id?, raw? } to every open connection (and the history)
@@ -74,6 +76,12 @@ export const middleware = [
       reads.set(name, (reads.get(name) ?? 0) + 1);
       if (!docs.has(name)) return json(ctx, 404, { error: { code: 'not_found', message: 'No such show' } });
       return json(ctx, 200, docs.get(name));
+    }
+
+    if (area === 'big') {
+      const n = Math.min(Number(name) || 0, 1_000_000);
+      const products = Array.from({ length: n }, (_, i) => ({ id: `p${i}`, title: `Product ${i}`, price: { amount: '29.00', currencyCode: 'EUR' }, available: true }));
+      return json(ctx, 200, { id: `big-${n}`, title: 'Big', status: 'live', products });
     }
 
     if (area === 'flaky') {

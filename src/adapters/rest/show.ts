@@ -55,6 +55,26 @@ function references(body: unknown): { ids: string[]; paths: Set<string> } {
   return { ids, paths };
 }
 
+/** Bodies up to this size are parsed at once (a few ms); bigger ones in slices. */
+const BIG_BODY = 256 * 1024;
+
+/**
+ * The show document's JSON. A big body (a 6 MB document with 60,000 products) would be one
+ * `response.json()` task of seconds on a phone: past `BIG_BODY` bytes it is parsed in slices that
+ * yield to the page, its products past the cap never built (a lazy chunk, loaded only for such a
+ * document). The body is gathered as a `Blob` by the browser, not read chunk by chunk through a
+ * stream (each network chunk would then be a task of the page's: 100 ms and more at 4x CPU).
+ */
+async function readDocument(response: Response, signal: AbortSignal): Promise<unknown> {
+  if (!response.body) return response.json();
+  const body = await response.blob();
+  if (body.size <= BIG_BODY) return new Response(body).json();
+  // The slicing parser of its products is needed next: fetched meanwhile.
+  void import('../../core/parse-slices.js').catch(() => {});
+  const { readJsonInSlices } = await import('../../core/json-stream.js');
+  return readJsonInSlices(body, { key: 'products', cap: LIMITS.products, signal });
+}
+
 /**
  * @example
  * import { createRestShow } from 'vitrine/adapters/rest';
@@ -86,7 +106,7 @@ export function createRestShow(url: string, options: RestShowOptions = {}): Stre
       try {
         const response = await api.get(documentUrl, { signal });
         base = response.url || documentUrl;
-        body = await response.json();
+        body = await readDocument(response, signal);
       } catch (error) {
         throw await toVitrineError(error, { unavailable: 'show/unavailable', label: 'show server' }, (status) =>
           status === 422 ? 'show/invalid' : undefined,
