@@ -23,7 +23,8 @@ export interface PanelContext {
   addToCalendar(): void;
 }
 
-export function renderHeader(store: ShowStore, s: ShowState, t: Translate) {
+/** `actions`: what the header shows before the cart button (the Share button, show.share.ts). */
+export function renderHeader(store: ShowStore, s: ShowState, t: Translate, actions: unknown = nothing) {
   const show = s.show;
   const badge =
     s.status === 'live'
@@ -48,6 +49,7 @@ export function renderHeader(store: ShowStore, s: ShowState, t: Translate) {
             : nothing}
         </div>
       </div>
+      ${actions}
       <vitrine-cart part="cart" .store=${store} locale=${s.locale}></vitrine-cart>
     </header>
   `;
