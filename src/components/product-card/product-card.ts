@@ -42,7 +42,7 @@ import { styles } from './product-card.styles.js';
  *
  * @fires vitrine-add-to-cart - Cancelable; `detail.respondWith(promise)` reports a merchant's own add back.
  * @fires vitrine-product-click - The shopper opened the product from this card: `{ product, source }` (`pinned`
- *   in `<vitrine-show>`'s pinned area, else `rail`); `vitrine-product-view` follows.
+ *   in `<vitrine-show>`'s pinned area, its own or the merchant's `pinned` slot, else `rail`); `vitrine-product-view` follows.
  * @fires vitrine-product-view - The shopper opened the product's detail.
  */
 export class VitrineProductCard extends VitrineElement {
@@ -185,7 +185,8 @@ export class VitrineProductCard extends VitrineElement {
   /** Where the shopper clicked: the card of `<vitrine-show>`'s pinned area, or a card of a rail (or the page). */
   #source(): 'pinned' | 'rail' {
     const host = (this.getRootNode() as Partial<ShadowRoot>).host;
-    return host?.localName === 'vitrine-show' ? 'pinned' : 'rail';
+    const slotted = this.closest('[slot="pinned"]')?.parentElement?.localName === 'vitrine-show';
+    return host?.localName === 'vitrine-show' || slotted ? 'pinned' : 'rail';
   }
 
   #seek = (): void => {

@@ -36,6 +36,11 @@ export interface ShowSnapshot {
  *
  * @summary A live shopping show: video, products, cart and checkout.
  *
+ * @slot pinned - The merchant's own pinned-product area (e.g. their own card, updated on `vitrine-highlight`). Default: the pinned (or featured) product's card.
+ * @slot no-products - Shown in the rail when the show has no products. Default: "No products in this show yet."
+ * @slot ended - Shown instead of the video when the show has ended without a replay. Default: "This show has ended" and a hint.
+ * @slot unavailable - Shown when the show cannot be loaded, above "Try again". Default: "This show could not be loaded."
+ *
  * @csspart base - The layout grid.
  * @csspart header - Title, host, live badge, viewer count, the Share button and the cart button.
  * @csspart share-button - "Share": the Web Share API, else copies a link to this moment of the show.
@@ -425,7 +430,7 @@ export class VitrineShow extends VitrineElement {
         ${renderPinned(this.store, s, t, this.#moments)} ${this.#viewport.stacked ? nothing : this.#chat.render(this.chat, false, locale)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
           ${show && s.products.length === 0
-            ? html`<p>${t('noProducts')}</p>`
+            ? html`<slot name="no-products"><p>${t('noProducts')}</p></slot>`
             : html`<vitrine-carousel .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-carousel>`}
         </div>
         <vitrine-product-detail part="detail" dialog .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-product-detail>
