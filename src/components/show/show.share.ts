@@ -113,7 +113,8 @@ export class ShowShareController implements ReactiveController {
     const status = this.#status;
     return html`<div class="share">
       <button class="secondary share-button" type="button" part="share-button" @click=${() => void this.share()}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3v12M7 8l5-5 5 5M5 13v7h14v-7" /></svg>${t('share')}
+        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3v12M7 8l5-5 5 5M5 13v7h14v-7" /></svg
+        ><span class="share-label">${t('share')}</span>
       </button>
       <span class="share-status" part="share-status" role="status"
         >${status.kind === 'copied'
@@ -180,5 +181,39 @@ export const shareStyles = css`
   }
   .share-url {
     user-select: all;
+  }
+  /* Phones: a round icon button (its name stays "Share"), and the status as a note under the header. */
+  @container vitrine-show (max-width: 479.98px) {
+    .share {
+      position: relative;
+      /* The two round buttons (Share, the cart) sit closer: the header's meta line keeps its room. */
+      margin-inline-end: calc(var(--_space) / -2);
+    }
+    .share-button {
+      padding: 0;
+      width: max(36px, var(--_target));
+      min-height: max(36px, var(--_target));
+      border-radius: 999px;
+    }
+    .share-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    .share-status:not(:empty) {
+      position: absolute;
+      inset-block-start: calc(100% + 4px);
+      inset-inline-end: 0;
+      z-index: 3;
+      inline-size: max-content;
+      max-inline-size: 70vw;
+      padding: 4px 8px;
+      border-radius: var(--_radius-small);
+      background: var(--_surface);
+      box-shadow: 0 0 0 1px var(--_border);
+    }
   }
 `;

@@ -118,6 +118,23 @@ describe('<vitrine-show> deep links and sharing', function () {
     expect(shareStatus(el).textContent!.trim()).to.equal('');
   });
 
+  it('on a phone (390px) "Share" is a round icon button, still named "Share", and "Link copied" shows under the header', async () => {
+    withNavigator('share', undefined);
+    withNavigator('clipboard', { writeText: async () => {} });
+    const { el } = await mountShow(showDoc({ status: 'ended' }), 390);
+    const button = shareButton(el)!;
+    const box = button.getBoundingClientRect();
+    expect(box.width).to.be.at.most(48);
+    expect(box.width).to.be.closeTo(box.height, 1);
+    button.click();
+    await until(() => shareStatus(el).textContent!.trim() === 'Link copied', '"Link copied"');
+    const status = shareStatus(el).getBoundingClientRect();
+    expect(status.width).to.be.above(0);
+    expect(status.top).to.be.at.least(box.bottom);
+    expect(status.left).to.be.at.least(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('without a clipboard, shows the link selected to copy by hand', async () => {
     withNavigator('share', undefined);
     withNavigator('clipboard', { writeText: () => Promise.reject(new DOMException('Document is not focused.', 'NotAllowedError')) });
