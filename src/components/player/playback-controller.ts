@@ -176,8 +176,7 @@ export class PlaybackController implements ReactiveController {
     if (!this.#host.src) return Promise.resolve();
     this.#intentAt = performance.now();
     this.#set({ activated: true, problem: undefined, autoplayMuted: options.muted });
-    const startAt = options.startAt ?? this.#host.startTime;
-    this.#loading = this.#start(Number.isFinite(startAt) ? { ...options, startAt } : options).finally(() => {
+    this.#loading = this.#start(options).finally(() => {
       this.#loading = undefined;
     });
     return this.#loading;
@@ -293,7 +292,9 @@ export class PlaybackController implements ReactiveController {
       });
     }
     engine.load({ src, type });
-    if (options.startAt !== undefined) engine.seek(options.startAt);
+    // The host's start (a deep link's `vitrine-t`) is read now, with the engine here: it may have come meanwhile.
+    const startAt = options.startAt ?? this.#host.startTime;
+    if (startAt !== undefined && Number.isFinite(startAt)) engine.seek(startAt);
     if (this.#wantsPlay) {
       await engine.play().catch(() => {});
     }

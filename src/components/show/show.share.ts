@@ -1,219 +1,62 @@
 /**
- * Deep links and sharing of `<vitrine-show>`, as a Lit reactive controller (README.md, "Deep links
- * and sharing"). On load, a page URL that names this show (`vitrine-show=<id>`, core/deep-link.ts)
- * opens the product of `vitrine-product` and gives a replay its start (`vitrine-t`, the player's
- * `startTime`: used when playback starts, by a click or autoplay; a live show ignores it). The
- * header's "Share" button shares such a link to the moment: the Web Share API where the browser
- * has it, else the link is copied to the clipboard ("Link copied"), else shown selected to copy.
+ * Deep links and sharing of `<vitrine-show>` (README.md, "Deep links and sharing"), as a Lit
+ * reactive controller: once the show is loaded it loads the lazy chunk (show.share-part.ts) that
+ * reads the page's link (opens the linked product, gives a replay its start) and draws the header's
+ * "Share" button.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { deepLinkUrl, readDeepLink, type DeepLink } from '../../core/deep-link.js';
+import { nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import type { VitrineEventMap } from '../../core/events.js';
-import type { ShowState, ShowStore } from '../../core/store.js';
+import type { ShowStore } from '../../core/store.js';
+import { LazyPart, lazyModule } from '../shared/lazy-part.js';
 import type { Translate } from './show.parts.js';
+import type { ShowShare } from './show.share-part.js';
 
-/** How long "Link copied" stays (ms); the link shown to copy by hand stays longer. */
-const COPIED_MS = 4000;
-const MANUAL_MS = 20000;
+const shareModule = lazyModule(() => import('./show.share-part.js'));
 
-/** What the controller needs of `<vitrine-show>`. */
-export interface ShareHost extends ReactiveControllerHost, HTMLElement {
+/** What sharing needs of `<vitrine-show>`. */
+export interface ShareHost extends ReactiveElement {
   readonly store: ShowStore;
   openProduct(id: string): void;
   emit<K extends 'vitrine-share'>(name: K, detail: VitrineEventMap[K]): CustomEvent<VitrineEventMap[K]>;
+  reportError(error: unknown, code?: 'show/unavailable'): void;
 }
-
-type ShareStatus = { kind: 'idle' } | { kind: 'copied' } | { kind: 'manual'; url: string };
 
 export class ShowShareController implements ReactiveController {
   readonly #host: ShareHost;
-  #status: ShareStatus = { kind: 'idle' };
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #off: (() => void) | undefined;
-  /** The show id whose link was read (once per show loaded into the element). */
-  #readFor: string | undefined;
-  #link: DeepLink | undefined;
-  /** The linked product, until the show's products include it. */
-  #pendingProduct: string | undefined;
+  readonly #part: LazyPart<typeof import('./show.share-part.js')>;
+  #share: ShowShare | undefined;
 
   constructor(host: ShareHost) {
     this.#host = host;
+    this.#part = new LazyPart(host, shareModule, {
+      styles: (module) => module.shareStyles,
+      failed: (error) => host.reportError(error, 'show/unavailable'),
+    });
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.#off ??= this.#host.store.subscribe((state) => this.#follow(state));
-    this.#follow(this.#host.store.state);
+    this.#share?.connect();
   }
 
   hostDisconnected(): void {
-    this.#off?.();
-    this.#off = undefined;
-    clearTimeout(this.#timer);
+    this.#share?.disconnect();
   }
 
-  /** Where a replay starts (seconds) when the page's link names this show; `undefined` otherwise and for live shows. */
+  /** Where a replay starts (seconds) when the page's link names this show (for the player). */
   get startTime(): number | undefined {
-    const s = this.#host.store.state;
-    if (s.status !== 'ended' || !s.show || this.#link?.showId !== s.show.id) return undefined;
-    return this.#link.time;
+    return this.#share?.startTime;
   }
 
-  /** The link to this show, at this moment: the replay's position and the open (or pinned) product. */
-  url(pageUrl: string = globalThis.location.href): string | undefined {
-    const s = this.#host.store.state;
-    if (!s.show) return undefined;
-    const productId = s.openProductId ?? s.highlight?.productId ?? undefined;
-    return deepLinkUrl(pageUrl, {
-      showId: s.show.id,
-      ...(s.status === 'ended' && s.currentTime > 0 ? { time: s.currentTime } : {}),
-      ...(productId ? { productId } : {}),
-    });
-  }
-
-  /** Shares the link: the system's share sheet, else the clipboard, else the link selected to copy. */
-  async share(): Promise<void> {
-    const url = this.url();
-    const show = this.#host.store.state.show;
-    if (!url || !show) return;
-    const nav = globalThis.navigator as Navigator | undefined;
-    if (typeof nav?.share === 'function' && (typeof nav.canShare !== 'function' || nav.canShare({ url }))) {
-      try {
-        await nav.share({ title: show.title, url });
-        this.#host.emit('vitrine-share', { url });
-        return;
-      } catch (error) {
-        // The shopper closed the share sheet: nothing happened. Refused (no user activation, a
-        // policy): copy instead.
-        if ((error as { name?: string } | null)?.name === 'AbortError') return;
-      }
-    }
-    try {
-      if (typeof nav?.clipboard?.writeText !== 'function') throw new Error('no Clipboard API');
-      await nav.clipboard.writeText(url);
-      this.#show({ kind: 'copied' }, COPIED_MS);
-    } catch {
-      this.#show({ kind: 'manual', url }, MANUAL_MS);
-      await this.#host.updateComplete;
-      const text = this.#host.shadowRoot?.querySelector('.share-url');
-      const selection = globalThis.getSelection?.();
-      if (text && selection) {
-        const range = document.createRange();
-        range.selectNodeContents(text);
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
-    }
-    this.#host.emit('vitrine-share', { url });
-  }
-
-  /** The "Share" button and its status, for the header (nothing before the show is loaded). */
+  /** The "Share" button and its status, for the header (nothing before the show and the chunk are here). */
   render(t: Translate) {
     if (!this.#host.store.state.show) return nothing;
-    const status = this.#status;
-    return html`<div class="share">
-      <button class="secondary share-button" type="button" part="share-button" @click=${() => void this.share()}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3v12M7 8l5-5 5 5M5 13v7h14v-7" /></svg
-        ><span class="share-label">${t('share')}</span>
-      </button>
-      <span class="share-status" part="share-status" role="status"
-        >${status.kind === 'copied'
-          ? t('linkCopied')
-          : status.kind === 'manual'
-            ? html`${t('copyLink')} <span class="share-url">${status.url}</span>`
-            : nothing}</span
-      >
-    </div>`;
-  }
-
-  #show(status: ShareStatus, ms: number): void {
-    clearTimeout(this.#timer);
-    this.#status = status;
-    this.#host.requestUpdate();
-    this.#timer = setTimeout(() => {
-      this.#status = { kind: 'idle' };
-      this.#host.requestUpdate();
-    }, ms);
-  }
-
-  /** Reads the page's link when a show arrives, and opens its product once the show has it. */
-  #follow(state: ShowState): void {
-    const show = state.show;
-    if (!show) return;
-    if (this.#readFor !== show.id) {
-      this.#readFor = show.id;
-      this.#link = readDeepLink(show.id);
-      this.#pendingProduct = this.#link?.productId;
+    const module = this.#part.get();
+    if (!module) return nothing;
+    if (!this.#share) {
+      this.#share = new module.ShowShare(this.#host);
+      if (this.#host.isConnected) this.#share.connect();
     }
-    const id = this.#pendingProduct;
-    if (id && state.products.some((product) => product.id === id)) {
-      this.#pendingProduct = undefined;
-      // Not from inside the store's notification: opening the product changes the store.
-      queueMicrotask(() => this.#host.openProduct(id));
-    }
+    return this.#share.render(t);
   }
 }
-
-export const shareStyles = css`
-  .share {
-    display: flex;
-    align-items: center;
-    gap: calc(var(--_space) / 2);
-    min-width: 0;
-  }
-  .share-button {
-    display: inline-flex;
-    align-items: center;
-    gap: 6px;
-  }
-  .share-button svg {
-    inline-size: 18px;
-    block-size: 18px;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
-    stroke-linejoin: round;
-  }
-  .share-status {
-    font-size: 0.875em;
-    overflow-wrap: anywhere;
-  }
-  .share-url {
-    user-select: all;
-  }
-  /* Phones: a round icon button (its name stays "Share"), and the status as a note under the header. */
-  @container vitrine-show (max-width: 479.98px) {
-    .share {
-      position: relative;
-      /* The two round buttons (Share, the cart) sit closer: the header's meta line keeps its room. */
-      margin-inline-end: calc(var(--_space) / -2);
-    }
-    .share-button {
-      padding: 0;
-      width: max(36px, var(--_target));
-      min-height: max(36px, var(--_target));
-      border-radius: 999px;
-    }
-    .share-label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-    }
-    .share-status:not(:empty) {
-      position: absolute;
-      inset-block-start: calc(100% + 4px);
-      inset-inline-end: 0;
-      z-index: 3;
-      inline-size: max-content;
-      max-inline-size: 70vw;
-      padding: 4px 8px;
-      border-radius: var(--_radius-small);
-      background: var(--_surface);
-      box-shadow: 0 0 0 1px var(--_border);
-    }
-  }
-`;

@@ -15,7 +15,7 @@ import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
 import { ShowViewport } from './show.viewport.js';
-import { ShowShareController, shareStyles } from './show.share.js';
+import { ShowShareController } from './show.share.js';
 
 /** The read-only snapshot of `<vitrine-show>.state`. */
 export interface ShowSnapshot {
@@ -79,7 +79,7 @@ export interface ShowSnapshot {
  * @fires vitrine-deal - A flash deal started: `{ deal, product }` (also `vitrine-coupon` and `vitrine-vote`, docs/moments.md).
  */
 export class VitrineShow extends VitrineElement {
-  static override styles = [tokens, buttonStyles, styles, shareStyles];
+  static override styles = [tokens, buttonStyles, styles];
 
   /**
    * The show's own grid reserves every area's size, so it renders in the task that upgrades it (no

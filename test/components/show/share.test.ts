@@ -17,8 +17,9 @@ function withNavigator(name: 'share' | 'clipboard' | 'canShare', value: unknown)
 
 const player = (el: VitrineShow) => shadow(el, 'vitrine-player') as VitrinePlayer | null;
 const video = (el: VitrineShow) => player(el)?.shadowRoot?.querySelector('video') ?? null;
+/** The header's Share button (a lazy part: it comes with its chunk once the show is loaded). */
 const shareButton = (el: VitrineShow) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Share');
+  until(() => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Share'), 'the Share button').then((b) => b!);
 const shareStatus = (el: VitrineShow) => el.shadowRoot!.querySelector('[part="share-status"]')!;
 
 describe('deep links (core/deep-link.ts)', () => {
@@ -73,8 +74,9 @@ describe('<vitrine-show> deep links and sharing', function () {
     el.openProduct('p2');
     const shared: CustomEvent[] = [];
     document.addEventListener('vitrine-share', (e) => shared.push(e), { once: true });
+    const button = await shareButton(el);
     expect(shareStatus(el).textContent!.trim()).to.equal('');
-    shareButton(el)!.click();
+    button.click();
     await until(() => shared.length === 1, 'no vitrine-share');
     expect(shared[0]!.target, 'heard on the page from the show').to.equal(el);
     const url = new URL(shared[0]!.detail.url);
@@ -101,7 +103,7 @@ describe('<vitrine-show> deep links and sharing', function () {
     const { el } = await mountShow(showDoc({ status: 'live' }));
     const shared: string[] = [];
     el.addEventListener('vitrine-share', (e) => shared.push(e.detail.url));
-    shareButton(el)!.click();
+    (await shareButton(el)).click();
     await until(() => shared.length === 1, 'no vitrine-share');
     expect(calls).to.have.length(1);
     expect(calls[0]!.title).to.equal('Winter drop');
@@ -111,7 +113,7 @@ describe('<vitrine-show> deep links and sharing', function () {
     expect(url.searchParams.has('vitrine-t')).to.equal(false);
     expect(url.searchParams.has('vitrine-product')).to.equal(false);
     cancel = true;
-    shareButton(el)!.click();
+    (await shareButton(el)).click();
     await until(() => calls.length === 2, 'share not called again');
     await new Promise((r) => setTimeout(r, 50));
     expect(shared).to.have.length(1);
@@ -122,7 +124,7 @@ describe('<vitrine-show> deep links and sharing', function () {
     withNavigator('share', undefined);
     withNavigator('clipboard', { writeText: async () => {} });
     const { el } = await mountShow(showDoc({ status: 'ended' }), 390);
-    const button = shareButton(el)!;
+    const button = await shareButton(el);
     const box = button.getBoundingClientRect();
     expect(box.width).to.be.at.most(48);
     expect(box.width).to.be.closeTo(box.height, 1);
@@ -141,7 +143,7 @@ describe('<vitrine-show> deep links and sharing', function () {
     const { el } = await mountShow(showDoc({ status: 'ended' }));
     const shared: string[] = [];
     el.addEventListener('vitrine-share', (e) => shared.push(e.detail.url));
-    shareButton(el)!.click();
+    (await shareButton(el)).click();
     await until(() => shared.length === 1, 'no vitrine-share');
     await el.updateComplete;
     expect(shareStatus(el).textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Copy this link: ${shared[0]}`);
