@@ -153,3 +153,19 @@ export const Unavailable: Story = {
     await until(() => showOf(canvasElement).shadowRoot?.querySelector('[part~="retry-button"]'), 10000);
   },
 };
+
+/** The merchant's own content in the show's slots (README, "Slots"): here the ended panel and the pinned area. */
+export const MerchantSlots: Story = {
+  args: { status: 'ended', video: 'none' },
+  render: (args, { loaded: l }) => {
+    const { stream, cart } = l as Pick<VitrineShow, 'stream' | 'cart'>;
+    return html`<vitrine-show .stream=${stream} .cart=${cart} locale=${args.locale} aspect-ratio=${args.aspectRatio}>
+      <p slot="ended">Thanks for watching! The next show is on Friday at 8 pm.</p>
+      <p slot="pinned">Our host's pick of the week: the whole winter collection, 20% off until Sunday.</p>
+    </vitrine-show>`;
+  },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    await until(() => showOf(canvasElement).shadowRoot?.querySelector('slot[name="ended"]'));
+  },
+};

@@ -27,6 +27,9 @@ export default {
     restore: 'Volver al programa',
     closeMini: 'Cerrar el minirreproductor',
     hostedBy: 'Presentado por {name}',
+    share: 'Compartir',
+    linkCopied: 'Enlace copiado',
+    copyLink: 'Copia este enlace:',
   },
   player: {
     play: 'Reproducir',

@@ -27,6 +27,9 @@ export default {
     restore: 'Revenir à l’émission',
     closeMini: 'Fermer le mini-lecteur',
     hostedBy: 'Présenté par {name}',
+    share: 'Partager',
+    linkCopied: 'Lien copié',
+    copyLink: 'Copiez ce lien :',
   },
   player: {
     play: 'Lecture',

@@ -27,6 +27,9 @@ export default {
     restore: 'Torna allo show',
     closeMini: 'Chiudi il mini player',
     hostedBy: 'Condotto da {name}',
+    share: 'Condividi',
+    linkCopied: 'Link copiato',
+    copyLink: 'Copia questo link:',
   },
   player: {
     play: 'Riproduci',

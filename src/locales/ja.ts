@@ -27,6 +27,9 @@ export default {
     restore: '番組に戻る',
     closeMini: 'ミニプレーヤーを閉じる',
     hostedBy: '出演：{name}',
+    share: '共有',
+    linkCopied: 'リンクをコピーしました',
+    copyLink: 'このリンクをコピーしてください：',
   },
   player: {
     play: '再生',

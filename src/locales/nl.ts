@@ -27,6 +27,9 @@ export default {
     restore: 'Terug naar de show',
     closeMini: 'Minispeler sluiten',
     hostedBy: 'Gepresenteerd door {name}',
+    share: 'Delen',
+    linkCopied: 'Link gekopieerd',
+    copyLink: 'Kopieer deze link:',
   },
   player: {
     play: 'Afspelen',

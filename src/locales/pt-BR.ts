@@ -27,6 +27,9 @@ export default {
     restore: 'Voltar à transmissão',
     closeMini: 'Fechar o miniplayer',
     hostedBy: 'Apresentado por {name}',
+    share: 'Compartilhar',
+    linkCopied: 'Link copiado',
+    copyLink: 'Copie este link:',
   },
   player: {
     play: 'Reproduzir',

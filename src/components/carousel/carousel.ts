@@ -65,6 +65,9 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
  * @cssprop --vitrine-card-width - Width of each card. @default 200px
  * @cssprop --vitrine-carousel-gap - Space between cards. @default 12px
  * @cssprop --vitrine-carousel-padding - Inline padding of the rail. @default 0px
+ *
+ * @fires vitrine-product-click - From its cards: the shopper opened a product, `{ product, source: 'rail' }`.
+ * @fires vitrine-product-view - From its cards: the product's detail opened, `{ product }`.
  */
 export class VitrineCarousel extends VitrineElement {
   static override styles = [tokens, buttonStyles, styles];

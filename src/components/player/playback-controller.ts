@@ -18,6 +18,7 @@ import { loadEngine, prefetchEngine } from '../../engine/load.js';
 import { releaseWhenGone } from '../base.js';
 import { HIGHLIGHT_CLASS, PinScheduler, type Pin } from '../../engine/pins.js';
 import type { EngineCaption, EngineCue, EngineState, EngineTextTrack, VideoEngine } from '../../engine/types.js';
+import { WatchTracker, type WatchEmit } from './watch-tracker.js';
 
 /** How often the player writes `currentTime` into the store, at most (ms). */
 const STORE_TIME_MS = 250;
@@ -33,6 +34,8 @@ export interface PlaybackHost extends ReactiveElement {
   src?: string | undefined;
   type?: string | undefined;
   poster?: string | undefined;
+  /** Where playback starts (s), unless a seek says otherwise. */
+  startTime?: number | undefined;
   captions: EngineCaption[];
   retryDelays: readonly number[];
   /** The store: requests come from its bus, pins and the media time go into it. */
@@ -53,6 +56,8 @@ export interface PlaybackOptions {
   intent(): void;
   /** The video started showing (the first `started` state). */
   started(): void;
+  /** `vitrine-play`, `vitrine-pause` and `vitrine-progress` (watch-tracker.ts), from the element. */
+  watch: WatchEmit;
 }
 
 export class PlaybackController implements ReactiveController {
@@ -83,6 +88,7 @@ export class PlaybackController implements ReactiveController {
     canMap: () => this.#canMap(),
   });
   #tick: ReturnType<typeof setInterval> | undefined;
+  #watch: WatchTracker;
   #lastStoreWrite = 0;
   #metadataLoaded = false;
   #wantsPlay = false;
@@ -93,6 +99,7 @@ export class PlaybackController implements ReactiveController {
   constructor(host: PlaybackHost, options: PlaybackOptions) {
     this.#host = host;
     this.#options = options;
+    this.#watch = new WatchTracker(options.watch);
     host.addController(this);
   }
 
@@ -159,6 +166,7 @@ export class PlaybackController implements ReactiveController {
   load(src: string | undefined, type: string | undefined): void {
     if (!this.#engine) return;
     this.#scheduler.clear();
+    this.#watch.reset();
     this.#metadataLoaded = false;
     if (src) this.#engine.load({ src, type });
   }
@@ -284,7 +292,9 @@ export class PlaybackController implements ReactiveController {
       });
     }
     engine.load({ src, type });
-    if (options.startAt !== undefined) engine.seek(options.startAt);
+    // The host's start (a deep link's `vitrine-t`) is read now, with the engine here: it may have come meanwhile.
+    const startAt = options.startAt ?? this.#host.startTime;
+    if (startAt !== undefined && Number.isFinite(startAt)) engine.seek(startAt);
     if (this.#wantsPlay) {
       await engine.play().catch(() => {});
     }
@@ -304,6 +314,7 @@ export class PlaybackController implements ReactiveController {
     this.#loading = undefined;
     this.#set({ warm: false, activated: false, state: undefined, tracks: [], problem: undefined });
     this.#scheduler.clear();
+    this.#watch.reset();
   }
 
   #set(patch: Observed): void {
@@ -326,6 +337,7 @@ export class PlaybackController implements ReactiveController {
       this.#onTick();
     }
     if (first) this.#options.started();
+    this.#watch.sample(s, this.#engine?.video?.playbackRate);
   }
 
   #onTick(): void {

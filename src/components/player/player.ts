@@ -67,6 +67,9 @@ const IDLE_MS = 3000;
  * @cssprop --vitrine-color-live - The live badge and progress colour. @default #d0173f
  *
  * @fires vitrine-highlight - A product pin was reached: `{ product, at }` (`at`: media time in seconds).
+ * @fires vitrine-play - Playback started or resumed: `{ at }` (media time).
+ * @fires vitrine-pause - Playback paused: `{ at }`.
+ * @fires vitrine-progress - Every 10 s watched, and at 25/50/75/100 % of a replay: `{ watched, at, percent? }`.
  * @fires vitrine-error - `stream/unavailable` when the stream cannot be played after retries, `stream/offline`.
  */
 export class VitrinePlayer extends VitrineElement {
@@ -97,6 +100,8 @@ export class VitrinePlayer extends VitrineElement {
   @property({ attribute: false }) chapters: Chapter[] = [];
   /** Live viewer count, shown beside the live badge; `null` hides it. Default: the store's. */
   @property({ attribute: false }) viewers: number | null | undefined = undefined;
+  /** Where playback starts, in seconds (a replay's deep link, `vitrine-t`): used at play intent or autoplay. */
+  @property({ type: Number, attribute: 'start-time' }) startTime?: number;
   /** Sidecar WebVTT captions. */
   @property({ attribute: false }) captions: EngineCaption[] = [];
   /** Backoff before each retry when the stream fails, in ms; after the last, `stream/unavailable` is fatal. */
@@ -128,6 +133,7 @@ export class VitrinePlayer extends VitrineElement {
     report: (detail) => this.emit('vitrine-error', detail),
     intent: () => void controlsModule.load().catch(() => undefined),
     started: () => this.#onActivity(),
+    watch: (name, detail) => this.emit(name, detail),
   };
   #controls = new LazyPart(this, controlsModule, {
     styles: (module) => module.controlStyles,

@@ -41,6 +41,8 @@ import { styles } from './product-card.styles.js';
  * @cssprop --vitrine-card-media-width - Width of the image in `layout="compact"`. @default clamp(96px, 38%, 160px)
  *
  * @fires vitrine-add-to-cart - Cancelable; `detail.respondWith(promise)` reports a merchant's own add back.
+ * @fires vitrine-product-click - The shopper opened the product from this card: `{ product, source }` (`pinned`
+ *   in `<vitrine-show>`'s pinned area, its own or the merchant's `pinned` slot, else `rail`); `vitrine-product-view` follows.
  * @fires vitrine-product-view - The shopper opened the product's detail.
  */
 export class VitrineProductCard extends VitrineElement {
@@ -176,8 +178,16 @@ export class VitrineProductCard extends VitrineElement {
     if (!product) return;
     this.#store.store.set({ openProductId: product.id });
     this.#store.store.bus.emit('product-view', { product });
+    this.emit('vitrine-product-click', { product, source: this.#source() });
     this.emit('vitrine-product-view', { product });
   };
+
+  /** Where the shopper clicked: the card of `<vitrine-show>`'s pinned area, or a card of a rail (or the page). */
+  #source(): 'pinned' | 'rail' {
+    const host = (this.getRootNode() as Partial<ShadowRoot>).host;
+    const slotted = this.closest('[slot="pinned"]')?.parentElement?.localName === 'vitrine-show';
+    return host?.localName === 'vitrine-show' || slotted ? 'pinned' : 'rail';
+  }
 
   #seek = (): void => {
     if (this.shownAt !== undefined) this.#store.store.bus.emit('seek-request', { time: this.shownAt });

@@ -26,6 +26,9 @@ export const messages = defineMessages('show', {
     restore: 'Back to the show',
     closeMini: 'Close the mini-player',
     hostedBy: 'Hosted by {name}',
+    share: 'Share',
+    linkCopied: 'Link copied',
+    copyLink: 'Copy this link:',
   },
   de: {
     region: '{title}: Live-Shopping',
@@ -52,6 +55,9 @@ export const messages = defineMessages('show', {
     restore: 'Zurück zur Show',
     closeMini: 'Mini-Player schließen',
     hostedBy: 'Moderiert von {name}',
+    share: 'Teilen',
+    linkCopied: 'Link kopiert',
+    copyLink: 'Diesen Link kopieren:',
   },
   ar: {
     region: '{title}: تسوّق مباشر',
@@ -92,5 +98,8 @@ export const messages = defineMessages('show', {
     restore: 'العودة إلى العرض',
     closeMini: 'إغلاق المشغّل المصغّر',
     hostedBy: 'يقدّمه {name}',
+    share: 'مشاركة',
+    linkCopied: 'تم نسخ الرابط',
+    copyLink: 'انسخ هذا الرابط:',
   },
 });

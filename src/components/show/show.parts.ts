@@ -23,7 +23,8 @@ export interface PanelContext {
   addToCalendar(): void;
 }
 
-export function renderHeader(store: ShowStore, s: ShowState, t: Translate) {
+/** `actions`: what the header shows before the cart button (the Share button, show.share.ts). */
+export function renderHeader(store: ShowStore, s: ShowState, t: Translate, actions: unknown = nothing) {
   const show = s.show;
   const badge =
     s.status === 'live'
@@ -48,6 +49,7 @@ export function renderHeader(store: ShowStore, s: ShowState, t: Translate) {
             : nothing}
         </div>
       </div>
+      ${actions}
       <vitrine-cart part="cart" .store=${store} locale=${s.locale}></vitrine-cart>
     </header>
   `;
@@ -58,7 +60,7 @@ export function renderPanel(s: ShowState, t: Translate, c: PanelContext) {
   const show = s.show;
   if (c.loadError) {
     return html`<div class="panel" part="status" role="alert">
-      <p class="headline">${t('unavailable')}</p>
+      <slot name="unavailable"><p class="headline">${t('unavailable')}</p></slot>
       <button class="secondary" type="button" part="retry-button" @click=${() => c.retry()}>${t('retry')}</button>
     </div>`;
   }
@@ -86,8 +88,8 @@ export function renderPanel(s: ShowState, t: Translate, c: PanelContext) {
     if (s.status === 'ended') {
       return html`<div class=${classMap({ panel: true, 'has-poster': Boolean(show.poster) })} part="status" role="status">
         ${poster}
-        <p class="headline">${t('ended')}</p>
-        ${s.products.length ? html`<p>${t('endedHint')}</p>` : nothing}
+        <slot name="ended"><p class="headline">${t('ended')}</p>
+        ${s.products.length ? html`<p>${t('endedHint')}</p>` : nothing}</slot>
       </div>`;
     }
     return html`<div class=${classMap({ panel: true, 'has-poster': Boolean(show.poster) })} part="status" role="status">
@@ -103,8 +105,8 @@ export function renderPinned(store: ShowStore, s: ShowState, t: Translate, deals
   const pinned = store.highlighted;
   // Until a product is pinned, the first one is featured: the area keeps its size (no shift).
   const product = pinned ?? s.products[0];
-  if (!product) return html`<div class="pinned empty" part="pinned"></div>`;
-  return html`<div class="pinned" part="pinned">
+  if (!product) return html`<div class="pinned empty" part="pinned"><slot name="pinned"></slot></div>`;
+  return html`<div class="pinned" part="pinned"><slot name="pinned">
     <p class="label">${pinned ? t('pinnedNow') : t('featured')}</p>
     <vitrine-product-card
       .store=${store}
@@ -115,7 +117,7 @@ export function renderPinned(store: ShowStore, s: ShowState, t: Translate, deals
       layout="compact"
       locale=${s.locale}
     ></vitrine-product-card>
-  </div>`;
+  </slot></div>`;
 }
 
 /** `1 day 02:03:04`, `03:04` in the locale's digits. */

@@ -15,6 +15,7 @@ import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
 import { ShowViewport } from './show.viewport.js';
+import { ShowShareController } from './show.share.js';
 
 /** The read-only snapshot of `<vitrine-show>.state`. */
 export interface ShowSnapshot {
@@ -35,8 +36,15 @@ export interface ShowSnapshot {
  *
  * @summary A live shopping show: video, products, cart and checkout.
  *
+ * @slot pinned - The merchant's own pinned-product area (e.g. their own card, updated on `vitrine-highlight`). Default: the pinned (or featured) product's card.
+ * @slot no-products - Shown in the rail when the show has no products. Default: "No products in this show yet."
+ * @slot ended - Shown instead of the video when the show has ended without a replay. Default: "This show has ended" and a hint.
+ * @slot unavailable - Shown when the show cannot be loaded, above "Try again". Default: "This show could not be loaded."
+ *
  * @csspart base - The layout grid.
- * @csspart header - Title, host, live badge, viewer count and the cart button.
+ * @csspart header - Title, host, live badge, viewer count, the Share button and the cart button.
+ * @csspart share-button - "Share": the Web Share API, else copies a link to this moment of the show.
+ * @csspart share-status - "Link copied" (or the link to copy by hand), beside the Share button.
  * @csspart stage - The video area (reserves its aspect ratio before anything loads).
  * @csspart player - The `<vitrine-player>`.
  * @csspart status - The panel shown instead of the video: loading, scheduled, ended or unavailable.
@@ -63,6 +71,11 @@ export interface ShowSnapshot {
  * @fires vitrine-cart-change - The cart changed: `{ cart }`.
  * @fires vitrine-checkout - Cancelable: `{ cart, url }`.
  * @fires vitrine-error - Something failed: `{ code, message, recoverable }`.
+ * @fires vitrine-play - Playback started or resumed: `{ at }` (from the player; also `vitrine-pause`).
+ * @fires vitrine-pause - Playback paused: `{ at }`.
+ * @fires vitrine-progress - Every 10 s watched, and at 25/50/75/100 % of a replay: `{ watched, at, percent? }`.
+ * @fires vitrine-product-click - The shopper opened a product from a card: `{ product, source }` (`pinned` or `rail`).
+ * @fires vitrine-share - The shopper shared a link to the show (README.md, "Deep links and sharing"): `{ url }`.
  * @fires vitrine-deal - A flash deal started: `{ deal, product }` (also `vitrine-coupon` and `vitrine-vote`, docs/moments.md).
  */
 export class VitrineShow extends VitrineElement {
@@ -155,6 +168,8 @@ export class VitrineShow extends VitrineElement {
   /** Deals, the announcement and the poll (show.moments.ts). */
   #moments = new ShowMomentsController(this, (error) => this.reportError(error, 'show/unavailable'));
   #unsubscribe: (() => void)[] = [];
+  /** Deep links and the Share button (show.share.ts). */
+  #share = new ShowShareController(this);
   #countdown: ReturnType<typeof setInterval> | undefined;
   /** Width classes and the mini-player (show.viewport.ts). */
   #viewport = new ShowViewport(
@@ -395,7 +410,7 @@ export class VitrineShow extends VitrineElement {
         aria-busy=${show || this._loadError ? 'false' : 'true'}
       >
         <div class="ruler" aria-hidden="true"></div>
-        ${renderHeader(this.store, s, t)}
+        ${renderHeader(this.store, s, t, this.#share.render(t))}
         <div class="stage-slot" part="stage">
           <div class=${classMap({ stage: true, vertical: this.#viewport.narrow && portrait })} popover=${this.#viewport.mini ? 'manual' : nothing}>
             ${this.#renderStage(s, t)}
@@ -415,7 +430,7 @@ export class VitrineShow extends VitrineElement {
         ${renderPinned(this.store, s, t, this.#moments)} ${this.#viewport.stacked ? nothing : this.#chat.render(this.chat, false, locale)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
           ${show && s.products.length === 0
-            ? html`<p>${t('noProducts')}</p>`
+            ? html`<slot name="no-products"><p>${t('noProducts')}</p></slot>`
             : html`<vitrine-carousel .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-carousel>`}
         </div>
         <vitrine-product-detail part="detail" dialog .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-product-detail>
@@ -438,6 +453,7 @@ export class VitrineShow extends VitrineElement {
       aspect-ratio=${this.#ratio}
       locale=${s.locale}
       ?autoplay=${this.autoplay}
+      .startTime=${this.#share.startTime}
       ?no-header=${this.#viewport.stacked}
       .chapters=${s.status === 'ended' ? show.chapters : []}
       .viewers=${s.status === 'live' ? s.viewers : null}

@@ -199,6 +199,22 @@ describe('<vitrine-product-card>', () => {
     expect(adapter.cart).to.equal(null);
   });
 
+  it('fires vitrine-product-click (source rail) before vitrine-product-view when the shopper opens the product, not on a direct add', async () => {
+    const { root, el } = await card('scarf');
+    const fired: string[] = [];
+    const clicks: CustomEvent[] = [];
+    el.addEventListener('vitrine-product-click', (e) => (fired.push(e.type), clicks.push(e)));
+    el.addEventListener('vitrine-product-view', (e) => fired.push(e.type));
+    button(root, 'Cashmere scarf')!.click();
+    expect(fired).to.deep.equal(['vitrine-product-click', 'vitrine-product-view']);
+    expect(clicks[0]!.detail.product.id).to.equal('scarf');
+    expect(clicks[0]!.detail.source).to.equal('rail');
+    expect(clicks[0]!.bubbles && clicks[0]!.composed).to.equal(true);
+    fired.length = 0;
+    button(root, 'Add to cart')!.click(); // single variant: added, not opened
+    expect(fired).to.deep.equal([]);
+  });
+
   it('in a replay, "Shown at 12:30" asks the player to seek there', async () => {
     const { root, store, el } = await card('scarf', setup(), { shownAt: 750 });
     const seeks: number[] = [];
