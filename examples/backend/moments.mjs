@@ -7,9 +7,10 @@
 //   of the shared state (hub.mjs; Redis with several instances), taken atomically by every add, so
 //   they are never oversold; the deal itself travels with the shop's shared snapshot. An add during
 //   a deal is charged the deal price (the line's unitPrice) and refused beyond the per-shopper
-//   limit; deal units leave the product's stock when added (a deal sells real units) and come back
-//   when a deal line is removed. Once the deal's units are gone, the product sells at its regular
-//   price while stock lasts. `remaining` goes out at once, then at most once a second.
+//   limit; units come back when a deal line is removed. The deal's units come out of the product's
+//   stock: once they are gone, what the stock had beyond them (a second counter, as atomic) sells
+//   at the regular price, then the product is sold out (409) until the deal ends.
+//   `remaining` goes out at once, then at most once a second.
 // - Discount codes: the cart takes CODES (POST/DELETE {cart}/{id}/discounts); the cart document
 //   and the checkout page show each code and the total after it.
 import { randomUUID, timingSafeEqual } from 'node:crypto';
@@ -155,9 +156,14 @@ export function createMoments({ now, shop, publish, publishFor = (id, event, dat
       if (!(percent > 0 && percent < 100)) throw new ShopError(400, 'invalid', 'percent 1-99.');
       priceMinor = Math.max(50, Math.floor((regular * (100 - percent)) / 100 / 50) * 50);
     }
+    // The deal's units come out of the product's stock.
+    const stock = shop.live.variantIds(productId).reduce((n, v) => n + shop.live.unitsOf(v), 0);
+    if (stock < 1) throw new ShopError(400, 'invalid', 'The product is sold out.');
+    units = Math.min(units, stock);
     for (const [other] of shop.live.deals()) await endDeal(other);
     const d = { id: id ?? `deal-${now().toString(36)}-${++seq}`, priceMinor, endsAt: now() + seconds * 1000, limit: limit || undefined, units };
     await state.setCounter(counter(d), units);
+    await state.setCounter(`${counter(d)}:rest`, stock - units);
     remainingSeen.set(d.id, units);
     shop.live.setDeal(productId, d);
     await share();
@@ -224,7 +230,14 @@ export function createMoments({ now, shop, publish, publishFor = (id, event, dat
     if (left < 0) {
       const rest = await unitsLeft(d);
       if (rest > 0) refuse(onlyLeft(rest));
-      return shop.addLine(cartId, body, key); // sold out at the deal price: the regular price
+      // Sold out at the deal price: the regular price, from the stock beyond the deal's units.
+      if ((await state.take(`${counter(d)}:rest`, quantity)) < 0) refuse(new ShopError(409, 'out_of_stock', 'Sold out: the deal took the last units.'));
+      try {
+        return shop.addLine(cartId, body, key);
+      } catch (error) {
+        await state.giveBack(`${counter(d)}:rest`, quantity);
+        throw error;
+      }
     }
     try {
       const added = shop.addLine(cartId, body, key, { id: d.id, priceMinor: d.priceMinor });

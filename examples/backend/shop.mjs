@@ -154,8 +154,7 @@ export function createShop({ products, stock, urls }) {
   /**
    * Adds a line (or more of an existing line). With an idempotency key, a retry of the same
    * request is answered as the first one was and never adds again. With `deal` (`{ id, priceMinor }`,
-   * its units already claimed by moments.mjs), the line is charged the deal price and the units
-   * leave the stock: a deal sells real units.
+   * its units already claimed by moments.mjs), the line is charged the deal price.
    * @returns {{ cart: object, replayed: boolean }}
    */
   function addLine(cartId, body, idempotencyKey, deal) {
@@ -168,10 +167,10 @@ export function createShop({ products, stock, urls }) {
       const it = item(body.productId);
       const variant = variantOf(it, body.variantId ?? (it.variants.length ? undefined : it.id));
       const quantity = quantityOf(body.quantity ?? 1, { allowZero: false });
-      const lines = c.lines.filter((l) => l.variantId === variant.id);
-      if (lines.reduce((n, l) => n + l.quantity, 0) + quantity > MAX_QUANTITY) throw new ShopError(400, 'invalid', `At most ${MAX_QUANTITY} of one item.`);
-      // Deal units left the stock when added; regular ones stay in it until checkout.
-      checkStock(it, variant, quantity + (deal ? 0 : lines.filter((l) => !l.dealId).reduce((n, l) => n + l.quantity, 0)));
+      const inCart = c.lines.filter((l) => l.variantId === variant.id).reduce((n, l) => n + l.quantity, 0);
+      const wanted = inCart + quantity;
+      if (wanted > MAX_QUANTITY) throw new ShopError(400, 'invalid', `At most ${MAX_QUANTITY} of one item.`);
+      checkStock(it, variant, wanted);
       // A line per price: a deal's units apart from the regular ones.
       const existing = c.lines.find((l) => l.variantId === variant.id && l.dealId === deal?.id);
       if (existing) existing.quantity += quantity;
@@ -187,7 +186,6 @@ export function createShop({ products, stock, urls }) {
           dealId: deal?.id,
         });
       }
-      if (deal) live.setUnits(variant.id, unitsOf(variant.id) - quantity);
       remember(c, idempotencyKey, { fingerprint });
       return { cart: c, replayed: false };
     } catch (error) {
@@ -260,9 +258,7 @@ export function createShop({ products, stock, urls }) {
     const quantity = quantityOf(body?.quantity, { allowZero: true });
     if (quantity === 0) return removeLine(cartId, lineId);
     const it = item(l.productId);
-    // A deal line's units are out of the stock already: only more of them must be there.
-    if (quantity > l.quantity) checkStock(it, variantOf(it, l.variantId), l.dealId ? quantity - l.quantity : quantity);
-    if (l.dealId) live.setUnits(l.variantId, unitsOf(l.variantId) - (quantity - l.quantity));
+    if (quantity > l.quantity) checkStock(it, variantOf(it, l.variantId), quantity);
     l.quantity = quantity;
     return c;
   }
@@ -271,7 +267,6 @@ export function createShop({ products, stock, urls }) {
     const c = cart(cartId);
     const l = line(c, lineId);
     c.lines = c.lines.filter((x) => x !== l);
-    if (l.dealId) live.setUnits(l.variantId, unitsOf(l.variantId) + l.quantity);
     return c;
   }
 

@@ -108,4 +108,37 @@ describe('live moments in the demo storefront', () => {
     await page.screenshot({ path: `${SHOTS}/moments-poll.png` });
     await page.close();
   });
+
+  test('the replay shows the poll the show ran when its video reaches it, and a seek back takes it away', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error));
+    // A deep link into the replay at 0:18; the recorded poll opened at 0:20.
+    await page.goto(new URL('replay.html?vitrine-show=autumn-knits-replay&vitrine-t=18', demo.url).href);
+    await until(() => page.evaluate(() => document.querySelector('vitrine-show')?.state?.status === 'ended'), 'the replay to load');
+    await page.getByRole('button', { name: /^Play\b/ }).first().click();
+    const poll = page.getByRole('group', { name: 'Which knit should we restock first?' });
+    await poll.waitFor({ timeout: 30_000 });
+    const text = await poll.innerText();
+    assert.match(text, /poll closed/i);
+    assert.match(text, /49%/);
+    assert.equal(await poll.getByRole('button').count(), 0, 'no voting in a replay');
+    await poll.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/moments-replay-poll.png` });
+    // Back to 0:05: before the poll.
+    await page.evaluate(() => {
+      const find = (node) => {
+        for (const el of node.querySelectorAll('*')) {
+          if (el.localName === 'vitrine-player') return el;
+          const inner = el.shadowRoot && find(el.shadowRoot);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      find(document).seek(5);
+    });
+    await poll.waitFor({ state: 'detached', timeout: 15_000 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });
