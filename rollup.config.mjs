@@ -226,12 +226,12 @@ const configs = [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // A show's first view is one chunk ('elements': src/define.ts and everything it imports
+      // A show's first view is one chunk ('elements': src/elements.ts and everything it imports
       // statically). The other entries (api.js, the Shopify adapters) import from it rather than
       // cut it up: split along what each entry shares, it became a dozen small chunks that
       // compress worse (+8 kB brotli), and api.js shares its module instances with the elements
       // (texts registered through it reach them).
-      manualChunks: firstViewChunk('src/define.ts', 'elements'),
+      manualChunks: firstViewChunk('src/elements.ts', 'elements'),
     },
     onwarn(warning, warn) {
       // video.js and mux.js use `this` at the top level of CommonJS files; harmless.

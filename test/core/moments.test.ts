@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { parseMomentEvent } from '../../src/core/parse-moments.js';
-import { parseCart } from '../../src/core/parse.js';
+import { parseCart } from '../../src/core/parse-cart.js';
 import { Moments, pollResults } from '../../src/core/moments.js';
 import { createServerClock } from '../../src/core/server-clock.js';
 import { ShowStore } from '../../src/core/store.js';
