@@ -3,7 +3,7 @@
 // 2. dist/cdn/  for one <script type="module">: minified, source maps, code-split so the
 //               video engine (video.js + VHS) is a lazy chunk fetched only on play intent.
 //               Chunk imports are relative ("./chunks/…"), so any CDN path works.
-import { readdirSync, existsSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, renameSync } from 'node:fs';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
@@ -151,6 +151,28 @@ function firstViewChunk(entry, name) {
   };
 }
 
+/**
+ * dist/cdn/vitrine.css: the stylesheet a storefront links beside vitrine.js, which reserves a
+ * not-yet-defined show's height (src/components/show/show.reserve.css), without its comments.
+ */
+function reserveStylesheet() {
+  const source = new URL('./src/components/show/show.reserve.css', import.meta.url);
+  return {
+    name: 'reserve-stylesheet',
+    buildStart() {
+      this.addWatchFile(source.pathname);
+    },
+    generateBundle() {
+      const css = readFileSync(source, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/ *([{};,]) */g, '$1')
+        .trim();
+      this.emitFile({ type: 'asset', fileName: 'vitrine.css', source: `${css}\n` });
+    },
+  };
+}
+
 const dirs = (path) => (existsSync(path) ? readdirSync(path, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : []);
 
 const npmInputs = {
@@ -215,6 +237,7 @@ const configs = [
       minifyCssLiterals(),
       noDash(),
       trustedWorker(),
+      reserveStylesheet(),
       nodeResolve({ browser: true }),
       commonjs(),
       typescript({ tsconfig: './tsconfig.json', outDir: 'dist/cdn', declaration: false, declarationMap: false }),
@@ -226,12 +249,12 @@ const configs = [
       sourcemap: true,
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
-      // A show's first view is one chunk ('elements': src/define.ts and everything it imports
+      // A show's first view is one chunk ('elements': src/elements.ts and everything it imports
       // statically). The other entries (api.js, the Shopify adapters) import from it rather than
       // cut it up: split along what each entry shares, it became a dozen small chunks that
       // compress worse (+8 kB brotli), and api.js shares its module instances with the elements
       // (texts registered through it reach them).
-      manualChunks: firstViewChunk('src/define.ts', 'elements'),
+      manualChunks: firstViewChunk('src/elements.ts', 'elements'),
     },
     onwarn(warning, warn) {
       // video.js and mux.js use `this` at the top level of CommonJS files; harmless.

@@ -94,19 +94,21 @@ const products = Array.from({ length: 16 }, (_, i) => {
 /** The widget snippets a page can be built with (`?widget=`). */
 function widget(name, query) {
   const script = '<script type="module" src="/dist/cdn/vitrine.js"></script>';
+  // The README's embed: the stylesheet beside vitrine.js (it reserves a not-yet-defined show's box), then the loader.
+  const embed = `<link rel="stylesheet" href="/dist/cdn/vitrine.css">${script}`;
   const media = '/.cache/bench/hls';
   switch (name) {
     case 'none':
       return { head: '', body: '' };
-    case 'script': // the library loaded, no element on the page: what defining everything costs
-      return { head: script, body: '' };
+    case 'script': // the embed, no element on the page: what a theme-wide tag costs
+      return { head: embed, body: '' };
     case 'vitrine': // the embed as a merchant pastes it: the show when it exists, else the player facade
-      if (has['vitrine-show'] && server.demo) return { head: script, body: `<vitrine-show src="/__demo/shows/live" cart="/__demo/cart"></vitrine-show>` };
+      if (has['vitrine-show'] && server.demo) return { head: embed, body: `<vitrine-show src="/__demo/shows/live" cart="/__demo/cart"></vitrine-show>` };
       return { head: script, body: `<vitrine-player src="${media}/vod.m3u8" poster="${media}/poster.jpg" label="Winter drop, live"></vitrine-player>` };
     case 'player':
       return { head: script, body: `<vitrine-player src="${media}/vod.m3u8" poster="${media}/poster.jpg" label="Bench stream"></vitrine-player>` };
     case 'show':
-      return { head: script, body: `<vitrine-show src="${query.get('src') ?? '/__demo/shows/live'}" cart="${query.get('cart') ?? '/__demo/cart'}"></vitrine-show>` };
+      return { head: embed, body: `<vitrine-show src="${query.get('src') ?? '/__demo/shows/live'}" cart="${query.get('cart') ?? '/__demo/cart'}"></vitrine-show>` };
     case 'raw-click': // baseline: plain video.js loaded on click
       return {
         head: '<link rel="stylesheet" href="/bench/pages/raw-videojs.css"><script type="module" src="/bench/pages/raw-videojs.js"></script>',

@@ -13,11 +13,11 @@
  * tag, a show would fetch some twenty files and ~9 kB more brotli (each file compressed alone).
  * What is not in a first view (the engine, the drawer, the detail, the controls) stays lazy there.
  */
-const elements = () => import('./define.js');
+const elements = () => import('./elements.js');
 const ELEMENTS = new Map<string, () => Promise<unknown>>([
-  ...['vitrine-show', 'vitrine-player', 'vitrine-carousel', 'vitrine-product-card', 'vitrine-product-detail', 'vitrine-cart'].map(
-    (tag) => [tag, elements] as const,
-  ),
+  ...['vitrine-show', 'vitrine-player', 'vitrine-carousel', 'vitrine-product-card', 'vitrine-cart'].map((tag) => [tag, elements] as const),
+  // Not in a first view either (a show defines it when a product is opened, or when idle).
+  ['vitrine-product-detail', () => import('./components/product-detail/define.js')],
   // Not in a first view: a chat placed on its own gets its own chunk (a show loads it when it has one).
   ['vitrine-chat', () => import('./components/chat/define.js')],
 ]);

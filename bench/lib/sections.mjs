@@ -235,32 +235,22 @@ export const sections = [
     async run(ctx) {
       const useShow = ctx.has['vitrine-show'] && ctx.server.demo;
       if (!useShow && !ctx.has['vitrine-player']) return { rows: [row('CLS', { na: 'neither <vitrine-show> nor <vitrine-player> in the build yet' })] };
-      // Two placements: in the hero's second column (~690 px: the show's stacked layout) and in a
-      // full-width section under the hero (wide layout). The hero placement is measured twice: as
-      // pasted, and with the README's one-line `vitrine-show:not(:defined)` rule a merchant adds for
-      // a show above the fold, its min-height being the show's height there (measured once, below,
-      // as a merchant would read it off the page).
-      let reserve = 0;
-      if (useShow) {
-        const { page, close } = await ctx.newPage({ cpu: 1 });
-        try {
-          await page.goto(`${ctx.server.url}/__bench/page/store?widget=vitrine`, { waitUntil: 'load' });
-          await waitFor(page, () => window.__bench.deepAll('vitrine-product-card').length > 0, undefined, 10_000);
-          await sleep(500);
-          reserve = await page.evaluate(() => document.querySelector('vitrine-show')?.getBoundingClientRect().height ?? 0);
-        } finally {
-          await close();
-        }
-      }
-      const variants = ['none', 'vitrine', 'vitrine-wide', ...(reserve ? ['vitrine-reserved'] : [])];
-      const samples = { none: [], vitrine: [], 'vitrine-wide': [], 'vitrine-reserved': [] };
+      // Two placements, each at a phone's and a laptop's width (390 and 1366 px): in the hero's
+      // second column (stacked layout at 1366 px; the hero is one column on a phone) and in a
+      // full-width section under the hero (wide layout at 1366 px). The embed is the README's as
+      // pasted: the stylesheet beside vitrine.js (dist/cdn/vitrine.css) reserves the show's height
+      // before the script runs, and nothing else is added to the page.
+      const WIDTHS = [390, 1366];
+      const variants = WIDTHS.flatMap((w) => [`none@${w}`, `vitrine@${w}`, `vitrine-wide@${w}`]);
+      const samples = Object.fromEntries(variants.map((v) => [v, []]));
       const steps = [];
       for (let run = 0; run < Math.min(ctx.args.runs, 3); run += 1) {
         for (const name of rotate(variants, run)) {
-          const variant = name === 'none' ? 'none' : 'vitrine';
-          const { page, close } = await ctx.newPage();
+          const [placement, width] = name.split('@');
+          const variant = placement === 'none' ? 'none' : 'vitrine';
+          const { page, close } = await ctx.newPage({ viewport: { width: Number(width), height: Number(width) < 600 ? 844 : 800 } });
           try {
-            const extra = name === 'vitrine-wide' ? '&place=wide' : name === 'vitrine-reserved' ? `&reserve=${reserve}` : '';
+            const extra = placement === 'vitrine-wide' ? '&place=wide' : '';
             await page.goto(`${ctx.server.url}/__bench/page/store?widget=${variant}${extra}`, { waitUntil: 'load' });
             await sleep(2500);
             const log = [];
@@ -291,7 +281,7 @@ export const sections = [
             }
             const { shifts, definedAt } = await page.evaluate(() => ({ shifts: window.__bench.shifts, definedAt: window.__bench.definedAt }));
             // The first shift after the upgrade is the element appearing (its box was 0 px while
-            // undefined: only a merchant's CSS or a faster upgrade avoids it); later ones are growth.
+            // undefined, unless the stylesheet reserved it); later ones are growth.
             const after = shifts.filter((x) => !x.recent && (definedAt == null || x.start >= definedAt)).sort((a, b) => a.start - b.start);
             samples[name].push({ cls: cls(shifts), appearing: cls(after.slice(0, 1)), growing: cls(after.slice(1)), definedAt, shifts: shifts.filter((x) => !x.recent) });
             if (variant === 'vitrine') steps.push(log.join(', '));
@@ -301,19 +291,17 @@ export const sections = [
         }
       }
       const worst = (v, key = 'cls') => Math.max(...samples[v].map((s) => s[key]));
-      const sources = [...new Set(samples.vitrine.flatMap((s) => s.shifts.flatMap((x) => x.sources)))];
-      const rows = [
-        row(`CLS, show in the hero column (${steps[0] || 'load'})`, { vitrine: num(worst('vitrine'), 4), baseline: `${num(worst('none'), 4)} (no widget)`, goal: '0', pass: worst('vitrine') <= worst('none') + 1e-4 }),
-        row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst('vitrine', 'appearing'), 4)} / ${num(worst('vitrine', 'growing'), 4)}` }),
-        ...(samples['vitrine-reserved'].length
-          ? [
-              row(`CLS, hero column + the README's :not(:defined) rule (min-height ${Math.round(reserve)}px)`, { vitrine: num(worst('vitrine-reserved'), 4), baseline: `${num(worst('none'), 4)} (no widget)`, goal: '0', pass: worst('vitrine-reserved') <= worst('none') + 1e-4 }),
-              row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst('vitrine-reserved', 'appearing'), 4)} / ${num(worst('vitrine-reserved', 'growing'), 4)}` }),
-            ]
-          : []),
-        row('CLS, show in a full-width section', { vitrine: num(worst('vitrine-wide'), 4), baseline: `${num(worst('none'), 4)} (no widget)`, goal: '0', pass: worst('vitrine-wide') <= worst('none') + 1e-4 }),
-        row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst('vitrine-wide', 'appearing'), 4)} / ${num(worst('vitrine-wide', 'growing'), 4)}` }),
-      ];
+      const sources = [...new Set(Object.entries(samples).filter(([v]) => !v.startsWith('none')).flatMap(([, list]) => list.flatMap((s) => s.shifts.flatMap((x) => x.sources))))];
+      const rows = [];
+      for (const w of WIDTHS) {
+        for (const [placement, label] of [['vitrine', 'in the hero column'], ['vitrine-wide', 'in a full-width section']]) {
+          const v = `${placement}@${w}`;
+          rows.push(
+            row(`CLS at ${w} px, show ${label} as pasted (${steps[0] || 'load'})`, { vitrine: num(worst(v), 4), baseline: `${num(worst(`none@${w}`), 4)} (no widget)`, goal: '0', pass: worst(v) <= worst(`none@${w}`) + 1e-4 }),
+            row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst(v, 'appearing'), 4)} / ${num(worst(v, 'growing'), 4)}` }),
+          );
+        }
+      }
       if (sources.length) rows.push(row('  shifted nodes', { vitrine: sources.slice(0, 6).join(', ') }));
       return { rows, data: samples };
     },

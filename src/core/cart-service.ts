@@ -14,7 +14,7 @@
  */
 import { pageUrl } from './guards.js';
 import { VitrineError, isAbortError, type VitrineErrorDetail } from './errors.js';
-import { addKey, type ShowStore, type StoreEvents } from './store.js';
+import { addKey, CART_REQUESTS, type CartRequest, type ShowStore, type StoreEvents } from './store.js';
 import type { Cart, CartAdapter, Product, Variant } from './types.js';
 
 export interface AddOutcome {
@@ -114,24 +114,28 @@ export class CartService {
   connect(): () => void {
     if (this.#disconnect) return this.#disconnect;
     const bus = this.store.bus;
-    const onAdd = (r: StoreEvents['add-request']) => {
-      void (r.work ? this.track(r.product, r.variant, r.work, r.quantity) : this.add(r.product, r.variant, r.quantity));
-    };
-    const onUpdate = (r: StoreEvents['update-line-request']) => void this.updateLine(r.lineId, r.quantity);
-    const onRemove = (r: StoreEvents['remove-line-request']) => void this.removeLine(r.lineId);
-    const onCheckout = (r: StoreEvents['checkout-request']) => void this.checkout(r.confirm);
-    bus.on('add-request', onAdd);
-    bus.on('update-line-request', onUpdate);
-    bus.on('remove-line-request', onRemove);
-    bus.on('checkout-request', onCheckout);
+    const handlers = CART_REQUESTS.map((type) => [type, (request: StoreEvents[CartRequest]) => this.serve(type, request)] as const);
+    for (const [type, handler] of handlers) bus.on(type, handler);
     this.#disconnect = () => {
-      bus.off('add-request', onAdd);
-      bus.off('update-line-request', onUpdate);
-      bus.off('remove-line-request', onRemove);
-      bus.off('checkout-request', onCheckout);
+      for (const [type, handler] of handlers) bus.off(type, handler);
       this.#disconnect = undefined;
     };
     return this.#disconnect;
+  }
+
+  /** Answers one request of the bus (`connect()` answers them all as they come). */
+  serve<K extends CartRequest>(type: K, request: StoreEvents[K]): void {
+    if (type === 'add-request') {
+      const r = request as StoreEvents['add-request'];
+      void (r.work ? this.track(r.product, r.variant, r.work, r.quantity) : this.add(r.product, r.variant, r.quantity));
+    } else if (type === 'update-line-request') {
+      const r = request as StoreEvents['update-line-request'];
+      void this.updateLine(r.lineId, r.quantity);
+    } else if (type === 'remove-line-request') {
+      void this.removeLine((request as StoreEvents['remove-line-request']).lineId);
+    } else {
+      void this.checkout((request as StoreEvents['checkout-request']).confirm);
+    }
   }
 
   /** Loads the current cart, if the backend has one. */

@@ -25,10 +25,8 @@
  *   (docs/adapters.md); its live messages, like the stream's chat, poll and deal events, reach the
  *   bus as `live-event` for the part that shows them.
  */
-import { createMemoryCart } from '../adapters/memory/index.js';
-import { createRestCart } from '../adapters/rest/cart.js';
 import { createRestShow } from '../adapters/rest/show.js';
-import { CartService } from './cart-service.js';
+import { LazyCartService, lazyCartAdapter } from './lazy-cart.js';
 import type { ChatModel } from './chat.js';
 import type { SessionChat } from './session-chat.js';
 import { SessionMoments } from './session-moments.js';
@@ -96,16 +94,28 @@ export interface SessionHooks {
 
 const defaultFactories: AdapterFactories = {
   show: (url, options) => createRestShow(url, options?.fetch ? { fetch: options.fetch, events: { fetch: options.fetch } } : {}),
-  restCart: (url, options) => createRestCart(url, options),
-  memoryCart: (store, options) =>
-    createMemoryCart({
-      ...(options?.dealPrice ? { dealPrice: options.dealPrice } : {}),
-      lookup: (id) => store.product(id),
-      // Read when needed: an emptied cart shows its subtotal in the show's currency.
-      get currencyCode() {
-        return store.state.products[0]?.price.currencyCode;
-      },
+  // Both carts are lazy chunks (lazy-cart.ts): their code is fetched when the page is idle, or
+  // with the first cart request, and only the one in use.
+  restCart: (url, options) =>
+    lazyCartAdapter(async () => (await import('../adapters/rest/cart.js')).createRestCart(url, options), {
+      methods: ['getCart', 'addLine', 'updateLine', 'removeLine', 'applyDiscount', 'removeDiscount'],
+      subscribe: true,
+      commands: ['setPersist'],
+      getters: ['baseUrl', 'cartId'],
     }),
+  memoryCart: (store, options) =>
+    lazyCartAdapter(
+      async () =>
+        (await import('../adapters/memory/cart.js')).createMemoryCart({
+          ...(options?.dealPrice ? { dealPrice: options.dealPrice } : {}),
+          lookup: (id) => store.product(id),
+          // Read when needed: an emptied cart shows its subtotal in the show's currency.
+          get currencyCode() {
+            return store.state.products[0]?.price.currencyCode;
+          },
+        }),
+      { methods: ['getCart', 'addLine', 'updateLine', 'removeLine', 'applyDiscount', 'removeDiscount'], getters: ['cart'] },
+    ),
   interactions: async (url) => (await import('../adapters/rest/interactions.js')).createRestInteractions(url),
 };
 
@@ -126,7 +136,7 @@ export class ShowSession {
   #builtCart: CartAdapter | undefined;
   #builtInteractions: InteractionAdapter | undefined;
   #runner: ShowRunner | undefined;
-  #service: CartService | undefined;
+  #service: LazyCartService | undefined;
   #stopInteractions: (() => void) | undefined;
   /** The store holds a show of this session (cleared when the source goes). */
   #showing = false;
@@ -265,9 +275,8 @@ export class ShowSession {
 
   /** Serves the cart requests of the bus with the cart adapter in use, and loads the cart. */
   #startCart(): void {
-    this.#service = new CartService(this.store, this.cart!, { checkoutFallbackUrl: this.#config.checkoutUrl });
-    this.#service.connect();
-    void this.#service.load();
+    this.#service = new LazyCartService(this.store, this.cart!, { checkoutFallbackUrl: this.#config.checkoutUrl });
+    this.#service.start();
   }
 
   #setUpStream(): void {

@@ -104,6 +104,10 @@ export type StoreEvents = {
   error: VitrineErrorDetail;
 };
 
+/** The requests of the bus a cart service answers (core/cart-service.ts). */
+export const CART_REQUESTS = ['add-request', 'update-line-request', 'remove-line-request', 'checkout-request'] as const;
+export type CartRequest = (typeof CART_REQUESTS)[number];
+
 export type StoreListener = (state: ShowState, previous: ShowState) => void;
 
 export function initialState(locale = 'en'): ShowState {

@@ -17,7 +17,7 @@
  */
 
 /** The DATERANGE CLASS of an in-band product pin (docs/live-events.md). */
-export const HIGHLIGHT_CLASS = 'com.vitrine.highlight';
+export { HIGHLIGHT_CLASS } from './highlight.js';
 
 export interface Pin {
   /** Stable id: the DATERANGE ID or the live event's id. */

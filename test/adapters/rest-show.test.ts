@@ -74,6 +74,30 @@ describe('createRestShow (real HTTP)', () => {
     expect((await (await fetch(`/__show/doc/${missing}/log`)).json()).reads).to.equal(1);
   });
 
+  it('times out a GET that does not answer (each try, then show/unavailable), and an abort is an abort, not retried', async () => {
+    let calls = 0;
+    // A server that never answers: the request only ends when its signal aborts.
+    const hanging: typeof fetch = (_input, init) => {
+      calls++;
+      return new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    };
+    const error = await rejection(createRestShow('/__show/hangs', { fetch: hanging, timeout: 50, retries: 1 }).loadShow(signal()));
+    expect(error.code).to.equal('show/unavailable');
+    expect(error.message).to.contain('did not answer in time');
+    expect(calls, 'tried, timed out, retried once').to.equal(2);
+
+    calls = 0;
+    const controller = new AbortController();
+    const pending = createRestShow('/__show/hangs', { fetch: hanging, timeout: 10_000, retries: 2 }).loadShow(controller.signal);
+    controller.abort();
+    const aborted = await pending.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect((aborted as Error).name).to.equal('AbortError');
+    expect(calls).to.equal(1);
+  });
+
   it('subscribes to the events URL of the show', async () => {
     const name = uid('doc');
     const url = await putDoc(name, { id: 's', title: 'T', status: 'live', events: `/__show/events/${name}` });

@@ -67,6 +67,17 @@ describe('storefront loader (dist/cdn/vitrine.js)', () => {
     expect(win.customElements.get('vitrine-show')).to.not.equal(undefined);
   });
 
+  it('a show’s first view leaves the product detail out: the show defines it when idle (or when a product is opened)', async () => {
+    const win = await page('<vitrine-show></vitrine-show>');
+    await defined(win, 'vitrine-show');
+    expect(win.customElements.get('vitrine-product-detail'), 'not in the first view’s chunk').to.equal(undefined);
+    const before = scripts(win).length;
+    await defined(win, 'vitrine-product-detail');
+    expect(scripts(win).length, 'its own chunk, fetched when idle').to.be.greaterThan(before);
+    const detail = win.document.querySelector('vitrine-show')!.shadowRoot!.querySelector('vitrine-product-detail')!;
+    expect(detail).to.be.instanceOf(win.customElements.get('vitrine-product-detail')!);
+  });
+
   it('loads the elements when one is added later, nested in other markup', async () => {
     const win = await page('<main></main>');
     await sleep(200);
@@ -94,6 +105,10 @@ describe('storefront loader (dist/cdn/vitrine.js)', () => {
     expect(win.Document.prototype.createElement, 'kept while <vitrine-chat> is not loaded').to.equal(wrapped);
     win.document.createElement('vitrine-chat');
     await defined(win, 'vitrine-chat');
+    await sleep(50);
+    expect(win.Document.prototype.createElement, 'kept while <vitrine-product-detail> is not loaded').to.equal(wrapped);
+    win.document.createElement('vitrine-product-detail');
+    await defined(win, 'vitrine-product-detail');
     await sleep(50);
     expect(win.Document.prototype.createElement).to.not.equal(wrapped);
     expect(String(win.Document.prototype.createElement)).to.contain('[native code]');

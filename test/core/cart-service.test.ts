@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CartService, withAttribution } from '../../src/core/cart-service.js';
 import { VitrineError } from '../../src/core/errors.js';
-import { parseCart } from '../../src/core/parse.js';
+import { parseCart } from '../../src/core/parse-cart.js';
 import { ShowStore, type StoreEvents } from '../../src/core/store.js';
 import type { AddLineInput, Cart, CartAdapter } from '../../src/core/types.js';
 import { createMemoryCart } from '../../src/adapters/memory/index.js';

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseMomentEvent, parseReplayPolls } from '../../src/core/parse-moments.js';
 import { createMemoryInteractions } from '../../src/adapters/memory/interactions.js';
 import { createRestInteractions } from '../../src/adapters/rest/interactions.js';
-import { parseCart } from '../../src/core/parse.js';
+import { parseCart } from '../../src/core/parse-cart.js';
 import { Moments, pollResults } from '../../src/core/moments.js';
 import { createServerClock } from '../../src/core/server-clock.js';
 import { ShowStore } from '../../src/core/store.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { LIMITS, parseCart, parseProduct, parseShow, safeUrl } from '../../src/core/parse.js';
+import { LIMITS, parseProduct, parseShow, safeUrl } from '../../src/core/parse.js';
+import { parseCart } from '../../src/core/parse-cart.js';
 import { parseShowEvent } from '../../src/core/parse-event.js';
 
 const base = 'https://api.example.com/shows/42';

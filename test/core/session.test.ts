@@ -62,6 +62,35 @@ describe('ShowSession (how a show is put together)', () => {
     session.detach();
   });
 
+  it('the cart’s code is lazy: requests made before it loaded are held and answered in order; a REST cart never loads the in-memory one', async () => {
+    const url = await putDoc(uid('session'), { id: 's-lazy', title: 'Session', status: 'live', products: [product('p1'), product('p2')] });
+    const store = new ShowStore();
+    const session = new ShowSession(store);
+    session.configure({ src: url });
+    session.attach();
+    await until(() => store.state.show?.id === 's-lazy', 'the show loaded');
+    const [p1, p2] = [store.product('p1')!, store.product('p2')!];
+    // Two adds in one task, before the cart service's chunk can be there: held, then served in order.
+    store.bus.emit('add-request', { product: p1, variant: p1.variants[0]!, quantity: 2, source: null });
+    store.bus.emit('add-request', { product: p2, variant: p2.variants[0]!, quantity: 1, source: null });
+    await until(() => store.state.cart?.totalQuantity === 3, 'both adds answered');
+    expect(store.state.cart!.lines.map((l) => l.productId), 'in order').to.deep.equal(['p1', 'p2']);
+    const line = store.state.cart!.lines[0]!;
+    store.bus.emit('update-line-request', { lineId: line.id, quantity: 5 });
+    await until(() => store.state.cart?.totalQuantity === 6, 'the update answered');
+    session.detach();
+
+    // A cart URL: the adapter in use is the REST cart (its own methods), built from its chunk only.
+    const rest = new ShowSession(new ShowStore());
+    rest.configure({ src: url, cartUrl: '/__show/demo/cart' });
+    rest.attach();
+    const adapter = rest.cart as CartAdapter & { setPersist?: unknown; cartId?: unknown };
+    expect(typeof adapter.setPersist, 'the REST cart’s setPersist, at once').to.equal('function');
+    expect(await adapter.getCart(new AbortController().signal), 'no cart yet').to.equal(null);
+    expect(adapter.cartId, 'read from the built REST cart').to.equal(null);
+    rest.detach();
+  });
+
   it('an adapter given wins over the URL; a changed cart rebuilds only the cart side', async () => {
     const store = new ShowStore();
     const { stream } = liveStream({ id: 'given', products: [product('p1') as never] });

@@ -8,7 +8,8 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { VitrineError, ERROR_CODES } from '../../src/core/errors.js';
-import { parseCart, parseProduct, parseProducts, parseShow, safeUrl, type ParseResult } from '../../src/core/parse.js';
+import { parseProduct, parseProducts, parseShow, safeUrl, type ParseResult } from '../../src/core/parse.js';
+import { parseCart } from '../../src/core/parse-cart.js';
 import { parseShowEvent } from '../../src/core/parse-event.js';
 import { HOSTILE_URLS, hostileInput, hostileValue, mutated, validishCart, validishProduct, validishShow } from './arbitraries.js';
 import { validateCart, validateProduct, validateShow, validateShowEvent, validateUrl } from './validate.js';

@@ -3,7 +3,8 @@
  * as plain examples so each stays fixed even if a random run misses it.
  */
 import { expect } from '@open-wc/testing';
-import { parseCart, parseProduct, parseProducts, safeUrl, type ParseResult } from '../../src/core/parse.js';
+import { parseProduct, parseProducts, safeUrl, type ParseResult } from '../../src/core/parse.js';
+import { parseCart } from '../../src/core/parse-cart.js';
 import { parseShowEvent } from '../../src/core/parse-event.js';
 import { validateCart, validateProduct, validateShowEvent } from './validate.js';
 

@@ -188,7 +188,8 @@ describe('hardening: XSS — payloads are text, never markup or script', functio
   });
 
   it('a standalone carousel and cart fed hostile products and cart lines: nothing runs', async () => {
-    const { parseProducts, parseCart } = await import('../../src/core/parse.js');
+    const { parseProducts } = await import('../../src/core/parse.js');
+    const { parseCart } = await import('../../src/core/parse-cart.js');
     const { ShowStore } = await import('../../src/core/store.js');
     const products = parseProducts([hostileProduct('p9', 1), hostileProduct('p2', 2)], 'https://shop.example.com/').value;
     const line = (id: string) => ({

@@ -4,7 +4,7 @@
  */
 import { compare, money, percentOf, subtract } from '../../core/money.js';
 import type { CartDiscount, Money } from '../../core/types.js';
-import type { MemoryDiscount } from './index.js';
+import type { MemoryDiscount } from './cart.js';
 
 export function discountsOf(codes: string[], rules: Record<string, MemoryDiscount>, subtotal: Money): { discounts: CartDiscount[]; total: Money } {
   let left = subtotal;

@@ -18,7 +18,7 @@ import ky, { HTTPError, type Options } from 'ky';
 import { VitrineError, type VitrineErrorCode } from '../../core/errors.js';
 import { createCartIdStore } from '../../core/cart-id-store.js';
 import { assertQuantity, pathSegment } from '../../core/guards.js';
-import { parseCart } from '../../core/parse.js';
+import { parseCart } from '../../core/parse-cart.js';
 import type { AddLineInput, Cart, CartAdapter } from '../../core/types.js';
 import { absolute, randomKey, toVitrineError, type ServerError } from './http.js';
 

@@ -1,8 +1,10 @@
 /**
- * What the REST adapters share: turning ky's failures into `VitrineError`s with a human
- * message, and reading the `{ "error": { "code", "message" } }` body of docs/cart-protocol.md.
+ * What the REST adapters share: turning ky's failures (and get.ts's, alike) into `VitrineError`s
+ * with a human message, and reading the `{ "error": { "code", "message" } }` body of
+ * docs/cart-protocol.md. The errors are told by their name, not their class: importing ky's
+ * classes here would pull all of ky into a show's first view (the REST show adapter uses this file).
  */
-import { HTTPError, TimeoutError } from 'ky';
+import type { HTTPError } from 'ky';
 import { VitrineError, isAbortError, type VitrineErrorCode } from '../../core/errors.js';
 
 /** The error body of docs/cart-protocol.md, when the server sent one. */
@@ -12,7 +14,7 @@ export interface ServerError {
 }
 
 /** Reads `{ error: { code, message } }` from a failed response, without throwing. */
-export async function serverError(error: HTTPError): Promise<ServerError> {
+export async function serverError(error: Pick<HTTPError, 'response'>): Promise<ServerError> {
   try {
     const body: unknown = await error.response.clone().json();
     const e = (body as { error?: unknown } | null)?.error;
@@ -29,6 +31,11 @@ export async function serverError(error: HTTPError): Promise<ServerError> {
   }
 }
 
+/** ky's `HTTPError`, or get.ts's: a failed answer, with its `response`. */
+export function isHttpError(error: unknown): error is Pick<HTTPError, 'response' | 'message' | 'name'> {
+  return error instanceof Error && error.name === 'HTTPError' && (error as { response?: unknown }).response instanceof Response;
+}
+
 /**
  * Maps a failure of a request to a `VitrineError`. An abort is passed through unchanged
  * (callers ignore it); so is a `VitrineError`.
@@ -39,14 +46,14 @@ export async function toVitrineError(
   statusCodes: (status: number, server: ServerError) => VitrineErrorCode | undefined = () => undefined,
 ): Promise<unknown> {
   if (isAbortError(error) || error instanceof VitrineError) return error;
-  if (error instanceof HTTPError) {
+  if (isHttpError(error)) {
     const server = await serverError(error);
     const status = error.response.status;
     const code = statusCodes(status, server) ?? what.unavailable;
     const message = server.message ?? `The ${what.label} answered HTTP ${status}.`;
     return new VitrineError(code, message, { cause: error });
   }
-  if (error instanceof TimeoutError) {
+  if (error instanceof Error && error.name === 'TimeoutError') {
     return new VitrineError(what.unavailable, `The ${what.label} did not answer in time.`, { cause: error });
   }
   if (error instanceof SyntaxError) {

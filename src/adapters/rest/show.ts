@@ -2,12 +2,12 @@
  * The REST show adapter: `GET {src}` answers the show document (docs/show-document.md);
  * its `events` URL, when present, is read with the SSE events adapter (section 6).
  */
-import ky from 'ky';
 import { VitrineError } from '../../core/errors.js';
 import { LIMITS, parseShow } from '../../core/parse.js';
 import type { Show, StreamAdapter } from '../../core/types.js';
 import { createSseEvents } from '../sse/events.js';
 import type { SseOptions } from '../sse/types.js';
+import { get } from './get.js';
 import { absolute, toVitrineError } from './http.js';
 
 export interface RestShowOptions {
@@ -84,27 +84,20 @@ async function readDocument(response: Response, signal: AbortSignal): Promise<un
  */
 export function createRestShow(url: string, options: RestShowOptions = {}): StreamAdapter {
   const documentUrl = absolute(url);
-  const api = ky.create({
+  // Not ky: the document is read before the first view, ky would be there for it alone (get.ts).
+  const request = {
     timeout: options.timeout ?? 10_000,
-    retry: {
-      limit: options.retries ?? 2,
-      methods: ['get'],
-      retryOnTimeout: true,
-      jitter: true,
-      backoffLimit: 5_000,
-    },
-    // Re-reads (status changes) must see the server's current document.
-    cache: 'no-cache',
+    retries: options.retries ?? 2,
     headers: { accept: 'application/json', ...options.headers },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+    fetch: options.fetch,
+  };
 
   return {
     async loadShow(signal, onIssue): Promise<Show> {
       let body: unknown;
       let base = documentUrl;
       try {
-        const response = await api.get(documentUrl, { signal });
+        const response = await get(documentUrl, { ...request, signal });
         base = response.url || documentUrl;
         body = await readDocument(response, signal);
       } catch (error) {

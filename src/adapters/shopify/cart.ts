@@ -8,7 +8,7 @@ import { createCartIdStore } from '../../core/cart-id-store.js';
 import { VitrineError } from '../../core/errors.js';
 import { assertQuantity } from '../../core/guards.js';
 import { sum } from '../../core/money.js';
-import { parseCart } from '../../core/parse.js';
+import { parseCart } from '../../core/parse-cart.js';
 import type { Cart, CartAdapter } from '../../core/types.js';
 import { createClient, gid, type ShopifyOptions } from './client.js';
 import { CART_CREATE, CART_DISCOUNT_CODES_UPDATE, CART_LINES_ADD, CART_LINES_REMOVE, CART_LINES_UPDATE, CART_QUERY } from './documents.js';

@@ -17,7 +17,7 @@ import { messages } from './player.messages.js';
 import { icons, renderFacade, renderOverlay, renderTop, type PlaybackView, type Translate } from './player.parts.js';
 import { styles } from './player.styles.js';
 
-export { HIGHLIGHT_CLASS } from '../../engine/pins.js';
+export { HIGHLIGHT_CLASS } from '../../engine/highlight.js';
 
 /** The control bar is a lazy part (player-controls.ts): fetched when the page is idle, or at play intent. */
 const controlsModule = lazyModule(() => import('./player-controls.js'));

@@ -1,7 +1,6 @@
 import { defineElement } from '../define-element.js';
 import '../player/define.js';
 import '../product-card/define.js';
-import '../product-detail/define.js';
 import '../carousel/define.js';
 import '../cart/define.js';
 import { VitrineShow } from './show.js';

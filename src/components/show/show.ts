@@ -10,6 +10,7 @@ import { releaseWhenGone, VitrineElement } from '../base.js';
 import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { ShowChatController } from './show.chat.js';
+import { LazyDetailController, lazyDetailStyles } from './show.detail.js';
 import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
@@ -79,7 +80,7 @@ export interface ShowSnapshot {
  * @fires vitrine-deal - A flash deal started: `{ deal, product }` (also `vitrine-coupon` and `vitrine-vote`, docs/moments.md).
  */
 export class VitrineShow extends VitrineElement {
-  static override styles = [tokens, buttonStyles, styles];
+  static override styles = [tokens, buttonStyles, styles, lazyDetailStyles];
 
   /**
    * The show's own grid reserves every area's size, so it renders in the task that upgrades it (no
@@ -167,6 +168,8 @@ export class VitrineShow extends VitrineElement {
   #chat = new ShowChatController(this, this.store);
   /** Deals, the announcement and the poll (show.moments.ts). */
   #moments = new ShowMomentsController(this, (error) => this.reportError(error, 'show/unavailable'));
+  /** The product detail's code: when idle, or when a product is opened first (show.detail.ts). */
+  #detail = new LazyDetailController(this, this.store, (error) => this.reportError(error, 'show/unavailable'));
   #unsubscribe: (() => void)[] = [];
   /** Deep links and the Share button (show.share.ts). */
   #share = new ShowShareController(this);
@@ -313,6 +316,7 @@ export class VitrineShow extends VitrineElement {
   openProduct(id: string): void {
     const product = this.store.product(id);
     if (!product) return;
+    this.#detail.load();
     this.store.set({ openProductId: id });
     this.emit('vitrine-product-view', { product });
   }
