@@ -27,6 +27,11 @@ export default {
     restore: 'Volver al programa',
     closeMini: 'Cerrar el minirreproductor',
     hostedBy: 'Presentado por {name}',
+    toastAdded: 'Añadido: {title}',
+    viewCart: 'Ver carrito',
+    closeStage: 'Cerrar',
+    products: 'Productos ({count})',
+    hideProducts: 'Ocultar productos',
   },
   player: {
     play: 'Reproducir',

@@ -27,6 +27,11 @@ export default {
     restore: 'Revenir à l’émission',
     closeMini: 'Fermer le mini-lecteur',
     hostedBy: 'Présenté par {name}',
+    toastAdded: 'Ajouté : {title}',
+    viewCart: 'Voir le panier',
+    closeStage: 'Fermer',
+    products: 'Produits ({count})',
+    hideProducts: 'Masquer les produits',
   },
   player: {
     play: 'Lecture',

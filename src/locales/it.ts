@@ -27,6 +27,11 @@ export default {
     restore: 'Torna allo show',
     closeMini: 'Chiudi il mini player',
     hostedBy: 'Condotto da {name}',
+    toastAdded: 'Aggiunto: {title}',
+    viewCart: 'Vedi carrello',
+    closeStage: 'Chiudi',
+    products: 'Prodotti ({count})',
+    hideProducts: 'Nascondi prodotti',
   },
   player: {
     play: 'Riproduci',

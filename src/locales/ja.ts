@@ -27,6 +27,11 @@ export default {
     restore: '番組に戻る',
     closeMini: 'ミニプレーヤーを閉じる',
     hostedBy: '出演：{name}',
+    toastAdded: '追加しました：{title}',
+    viewCart: 'カートを見る',
+    closeStage: '閉じる',
+    products: '商品（{count}）',
+    hideProducts: '商品を隠す',
   },
   player: {
     play: '再生',

@@ -27,6 +27,11 @@ export default {
     restore: 'Terug naar de show',
     closeMini: 'Minispeler sluiten',
     hostedBy: 'Gepresenteerd door {name}',
+    toastAdded: 'Toegevoegd: {title}',
+    viewCart: 'Bekijk winkelwagen',
+    closeStage: 'Sluiten',
+    products: 'Producten ({count})',
+    hideProducts: 'Producten verbergen',
   },
   player: {
     play: 'Afspelen',

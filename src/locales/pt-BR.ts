@@ -27,6 +27,11 @@ export default {
     restore: 'Voltar à transmissão',
     closeMini: 'Fechar o miniplayer',
     hostedBy: 'Apresentado por {name}',
+    toastAdded: 'Adicionado: {title}',
+    viewCart: 'Ver carrinho',
+    closeStage: 'Fechar',
+    products: 'Produtos ({count})',
+    hideProducts: 'Ocultar produtos',
   },
   player: {
     play: 'Reproduzir',

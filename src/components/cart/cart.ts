@@ -114,6 +114,7 @@ export class VitrineCart extends VitrineElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#bumpCount();
     // Opened once its content is there (the drawer chunk, fetched at the first open if not yet).
     this.#dialog.sync(this.#store.state.cartOpen && this.#content.loaded);
   }
@@ -179,6 +180,24 @@ export class VitrineCart extends VitrineElement {
       remove: (line) => this.#store.store.bus.emit('remove-line-request', { lineId: line.id }),
       removeDiscount: (code) => this.#store.store.bus.emit('discount-request', { code, action: 'remove' }),
     });
+  }
+
+  /** The count last drawn (undefined before the first cart). */
+  #drawnCount: number | undefined;
+
+  /**
+   * The count grows and settles when it changes, so the shopper sees where the add went; with
+   * `prefers-reduced-motion`, only the figure changes.
+   */
+  #bumpCount(): void {
+    // No cart yet is an empty one.
+    const count = this.#store.state.cart?.totalQuantity ?? 0;
+    const before = this.#drawnCount;
+    this.#drawnCount = count;
+    if (before === undefined || count === before) return;
+    const badge = this.renderRoot.querySelector<HTMLElement>('.count');
+    if (!badge || typeof badge.animate !== 'function' || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    badge.animate([{ transform: 'scale(1)' }, { transform: 'scale(1.45)' }, { transform: 'scale(1)' }], { duration: 420, easing: 'ease-out' });
   }
 
   #setQuantity(line: CartLine, quantity: number): void {

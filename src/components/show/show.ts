@@ -14,6 +14,7 @@ import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
+import { ShowToastController, toastStyles } from './show.toast.js';
 import { ShowViewport } from './show.viewport.js';
 
 /** The read-only snapshot of `<vitrine-show>.state`. */
@@ -66,7 +67,7 @@ export interface ShowSnapshot {
  * @fires vitrine-deal - A flash deal started: `{ deal, product }` (also `vitrine-coupon` and `vitrine-vote`, docs/moments.md).
  */
 export class VitrineShow extends VitrineElement {
-  static override styles = [tokens, buttonStyles, styles];
+  static override styles = [tokens, buttonStyles, styles, toastStyles];
 
   /**
    * The show's own grid reserves every area's size, so it renders in the task that upgrades it (no
@@ -154,6 +155,8 @@ export class VitrineShow extends VitrineElement {
   #chat = new ShowChatController(this, this.store);
   /** Deals, the announcement and the poll (show.moments.ts). */
   #moments = new ShowMomentsController(this, (error) => this.reportError(error, 'show/unavailable'));
+  /** "Added: …" with "View cart" after every add (show.toast.ts). */
+  #toast = new ShowToastController(this, this.store);
   #unsubscribe: (() => void)[] = [];
   #countdown: ReturnType<typeof setInterval> | undefined;
   /** Width classes and the mini-player (show.viewport.ts). */
@@ -419,6 +422,7 @@ export class VitrineShow extends VitrineElement {
             : html`<vitrine-carousel .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-carousel>`}
         </div>
         <vitrine-product-detail part="detail" dialog .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-product-detail>
+        ${this.#toast.render(t, false, () => this.openCart())}
       </section>
     `;
   }
