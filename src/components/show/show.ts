@@ -327,6 +327,10 @@ export class VitrineShow extends VitrineElement {
     const onError = (detail: VitrineErrorDetail) => this.emit('vitrine-error', detail);
     bus.on('error', onError);
     this.#unsubscribe.push(() => bus.off('error', onError));
+    // "Shown at" in a card seeks the video: the video comes into view to show it.
+    const onSeek = () => this.#revealVideo();
+    bus.on('seek-request', onSeek);
+    this.#unsubscribe.push(() => bus.off('seek-request', onSeek));
     this.#unsubscribe.push(
       this.store.subscribe((now, before) => {
         if (now.status !== before.status && now.status) this.emit('vitrine-status', { status: now.status });
@@ -334,6 +338,17 @@ export class VitrineShow extends VitrineElement {
         this.requestUpdate();
       }),
     );
+  }
+
+  /** Scrolls the video into view unless it is (in the show, or in the mini-player). */
+  #revealVideo(): void {
+    const slot = this.renderRoot.querySelector<HTMLElement>('.stage-slot');
+    if (!slot || this.#viewport.mini) return;
+    const box = slot.getBoundingClientRect();
+    const visible = box.top >= 0 && box.bottom <= innerHeight;
+    if (visible) return;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    slot.scrollIntoView({ block: box.height > innerHeight ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'instant' });
   }
 
   /** Retries loading after a failure. */
