@@ -123,6 +123,9 @@ export default {
     errorUnsafe: 'El pago no está disponible: el enlace de pago de la tienda no es seguro.',
     errorNoCheckout: 'El pago no está disponible en este momento.',
     errorGeneric: 'Algo ha salido mal. Inténtalo de nuevo.',
+    wasPrice: 'Antes {price}',
+    youSave: 'Ahorras {amount}',
+    stockLimit: 'Solo hay {count} en stock: ya los tienes todos',
   },
   cartDiscount: {
     discount: 'Descuento',

@@ -123,6 +123,9 @@ export default {
     errorUnsafe: 'Cassa non disponibile: il link di pagamento del negozio non è sicuro.',
     errorNoCheckout: 'La cassa non è disponibile al momento.',
     errorGeneric: 'Si è verificato un errore. Riprova.',
+    wasPrice: 'Prima {price}',
+    youSave: 'Risparmi {amount}',
+    stockLimit: 'Solo {count} disponibili: li hai tutti',
   },
   cartDiscount: {
     discount: 'Sconto',

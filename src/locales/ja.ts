@@ -123,6 +123,9 @@ export default {
     errorUnsafe: 'ご購入手続きを利用できません：ショップの購入リンクが安全ではありません。',
     errorNoCheckout: '現在ご購入手続きを利用できません。',
     errorGeneric: '問題が発生しました。もう一度お試しください。',
+    wasPrice: '通常価格 {price}',
+    youSave: '{amount} お得',
+    stockLimit: '在庫は {count} 点のみ：すべてカートにあります',
   },
   cartDiscount: {
     discount: '割引',

@@ -123,6 +123,9 @@ export default {
     errorUnsafe: 'Afrekenen is niet mogelijk: de afrekenlink van de winkel is niet veilig.',
     errorNoCheckout: 'Afrekenen is op dit moment niet mogelijk.',
     errorGeneric: 'Er ging iets mis. Probeer het opnieuw.',
+    wasPrice: 'Was {price}',
+    youSave: 'Je bespaart {amount}',
+    stockLimit: 'Nog maar {count} op voorraad: je hebt ze allemaal',
   },
   cartDiscount: {
     discount: 'Korting',

@@ -123,6 +123,9 @@ export default {
     errorUnsafe: 'Pagamento indisponível: o link de pagamento da loja não é seguro.',
     errorNoCheckout: 'O pagamento não está disponível no momento.',
     errorGeneric: 'Algo deu errado. Tente de novo.',
+    wasPrice: 'Antes {price}',
+    youSave: 'Você economiza {amount}',
+    stockLimit: 'Só {count} em estoque: você já tem todos',
   },
   cartDiscount: {
     discount: 'Desconto',

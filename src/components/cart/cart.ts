@@ -35,6 +35,9 @@ const drawerModule = lazyModule(() => import('./cart.drawer.js'));
  * @csspart lines - The list of lines.
  * @csspart line - One line.
  * @csspart line-image - A line's image.
+ * @csspart line-compare-at - A line's price without the sale (struck), when its product is on sale.
+ * @csspart line-saving - What the sale saves on a line ("You save €20.00").
+ * @csspart line-limit - Why "+" is disabled: the line holds all the stock there is.
  * @csspart stepper - A line's quantity stepper.
  * @csspart remove-button - Removes a line.
  * @csspart subtotal - The subtotal.
@@ -66,7 +69,7 @@ export class VitrineCart extends VitrineElement {
 
   @query('dialog') private drawer?: HTMLDialogElement;
 
-  #store = new StoreController(this, (s) => [s.cart, s.cartOpen, s.updatingLines, s.cartError, s.checkingOut, s.locale]);
+  #store = new StoreController(this, (s) => [s.cart, s.cartOpen, s.updatingLines, s.cartError, s.checkingOut, s.locale, s.products]);
   #locale = new LocaleController(this, this.#store);
   #dialog = new DialogController(this, {
     dialog: () => this.drawer,
@@ -179,6 +182,12 @@ export class VitrineCart extends VitrineElement {
       setQuantity: (line, quantity) => this.#setQuantity(line, quantity),
       remove: (line) => this.#store.store.bus.emit('remove-line-request', { lineId: line.id }),
       removeDiscount: (code) => this.#store.store.bus.emit('discount-request', { code, action: 'remove' }),
+      productOf: (line) => {
+        const product = this.#store.store.product(line.productId);
+        if (!product) return undefined;
+        const variant = product.variants.find((v) => v.id === line.variantId);
+        return { compareAtPrice: variant?.compareAtPrice ?? product.compareAtPrice, stock: variant?.inventory ?? product.inventory };
+      },
     });
   }
 
