@@ -23,7 +23,8 @@ export interface PanelContext {
   addToCalendar(): void;
 }
 
-export function renderHeader(store: ShowStore, s: ShowState, t: Translate) {
+/** `after`: what follows the cart button (the stage's Close). */
+export function renderHeader(store: ShowStore, s: ShowState, t: Translate, after?: unknown) {
   const show = s.show;
   const badge =
     s.status === 'live'
@@ -49,6 +50,7 @@ export function renderHeader(store: ShowStore, s: ShowState, t: Translate) {
         </div>
       </div>
       <vitrine-cart part="cart" .store=${store} locale=${s.locale}></vitrine-cart>
+      ${after ?? nothing}
     </header>
   `;
 }
@@ -99,7 +101,13 @@ export function renderPanel(s: ShowState, t: Translate, c: PanelContext) {
 }
 
 /** `deals`: the running flash deals, whose price block the pinned card shows. */
-export function renderPinned(store: ShowStore, s: ShowState, t: Translate, deals?: { deals: ReadonlyMap<string, Deal>; now: () => number }) {
+export function renderPinned(
+  store: ShowStore,
+  s: ShowState,
+  t: Translate,
+  deals?: { deals: ReadonlyMap<string, Deal>; now: () => number },
+  layout: 'compact' | 'chip' = 'compact',
+) {
   const pinned = store.highlighted;
   // Until a product is pinned, the first one is featured: the area keeps its size (no shift).
   const product = pinned ?? s.products[0];
@@ -112,7 +120,7 @@ export function renderPinned(store: ShowStore, s: ShowState, t: Translate, deals
       ?pinned=${Boolean(pinned)}
       .deal=${deals?.deals.get(product.id)}
       .now=${deals?.now}
-      layout="compact"
+      layout=${layout}
       locale=${s.locale}
     ></vitrine-product-card>
   </div>`;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
 import { ShowSession } from '../../core/session.js';
@@ -14,6 +15,7 @@ import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
+import { ShowStage } from './show.stage.js';
 import { ShowToastController, toastStyles } from './show.toast.js';
 import { ShowViewport } from './show.viewport.js';
 
@@ -160,11 +162,13 @@ export class VitrineShow extends VitrineElement {
   #unsubscribe: (() => void)[] = [];
   #countdown: ReturnType<typeof setInterval> | undefined;
   /** Width classes and the mini-player (show.viewport.ts). */
-  #viewport = new ShowViewport(
+  #viewport: ShowViewport = new ShowViewport(
     this,
-    () => Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled',
+    (): boolean => this.#hasVideo && !this.#stage.open,
     () => Boolean(this._player?.engineLoaded),
   );
+  /** The phone stage: the show full-viewport in the top layer (show.stage.ts). */
+  #stage: ShowStage = new ShowStage(this, this.store, (): boolean => this.#viewport.narrow && this.#hasVideo);
   /** Listening and attached (from the first connection until the release). */
   #running = false;
   #cancelRelease: (() => void) | undefined;
@@ -328,7 +332,7 @@ export class VitrineShow extends VitrineElement {
     bus.on('error', onError);
     this.#unsubscribe.push(() => bus.off('error', onError));
     // "Shown at" in a card seeks the video: the video comes into view to show it.
-    const onSeek = () => this.#revealVideo();
+    const onSeek = () => this.#viewport.mini || this.#stage.open || this.#stage.revealVideo();
     bus.on('seek-request', onSeek);
     this.#unsubscribe.push(() => bus.off('seek-request', onSeek));
     this.#unsubscribe.push(
@@ -340,21 +344,15 @@ export class VitrineShow extends VitrineElement {
     );
   }
 
-  /** Scrolls the video into view unless it is (in the show, or in the mini-player). */
-  #revealVideo(): void {
-    const slot = this.renderRoot.querySelector<HTMLElement>('.stage-slot');
-    if (!slot || this.#viewport.mini) return;
-    const box = slot.getBoundingClientRect();
-    const visible = box.top >= 0 && box.bottom <= innerHeight;
-    if (visible) return;
-    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
-    slot.scrollIntoView({ block: box.height > innerHeight ? 'start' : 'nearest', behavior: smooth ? 'smooth' : 'instant' });
-  }
-
   /** Retries loading after a failure. */
   #retry = (): void => {
     this.#session.reload();
   };
+
+  /** There is a video to watch (not a status panel). */
+  get #hasVideo(): boolean {
+    return Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled';
+  }
 
   /** The video's shape: a valid `aspect-ratio` attribute, else the show document's, else 16:9. */
   get #ratio(): '16:9' | '9:16' {
@@ -395,15 +393,21 @@ export class VitrineShow extends VitrineElement {
     const show = s.show;
     const portrait = this.#ratio === '9:16';
     const moments = this.#moments.render(this.store, this.cart, locale, this.#viewport.narrow);
+    const stage = this.#stage.open ? this.#stage.part : undefined;
     const layout = {
       layout: true,
       narrow: this.#viewport.narrow,
       'has-moments': moments !== nothing,
       portrait,
-      'has-chat': this.#chat.active && !this.#viewport.stacked,
+      'has-chat': this.#chat.active && !this.#viewport.stacked && !stage,
+      'on-stage': Boolean(stage),
+      'sheet-open': Boolean(stage) && this.#stage.sheet,
       [`status-${s.status ?? 'loading'}`]: true,
     };
+    // On the stage the chat is the layout's (over the video's lower part); else stacked: over the video, wide: a panel.
+    const chatOverVideo = this.#viewport.stacked && !stage;
     return html`
+      ${stage ? html`<div class="stage-placeholder" style=${styleMap({ height: `${this.#stage.placeholder}px` })}></div>` : nothing}
       <section
         class=${classMap(layout)}
         part="base"
@@ -411,10 +415,14 @@ export class VitrineShow extends VitrineElement {
         lang=${locale}
         aria-label=${show ? t('region', { title: show.title }) : t('regionLoading')}
         aria-busy=${show || this._loadError ? 'false' : 'true'}
+        popover=${stage ? 'manual' : nothing}
+        role=${stage ? 'dialog' : nothing}
+        aria-modal=${stage ? 'true' : nothing}
+        @keydown=${this.#stage.onKey}
       >
         <div class="ruler" aria-hidden="true"></div>
-        ${renderHeader(this.store, s, t)}
-        <div class="stage-slot" part="stage">
+        ${renderHeader(this.store, s, t, stage?.closeButton(t, () => this.#stage.close()))}
+        <div class="stage-slot" part="stage" tabindex="-1" @click=${this.#stage.onTap}>
           <div class=${classMap({ stage: true, vertical: this.#viewport.narrow && portrait })} popover=${this.#viewport.mini ? 'manual' : nothing}>
             ${this.#renderStage(s, t)}
             ${this.#viewport.mini
@@ -427,17 +435,20 @@ export class VitrineShow extends VitrineElement {
           ${this._eventsDown && s.status === 'live'
             ? html`<p class="notice" role="status">${t('eventsDown')}</p>`
             : nothing}
-          ${this.#viewport.stacked ? this.#chat.render(this.chat, true, locale) : nothing}
+          ${chatOverVideo ? this.#chat.render(this.chat, true, locale) : nothing}
         </div>
         ${moments}
-        ${renderPinned(this.store, s, t, this.#moments)} ${this.#viewport.stacked ? nothing : this.#chat.render(this.chat, false, locale)}
+        ${renderPinned(this.store, s, t, this.#moments, stage ? 'chip' : 'compact')}
+        ${stage ? stage.sheetHandle(t, s.products.length, this.#stage.sheet, this.#stage.toggleSheet) : nothing}
+        ${chatOverVideo ? nothing : this.#chat.render(this.chat, Boolean(stage), locale)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
+          ${stage ? stage.sheetTop(t, this.#stage.toggleSheet) : nothing}
           ${show && s.products.length === 0
             ? html`<p>${t('noProducts')}</p>`
             : html`<vitrine-carousel .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-carousel>`}
         </div>
         <vitrine-product-detail part="detail" dialog .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-product-detail>
-        ${this.#toast.render(t, false, () => this.openCart())}
+        ${this.#toast.render(t, Boolean(stage), () => this.openCart())}
       </section>
     `;
   }
@@ -457,7 +468,7 @@ export class VitrineShow extends VitrineElement {
       aspect-ratio=${this.#ratio}
       locale=${s.locale}
       ?autoplay=${this.autoplay}
-      ?no-header=${this.#viewport.stacked}
+      no-header
       .chapters=${s.status === 'ended' ? show.chapters : []}
       .viewers=${s.status === 'live' ? s.viewers : null}
     ></vitrine-player>`;
