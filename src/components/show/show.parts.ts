@@ -9,8 +9,18 @@ import type { VitrineErrorDetail } from '../../core/errors.js';
 import { buildIcs } from '../../core/calendar.js';
 import { formatDateTime, formatNumber } from '../../core/i18n.js';
 import type { ShowState, ShowStore } from '../../core/store.js';
-import type { Deal, Show } from '../../core/types.js';
+import type { Cart, Deal, Product, Show, ShowStatus } from '../../core/types.js';
 import { messages } from './show.messages.js';
+
+/** The read-only snapshot of `<vitrine-show>.state`. */
+export interface ShowSnapshot {
+  readonly show: Show | null;
+  readonly status: ShowStatus | null;
+  readonly products: readonly Product[];
+  readonly highlighted: Product | null;
+  readonly cart: Cart | null;
+  readonly viewers: number | null;
+}
 
 export type Translate = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string;
 
@@ -124,6 +134,27 @@ export function renderPinned(
       locale=${s.locale}
     ></vitrine-product-card>
   </div>`;
+}
+
+/** The video of a show that has one: the player, told not to repeat the show's header. */
+export function renderPlayer(store: ShowStore, s: ShowState, ratio: string, autoplay: boolean) {
+  const show = s.show;
+  if (!show?.stream) return undefined;
+  return html`<vitrine-player
+    part="player"
+    .store=${store}
+    src=${show.stream.src}
+    type=${show.stream.type ?? nothing}
+    poster=${show.poster ?? nothing}
+    label=${show.title}
+    status=${s.status ?? 'live'}
+    aspect-ratio=${ratio}
+    locale=${s.locale}
+    ?autoplay=${autoplay}
+    no-header
+    .chapters=${s.status === 'ended' ? show.chapters : []}
+    .viewers=${s.status === 'live' ? s.viewers : null}
+  ></vitrine-player>`;
 }
 
 /** `1 day 02:03:04`, `03:04` in the locale's digits. */

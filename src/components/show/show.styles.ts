@@ -303,6 +303,14 @@ export const styles = css`
       grid-template-rows: auto minmax(0, 1fr) auto auto;
       grid-template-areas: 'stage header' 'stage pinned' 'stage moments' 'rail rail';
     }
+    /* Beside the video there is room: the host's name whole (the meta line wraps if it must). */
+    .meta {
+      flex-wrap: wrap;
+    }
+    .meta > .host {
+      overflow: visible;
+      white-space: normal;
+    }
     /* The video sets the height; the (compact) pinned product fits beside it (scrolling if it must). */
     .pinned {
       block-size: auto;

@@ -6,28 +6,20 @@ import type { VitrineErrorDetail } from '../../core/errors.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
 import { ShowSession } from '../../core/session.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
-import type { Cart, CartAdapter, CatalogAdapter, Product, Show, ShowStatus, StreamAdapter } from '../../core/types.js';
+import type { CartAdapter, CatalogAdapter, StreamAdapter } from '../../core/types.js';
 import { releaseWhenGone, VitrineElement } from '../base.js';
 import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { ShowChatController } from './show.chat.js';
 import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
-import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
+import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, renderPlayer, type ShowSnapshot, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
 import { ShowStage } from './show.stage.js';
 import { ShowToastController, toastStyles } from './show.toast.js';
 import { ShowViewport } from './show.viewport.js';
 
-/** The read-only snapshot of `<vitrine-show>.state`. */
-export interface ShowSnapshot {
-  readonly show: Show | null;
-  readonly status: ShowStatus | null;
-  readonly products: readonly Product[];
-  readonly highlighted: Product | null;
-  readonly cart: Cart | null;
-  readonly viewers: number | null;
-}
+export type { ShowSnapshot } from './show.parts.js';
 
 /**
  * The whole live shopping experience in one tag: the player, the pinned product, the
@@ -454,23 +446,7 @@ export class VitrineShow extends VitrineElement {
   }
 
   #renderStage(s: ShowState, t: Translate) {
-    const show = s.show;
     const panel = renderPanel(s, t, { loadError: this._loadError, now: this._now, retry: this.#retry, addToCalendar: this.#addToCalendar });
-    if (panel || !show?.stream) return panel;
-    return html`<vitrine-player
-      part="player"
-      .store=${this.store}
-      src=${show.stream.src}
-      type=${show.stream.type ?? nothing}
-      poster=${show.poster ?? nothing}
-      label=${show.title}
-      status=${s.status ?? 'live'}
-      aspect-ratio=${this.#ratio}
-      locale=${s.locale}
-      ?autoplay=${this.autoplay}
-      no-header
-      .chapters=${s.status === 'ended' ? show.chapters : []}
-      .viewers=${s.status === 'live' ? s.viewers : null}
-    ></vitrine-player>`;
+    return panel ?? renderPlayer(this.store, s, this.#ratio, this.autoplay);
   }
 }
