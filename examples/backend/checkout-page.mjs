@@ -73,6 +73,9 @@ ${lines
     .unit { display: none; }
     th, td { padding: 10px 6px; }
     .item { gap: 8px; }
+    .item span { min-width: 0; overflow-wrap: anywhere; }
+    td.item { display: table-cell; }
+    .item img { float: left; margin-inline-end: 8px; }
     .item img { width: 40px; height: 40px; }
     tfoot th, tfoot td { font-size: 1rem; }
   }

@@ -77,7 +77,7 @@ describe('the phone stage in the demo', () => {
     await until(() => show.getByRole('button', { name: /^Cart, 1 item/ }).count(), 'the cart count');
     await shot(page, '3-vertical-added-toast');
     await show.getByRole('button', { name: /^Products/ }).click();
-    await until(() => show.locator('[part="rail"]').evaluate((el) => getComputedStyle(el).visibility === 'visible'), 'the sheet');
+    await until(() => page.evaluate(() => getComputedStyle(document.querySelector('vitrine-show').shadowRoot.querySelector('.rail')).visibility === 'visible'), 'the sheet');
     await page.waitForTimeout(400);
     await shot(page, '4-vertical-sheet');
     await show.getByRole('button', { name: 'Hide products' }).click();
@@ -148,7 +148,11 @@ describe('the phone stage in the demo', () => {
     await page.evaluate(() => document.querySelector('vitrine-show').openCart());
     await Promise.all([page.waitForURL(/checkout/, { timeout: 20_000 }), show.getByRole('button', { name: 'Checkout' }).click()]);
     await page.waitForLoadState('load');
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+      wide: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.tagName + '.' + e.className).slice(0, 5),
+    }));
     assert.ok(widths.scroll <= widths.client, `no sideways scroll: ${JSON.stringify(widths)}`);
     await shot(page, '9-checkout-320');
     await page.close();

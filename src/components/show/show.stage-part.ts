@@ -55,7 +55,7 @@ export function sheetHandle(t: Translate, count: number, open: boolean, toggle: 
     @pointerup=${gesture.up}
   >
     <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 15l7-7 7 7" /></svg>
-    <span>${t('products', { count })}</span>
+    <span class="visually-hidden">${t('products', { count })}</span><span aria-hidden="true">${count}</span>
   </button>`;
 }
 
@@ -108,6 +108,12 @@ export const stageStyles = css`
     justify-self: stretch;
     border-radius: 0;
     margin-block-end: env(safe-area-inset-bottom, 0px);
+  }
+  /* The player fills its area (the video letterboxed inside it), so its control bar is at the
+     bottom of the screen, under the chip, not over the chat or behind it. */
+  .on-stage .stage > vitrine-player::part(frame) {
+    aspect-ratio: auto;
+    height: 100%;
   }
   .layout.on-stage > .header {
     grid-area: top;
@@ -194,7 +200,9 @@ export const stageStyles = css`
     flex-direction: column;
     gap: 0;
     min-width: 56px;
+    max-width: 72px;
     min-height: 56px;
+    justify-self: end;
     margin: 0 calc(env(safe-area-inset-right, 0px) + 8px) 8px 0;
     padding: 4px 8px;
     border-radius: 14px;
