@@ -47,9 +47,11 @@ describe('<vitrine-show> phone stage (issue 17)', function () {
   this.timeout(60000);
   before(() => setViewport({ width: 390, height: 844 }));
   after(() => setViewport({ width: 800, height: 600 }));
+  // Close takes the stage's history entry back (never more: the test page stays).
   afterEach(async () => {
-    if (history.state?.vitrineStage) history.back();
-    await new Promise((r) => setTimeout(r, 50));
+    for (const show of document.querySelectorAll('vitrine-show')) show.shadowRoot?.querySelector<HTMLButtonElement>('.stage-close')?.click();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(history.state?.vitrineStage, 'no stage history entry left over').to.equal(undefined);
   });
 
   it('Play on a phone opens the show full-viewport in the top layer; Close returns it to the page, still playing, in its place', async () => {
