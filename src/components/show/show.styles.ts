@@ -278,6 +278,10 @@ export const styles = css`
   .stage[popover]::backdrop {
     display: none;
   }
+  /* The add toast (show.toast.ts): hidden until shown; its look comes with its lazy styles. */
+  .toast:not(:popover-open) {
+    display: none;
+  }
   .mini-bar {
     position: absolute;
     inset: 6px 6px auto auto;

@@ -4,9 +4,11 @@
  * seconds, in the top layer (a manual popover), so it shows over the phone stage and after the
  * product detail closed itself. The region is always in the DOM (`role="status"`), so screen
  * readers hear the new text. It listens to the store's bus (`add-result`): every add of the show,
- * whichever element asked.
+ * whichever element asked. Its styles are a lazy chunk (show.toast-part.ts), fetched at the first
+ * add request, while the add is on its way; the toast shows once they are here.
  */
-import { css, html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
+import { VitrineError } from '../../core/errors.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { ShowStore, StoreEvents } from '../../core/store.js';
 import type { Translate } from './show.parts.js';
@@ -31,10 +33,12 @@ export class ShowToastController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#store.bus.on('add-request', this.#loadStyles);
     this.#store.bus.on('add-result', this.#onResult);
   }
 
   hostDisconnected(): void {
+    this.#store.bus.off('add-request', this.#loadStyles);
     this.#store.bus.off('add-result', this.#onResult);
     clearTimeout(this.#timer);
     this.title = undefined;
@@ -42,12 +46,15 @@ export class ShowToastController implements ReactiveController {
 
   hostUpdated(): void {
     const toast = this.#host.renderRoot.querySelector<HTMLElement>('.toast');
-    if (!toast || typeof toast.showPopover !== 'function' || !this.#host.isConnected) return;
+    if (!toast || typeof toast.showPopover !== 'function' || !this.#host.isConnected || !this.#styled) return;
     const open = toast.matches(':popover-open');
     if (this.title && (!open || this.#synced !== this.#shown)) {
       // Hidden and shown again: it goes above what opened since (the stage, a dialog).
       if (open) toast.hidePopover();
       toast.showPopover();
+      // Its few seconds count from when it shows (its styles may have come after the add).
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.dismiss(), TOAST_MS);
     } else if (!this.title && open) {
       toast.hidePopover();
     }
@@ -61,12 +68,34 @@ export class ShowToastController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  #styled = false;
+  #loading = false;
+
+  /** The toast's styles, adopted once (at the first add request; again at a result if that failed). */
+  #loadStyles = (): void => {
+    if (this.#styled || this.#loading) return;
+    this.#loading = true;
+    import('./show.toast-part.js').then(
+      ({ toastStyles }) => {
+        const root = this.#host.shadowRoot;
+        const sheet = toastStyles.styleSheet;
+        if (root && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        this.#styled = true;
+        this.#loading = false;
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#loading = false;
+        this.#store.bus.emit('error', VitrineError.from(error, 'show/unavailable', true).toDetail());
+      },
+    );
+  };
+
   #onResult = (result: StoreEvents['add-result']): void => {
     if (!result.ok) return;
+    this.#loadStyles();
     this.title = (this.#store.product(result.product.id) ?? result.product).title;
     this.#shown += 1;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.dismiss(), TOAST_MS);
     this.#host.requestUpdate();
   };
 
@@ -89,60 +118,3 @@ export class ShowToastController implements ReactiveController {
     </div>`;
   }
 }
-
-export const toastStyles = css`
-  .toast {
-    position: fixed;
-    inset: auto 0 calc(24px + env(safe-area-inset-bottom, 0px)) 0;
-    margin: 0 auto;
-    box-sizing: border-box;
-    width: max-content;
-    max-width: min(440px, calc(100vw - 24px));
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
-    padding: 6px 6px 6px 16px;
-    border: 0;
-    border-radius: 999px;
-    background: #17181c;
-    color: #fff;
-    font: 600 14px/1.3 var(--_font);
-    box-shadow: 0 8px 28px rgb(0 0 0 / 30%);
-    overflow: visible;
-  }
-  .toast:not(:popover-open) {
-    display: none;
-  }
-  .toast::backdrop {
-    display: none;
-  }
-  .toast.on-stage {
-    inset: calc(env(safe-area-inset-top, 0px) + 64px) 0 auto 0;
-  }
-  .toast-text {
-    min-width: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .toast-action {
-    flex: none;
-    min-height: 44px;
-    padding: 0 14px;
-    border-radius: 999px;
-    background: #fff;
-    color: #17181c;
-    font-size: 14px;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .toast:popover-open {
-      animation: vitrine-toast-in 200ms ease-out;
-    }
-    @keyframes vitrine-toast-in {
-      from {
-        opacity: 0;
-        transform: translateY(12px);
-      }
-    }
-  }
-`;

@@ -16,7 +16,7 @@ import { ShowMomentsController } from './show.moments.js';
 import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, renderPlayer, type ShowSnapshot, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
 import { ShowStage } from './show.stage.js';
-import { ShowToastController, toastStyles } from './show.toast.js';
+import { ShowToastController } from './show.toast.js';
 import { ShowViewport } from './show.viewport.js';
 
 export type { ShowSnapshot } from './show.parts.js';
@@ -61,7 +61,7 @@ export type { ShowSnapshot } from './show.parts.js';
  * @fires vitrine-deal - A flash deal started: `{ deal, product }` (also `vitrine-coupon` and `vitrine-vote`, docs/moments.md).
  */
 export class VitrineShow extends VitrineElement {
-  static override styles = [tokens, buttonStyles, styles, toastStyles];
+  static override styles = [tokens, buttonStyles, styles];
 
   /**
    * The show's own grid reserves every area's size, so it renders in the task that upgrades it (no

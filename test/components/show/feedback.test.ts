@@ -38,14 +38,14 @@ describe('<vitrine-show> add feedback (issue 17)', () => {
     expect(toast(el).getAttribute('role')).to.equal('status');
     expect(toast(el).matches(':popover-open'), 'no toast before an add').to.equal(false);
     await addFromPinned(el, 'p2');
+    await until(() => countBadge(el).textContent?.trim() === '1', 'count 1');
+    expect(bumps(el), 'the count animates').to.have.length(1);
     await until(() => toast(el).matches(':popover-open'), 'the toast shows');
     expect(toast(el).textContent).to.contain('Added: Wool scarf');
+    await expect(toast(el)).to.be.accessible();
     const box = toast(el).getBoundingClientRect();
     expect(box.height, 'visible').to.be.greaterThan(30);
     expect(box.bottom).to.be.at.most(innerHeight);
-    await until(() => countBadge(el).textContent?.trim() === '1', 'count 1');
-    expect(bumps(el), 'the count animates').to.have.length(1);
-    await expect(toast(el)).to.be.accessible();
     findButton(el.shadowRoot!, /^View cart$/)!.click();
     await until(() => el.store.state.cartOpen, 'View cart opens the cart');
     await until(() => !toast(el).matches(':popover-open'), 'the toast goes when used');
