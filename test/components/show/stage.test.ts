@@ -163,7 +163,9 @@ describe('<vitrine-show> phone stage (issue 17)', function () {
           expect(ra.right, `${a} on screen`).to.be.at.most(width + 0.5);
           expect(ra.bottom, `${a} on screen`).to.be.at.most(height + 0.5);
           for (const [b, rb] of Object.entries(parts)) if (a < b) expect(overlap(ra, rb), `${a} / ${b}`).to.equal(false);
+          if (a !== 'chip') expect(Math.min(ra.width, ra.height), `${a} ≥ 44px`).to.be.at.least(44);
         }
+        await expect(el).to.be.accessible();
       } finally {
         await setViewport({ width: 390, height: 844 });
       }
@@ -185,6 +187,7 @@ describe('<vitrine-show> phone stage (issue 17)', function () {
       expect(close.left).to.be.at.least(slot.right - 0.5);
       expect(chip.bottom).to.be.at.most(390.5);
       expect(overlap(chip, close)).to.equal(false);
+      await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 390, height: 844 });
     }
