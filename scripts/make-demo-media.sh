@@ -16,7 +16,7 @@ fps=25
 size=640x360
 
 mkdir -p "$out"
-rm -f "$out"/*.ts "$out"/*.m3u8 "$out"/*.jpg
+rm -f "$out"/seg*.ts "$out"/replay.m3u8 "$out"/poster-live.jpg "$out"/poster-replay.jpg "$out"/poster-scheduled.jpg
 
 # A slow colour field that is periodic over the loop (so the loop point barely shows), a
 # lower-third card with the brand, a ticker line and a progress bar that runs once per loop.
@@ -63,3 +63,24 @@ poster replay 'REPLAY' 'The winter edit, watch it again'
 poster scheduled 'STARTS SOON' 'The spring linen edit'
 
 du -ch "$out"/* | tail -1
+
+# The vertical (9:16) show: the same field and orb at 360x640, and no text at all in the picture
+# (the show draws the title, the host and the products over a vertical video; text baked into the
+# lower part would sit under the player's controls and the product chip). Its own loop, vseg*.ts.
+vertical() {
+  local vsize=360x640
+  local vorb="drawtext=fontfile=${bold}:text='●':fontsize=140:fontcolor=white@0.25:x=(w-tw)/2+90*sin(2*PI*t/${loop}):y=(h-th)/2-60+120*cos(4*PI*t/${loop})"
+  rm -f "$out"/vseg*.ts "$out"/vertical.m3u8 "$out"/poster-vertical.jpg
+  ffmpeg -hide_banner -loglevel error -y \
+    -f lavfi -i "color=c=black:s=${vsize}:r=${fps}:d=${loop},format=yuv420p,${field},${vorb}" \
+    -f lavfi -i "aevalsrc='0.05*sin(2*PI*196*t)*(0.6+0.4*sin(2*PI*t/6))|0.05*sin(2*PI*247*t)*(0.6+0.4*sin(2*PI*t/5))':s=44100:d=${loop}" \
+    -c:v libx264 -profile:v baseline -level 3.0 -pix_fmt yuv420p -preset slow \
+    -b:v 200k -maxrate 280k -bufsize 560k -g $((seg * fps)) -keyint_min $((seg * fps)) -sc_threshold 0 \
+    -c:a aac -b:a 48k -ac 2 \
+    -f hls -hls_time "$seg" -hls_list_size 0 -hls_playlist_type vod -hls_segment_type mpegts \
+    -hls_segment_filename "$out/vseg%02d.ts" "$out/vertical.m3u8"
+  ffmpeg -hide_banner -loglevel error -y \
+    -f lavfi -i "color=c=black:s=${vsize}:r=1:d=1,format=yuv420p,${field}" \
+    -frames:v 1 -q:v 6 "$out/poster-vertical.jpg"
+}
+vertical

@@ -179,7 +179,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     if (demo.studio) console.log(`\n  Studio: stream to ${demo.studio.rtmpUrl.replace(/\/studio$/, '')} with the stream key "studio", watch ${demo.url}studio.html`);
     if (redisUrl) console.log(`  Live events, carts and deal stock shared through Redis (${redisUrl.replace(/\/\/[^@/]*@/, '//…@')}).`);
     console.log(`\n  Vitrine demo storefront: ${demo.url}\n`);
-    console.log(`  live show ${demo.url}   replay ${demo.url}replay.html   upcoming ${demo.url}upcoming.html`);
+    console.log(`  live show ${demo.url}   vertical ${demo.url}vertical.html   replay ${demo.url}replay.html   upcoming ${demo.url}upcoming.html`);
     console.log(`  studio (run the show: pin, write as the host, moderate) ${demo.url}studio?token=${demo.backend.studioToken}`);
     console.log('  Ctrl-C to stop.\n');
     const stop = (signal) => {

@@ -7,7 +7,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '../src/components/show/define.js';
 import type { VitrineShow } from '../src/components/show/show.js';
-import type { ShowStatus } from '../src/core/types.js';
+import type { ShowEvent, ShowStatus } from '../src/core/types.js';
 import { defaultMockArgs, latencyOf, mockArgTypes, until, type MockArgs } from './mocks/args.js';
 import { createMockCart } from './mocks/cart.js';
 import { show as showDocument } from './mocks/fixtures.js';
@@ -24,7 +24,13 @@ export interface ShowArgs extends MockArgs {
   startsIn: number;
   /** How many products are already in the cart. */
   lineCount: number;
+  /** A flash deal on the first product (live). */
+  deal?: boolean;
+  /** Viewers' chat messages arrive (live, read-only without an interactions URL). */
+  chat?: boolean;
 }
+
+const CHAT = ['Does it come in navy?', 'Adding to cart right now', 'Love the colour!', 'What size is Ava wearing?', 'Ordered last week, arrived in 2 days'];
 
 const meta: Meta<ShowArgs> = {
   title: 'Show',
@@ -68,7 +74,19 @@ const meta: Meta<ShowArgs> = {
         currency: a.currency,
         startsAt: new Date(Date.now() + a.startsIn * 60_000).toISOString(),
       });
-      const stream = createMockStream({ show: document, latency: latencyOf(a), failure: a.streamFailure });
+      const stream = createMockStream({
+        show: document,
+        latency: latencyOf(a),
+        failure: a.streamFailure,
+        events: (show): ShowEvent[] => [
+          ...(a.deal && show.products[0]
+            ? [{ type: 'deal' as const, deal: { id: 'deal-1', productId: show.products[0].id, price: { ...show.products[0].price, amount: (Number(show.products[0].price.amount) * 0.6).toFixed(2) }, endsAt: Date.now() + 9 * 60_000, limit: 2, remaining: 14 } }]
+            : []),
+          ...(a.chat
+            ? CHAT.map((text, i) => ({ type: 'chat' as const, message: { id: `m${i}`, author: { id: `v${i}`, name: ['Mia', 'Leo', 'Ines', 'Noah', 'Saga'][i]!, role: 'viewer' as const }, text, at: Date.now() - (5 - i) * 4000 } }))
+            : []),
+        ],
+      });
       const buyable = document.products.filter((p) => p.available);
       const cart = await createMockCart({
         products: document.products,
@@ -167,5 +185,58 @@ export const MerchantSlots: Story = {
   play: async ({ canvasElement }) => {
     await loaded(canvasElement);
     await until(() => showOf(canvasElement).shadowRoot?.querySelector('slot[name="ended"]'));
+  },
+};
+
+/** Opens the phone stage the way a shopper does: a tap on the video. */
+async function openStage(root: HTMLElement) {
+  await loaded(root);
+  const show = showOf(root);
+  await until(() => show.shadowRoot?.querySelector('vitrine-player'));
+  show.shadowRoot!.querySelector<HTMLElement>('.stage-slot')!.click();
+  await until(() => show.shadowRoot!.querySelector('.layout')?.matches(':popover-open'), 10000);
+}
+
+/** The phone stage, live and vertical: the video fills the screen, the product chip over the bottom. */
+export const StagePhoneLive: Story = {
+  args: { aspectRatio: '9:16' },
+  tags: ['phone'],
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+  play: async ({ canvasElement }) => openStage(canvasElement),
+};
+
+/** The phone stage on a replay (16:9): the video under the header, the chapters' products follow playback. */
+export const StagePhoneReplay: Story = {
+  args: { status: 'ended', video: 'replay' },
+  tags: ['phone'],
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+  play: async ({ canvasElement }) => openStage(canvasElement),
+};
+
+/** The phone stage with a flash deal on the pinned product: the chip shows the deal price. */
+export const StagePhoneDeal: Story = {
+  args: { aspectRatio: '9:16', deal: true },
+  tags: ['phone'],
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+  play: async ({ canvasElement }) => openStage(canvasElement),
+};
+
+/** The phone stage with the chat: translucent messages between the middle of the video and the chip. */
+export const StagePhoneChat: Story = {
+  args: { aspectRatio: '9:16', chat: true },
+  tags: ['phone'],
+  globals: { viewport: { value: 'mobile2', isRotated: false } },
+  play: async ({ canvasElement }) => openStage(canvasElement),
+};
+
+/** After an add: the toast "Added: <name>" with "View cart", and the cart count. */
+export const AddedToast: Story = {
+  args: { lineCount: 0 },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    const show = showOf(canvasElement);
+    const product = show.state.products.find((p) => p.available && p.variants.length === 1) ?? show.state.products[0]!;
+    show.store.bus.emit('add-request', { product, variant: product.variants[0]!, quantity: 1, source: show });
+    await until(() => show.shadowRoot!.querySelector('[part="toast"]')?.matches(':popover-open'), 10000);
   },
 };

@@ -19,7 +19,7 @@ export function checkoutPage(cart, { shopUrl, attribution }) {
       ? `<p class="empty">Your cart is empty.</p>`
       : `<table>
     <caption>Your order</caption>
-    <thead><tr><th scope="col">Item</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Price</th><th scope="col" class="num">Total</th></tr></thead>
+    <thead><tr><th scope="col">Item</th><th scope="col" class="num">Qty</th><th scope="col" class="num unit">Price</th><th scope="col" class="num">Total</th></tr></thead>
     <tbody>
 ${lines
   .map(
@@ -28,7 +28,7 @@ ${lines
           line.variantTitle ? `<br><span class="muted">${escapeHtml(line.variantTitle)}</span>` : ''
         }</span></td>
         <td class="num">${escapeHtml(line.quantity)}</td>
-        <td class="num">${price(line.unitPrice)}</td>
+        <td class="num unit">${price(line.unitPrice)}</td>
         <td class="num">${price(line.total)}</td>
       </tr>`,
   )
@@ -65,6 +65,20 @@ ${lines
   tfoot th, tfoot td { border-bottom: 0; font-size: 1.1rem; }
   .pay { display: inline-block; margin-top: 20px; padding: 12px 22px; border-radius: 999px; background: #1f1d1a; color: #fff; border: 0; font: inherit; }
   .note { margin-top: 28px; padding: 12px 14px; border-left: 3px solid #b5654a; background: #fff; }
+  code { overflow-wrap: anywhere; }
+  /* A phone (down to 320px): no unit price column, smaller images and padding; the total stays in view. */
+  @media (max-width: 520px) {
+    main { margin: 20px auto; padding: 0 10px; }
+    h1 { font-size: 1.4rem; }
+    .unit { display: none; }
+    th, td { padding: 10px 6px; }
+    .item { gap: 8px; }
+    .item span { min-width: 0; overflow-wrap: anywhere; }
+    td.item { display: table-cell; }
+    .item img { float: left; margin-inline-end: 8px; }
+    .item img { width: 40px; height: 40px; }
+    tfoot th, tfoot td { font-size: 1rem; }
+  }
 </style>
 </head>
 <body>

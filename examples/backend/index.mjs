@@ -55,8 +55,8 @@ const CORS = {
 const MAX_BODY = 16 * 1024;
 
 /** The first loop of segments of the replay playlist: what the live stream loops over. */
-function loopSegments() {
-  const all = segmentsOf(readFileSync(MEDIA + 'replay.m3u8', 'utf8'));
+function loopSegments(playlist = 'replay.m3u8') {
+  const all = segmentsOf(readFileSync(MEDIA + playlist, 'utf8'));
   const seen = new Set();
   return all.filter((s) => !seen.has(s.uri) && seen.add(s.uri));
 }
@@ -116,6 +116,16 @@ export function createBackend(options = {}) {
       viewers: 1240,
       playlist: createLivePlaylist({ segments, startedAt: liveStartedAt, pinEvery: pinEvery(liveLineup), uriPrefix: `${basePath}/media/` }),
     },
+    // The same live show, shot vertically (9:16): the phone stage's full-screen case.
+    vertical: {
+      id: 'vertical',
+      doc: { id: 'winter-edit-vertical', title: 'The winter edit, live from the studio', poster: 'poster-vertical.jpg', aspectRatio: '9:16' },
+      lineup: liveLineup,
+      startedAt: liveStartedAt,
+      statusAt: () => 'live',
+      viewers: 1240,
+      playlist: createLivePlaylist({ segments: loopSegments('vertical.m3u8'), startedAt: liveStartedAt, pinEvery: pinEvery(liveLineup), uriPrefix: `${basePath}/media/` }),
+    },
     scheduled: {
       id: 'scheduled',
       doc: { id: 'spring-linen', title: 'The spring linen edit', poster: 'poster-scheduled.jpg' },
@@ -134,7 +144,7 @@ export function createBackend(options = {}) {
     },
     replay: {
       id: 'replay',
-      doc: { id: 'autumn-knits-replay', title: 'Autumn knits: the replay', poster: 'poster-replay.jpg' },
+      doc: { id: 'autumn-knits-replay', title: 'Autumn knits: watch it again', poster: 'poster-replay.jpg' },
       lineup: lineup(lineups.replay),
       startsAt: Math.floor((created - 3 * 86_400_000) / 3_600_000) * 3_600_000,
       statusAt: () => 'ended',
@@ -270,7 +280,7 @@ export function createBackend(options = {}) {
       status,
       poster: abs(`${basePath}/media/${show.doc.poster}`),
       host: { name: 'Ava Lindqvist', avatar: abs(`${basePath}/images/host-ava.svg`) },
-      aspectRatio: '16:9',
+      aspectRatio: show.doc.aspectRatio ?? '16:9',
     };
     if (show.startsAt !== undefined) doc.startsAt = new Date(show.startsAt).toISOString();
     else if (show.startedAt !== undefined) doc.startsAt = new Date(show.startedAt).toISOString();
@@ -349,7 +359,7 @@ export function createBackend(options = {}) {
   const routes = [
     [
       'GET',
-      /^\/shows\/(live|replay|scheduled)$/,
+      /^\/shows\/(live|replay|scheduled|vertical)$/,
       async (m, req, res, origin) => {
         await loadShop();
         sendCacheable(req, res, showDocument(shows[m[1]], origin));
@@ -357,7 +367,7 @@ export function createBackend(options = {}) {
     ],
     [
       'GET',
-      /^\/shows\/(live|scheduled)\/live\.m3u8$/,
+      /^\/shows\/(live|scheduled|vertical)\/live\.m3u8$/,
       (m, req, res) => {
         const text = shows[m[1]].playlist.playlist(now());
         res.writeHead(200, { ...CORS, 'Content-Type': 'application/vnd.apple.mpegurl', 'Cache-Control': 'no-cache' });

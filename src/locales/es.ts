@@ -30,6 +30,11 @@ export default {
     share: 'Compartir',
     linkCopied: 'Enlace copiado',
     copyLink: 'Copia este enlace:',
+    toastAdded: 'Añadido: {title}',
+    viewCart: 'Ver carrito',
+    closeStage: 'Cerrar',
+    products: 'Productos ({count})',
+    hideProducts: 'Ocultar productos',
   },
   player: {
     play: 'Reproducir',
@@ -121,6 +126,9 @@ export default {
     errorUnsafe: 'El pago no está disponible: el enlace de pago de la tienda no es seguro.',
     errorNoCheckout: 'El pago no está disponible en este momento.',
     errorGeneric: 'Algo ha salido mal. Inténtalo de nuevo.',
+    wasPrice: 'Antes {price}',
+    youSave: 'Ahorras {amount}',
+    stockLimit: 'Solo hay {count} en stock: ya los tienes todos',
   },
   cartDiscount: {
     discount: 'Descuento',

@@ -30,6 +30,11 @@ export default {
     share: 'Partager',
     linkCopied: 'Lien copié',
     copyLink: 'Copiez ce lien :',
+    toastAdded: 'Ajouté : {title}',
+    viewCart: 'Voir le panier',
+    closeStage: 'Fermer',
+    products: 'Produits ({count})',
+    hideProducts: 'Masquer les produits',
   },
   player: {
     play: 'Lecture',
@@ -121,6 +126,9 @@ export default {
     errorUnsafe: 'Paiement indisponible : le lien de paiement de la boutique n’est pas sûr.',
     errorNoCheckout: 'Le paiement n’est pas disponible pour le moment.',
     errorGeneric: 'Un problème est survenu. Veuillez réessayer.',
+    wasPrice: 'Avant {price}',
+    youSave: 'Vous économisez {amount}',
+    stockLimit: 'Seulement {count} en stock : vous les avez tous',
   },
   cartDiscount: {
     discount: 'Remise',

@@ -30,6 +30,11 @@ export default {
     share: 'Condividi',
     linkCopied: 'Link copiato',
     copyLink: 'Copia questo link:',
+    toastAdded: 'Aggiunto: {title}',
+    viewCart: 'Vedi carrello',
+    closeStage: 'Chiudi',
+    products: 'Prodotti ({count})',
+    hideProducts: 'Nascondi prodotti',
   },
   player: {
     play: 'Riproduci',
@@ -121,6 +126,9 @@ export default {
     errorUnsafe: 'Cassa non disponibile: il link di pagamento del negozio non è sicuro.',
     errorNoCheckout: 'La cassa non è disponibile al momento.',
     errorGeneric: 'Si è verificato un errore. Riprova.',
+    wasPrice: 'Prima {price}',
+    youSave: 'Risparmi {amount}',
+    stockLimit: 'Solo {count} disponibili: li hai tutti',
   },
   cartDiscount: {
     discount: 'Sconto',

@@ -30,6 +30,11 @@ export default {
     share: '共有',
     linkCopied: 'リンクをコピーしました',
     copyLink: 'このリンクをコピーしてください：',
+    toastAdded: '追加しました：{title}',
+    viewCart: 'カートを見る',
+    closeStage: '閉じる',
+    products: '商品（{count}）',
+    hideProducts: '商品を隠す',
   },
   player: {
     play: '再生',
@@ -121,6 +126,9 @@ export default {
     errorUnsafe: 'ご購入手続きを利用できません：ショップの購入リンクが安全ではありません。',
     errorNoCheckout: '現在ご購入手続きを利用できません。',
     errorGeneric: '問題が発生しました。もう一度お試しください。',
+    wasPrice: '通常価格 {price}',
+    youSave: '{amount} お得',
+    stockLimit: '在庫は {count} 点のみ：すべてカートにあります',
   },
   cartDiscount: {
     discount: '割引',

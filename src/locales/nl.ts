@@ -30,6 +30,11 @@ export default {
     share: 'Delen',
     linkCopied: 'Link gekopieerd',
     copyLink: 'Kopieer deze link:',
+    toastAdded: 'Toegevoegd: {title}',
+    viewCart: 'Bekijk winkelwagen',
+    closeStage: 'Sluiten',
+    products: 'Producten ({count})',
+    hideProducts: 'Producten verbergen',
   },
   player: {
     play: 'Afspelen',
@@ -121,6 +126,9 @@ export default {
     errorUnsafe: 'Afrekenen is niet mogelijk: de afrekenlink van de winkel is niet veilig.',
     errorNoCheckout: 'Afrekenen is op dit moment niet mogelijk.',
     errorGeneric: 'Er ging iets mis. Probeer het opnieuw.',
+    wasPrice: 'Was {price}',
+    youSave: 'Je bespaart {amount}',
+    stockLimit: 'Nog maar {count} op voorraad: je hebt ze allemaal',
   },
   cartDiscount: {
     discount: 'Korting',

@@ -30,6 +30,11 @@ export default {
     share: 'Compartilhar',
     linkCopied: 'Link copiado',
     copyLink: 'Copie este link:',
+    toastAdded: 'Adicionado: {title}',
+    viewCart: 'Ver carrinho',
+    closeStage: 'Fechar',
+    products: 'Produtos ({count})',
+    hideProducts: 'Ocultar produtos',
   },
   player: {
     play: 'Reproduzir',
@@ -121,6 +126,9 @@ export default {
     errorUnsafe: 'Pagamento indisponível: o link de pagamento da loja não é seguro.',
     errorNoCheckout: 'O pagamento não está disponível no momento.',
     errorGeneric: 'Algo deu errado. Tente de novo.',
+    wasPrice: 'Antes {price}',
+    youSave: 'Você economiza {amount}',
+    stockLimit: 'Só {count} em estoque: você já tem todos',
   },
   cartDiscount: {
     discount: 'Desconto',

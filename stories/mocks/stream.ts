@@ -20,6 +20,8 @@ export interface MockStreamOptions {
   viewers?: number | null;
   /** Highlight the show's products in turn every this many ms (SSE-style, `at` = now); 0: never. @default 0 */
   highlightEvery?: number;
+  /** More live events, sent once after subscribing (a deal, chat messages…). */
+  events?: (show: Show) => ShowEvent[];
 }
 
 export function createMockStream(options: MockStreamOptions): StreamAdapter {
@@ -58,6 +60,8 @@ export function createMockStream(options: MockStreamOptions): StreamAdapter {
         queueMicrotask(pin);
         timers.push(setInterval(pin, every));
       }
+      const more = options.events?.(show) ?? [];
+      if (more.length) queueMicrotask(() => more.forEach((event) => listener(event)));
       return () => timers.forEach(clearInterval);
     },
   };

@@ -26,6 +26,9 @@ export const messages = defineMessages('cart', {
     errorUnsafe: 'Checkout isn’t available: the shop’s checkout link is not safe to open.',
     errorNoCheckout: 'Checkout isn’t available right now.',
     errorGeneric: 'Something went wrong. Please try again.',
+    wasPrice: 'Was {price}',
+    youSave: 'You save {amount}',
+    stockLimit: 'Only {count} in stock: you have them all',
   },
   de: {
     title: 'Dein Warenkorb',
@@ -48,6 +51,9 @@ export const messages = defineMessages('cart', {
     errorUnsafe: 'Die Kasse ist nicht verfügbar: Der Link des Shops ist nicht sicher.',
     errorNoCheckout: 'Die Kasse ist gerade nicht verfügbar.',
     errorGeneric: 'Etwas ist schiefgelaufen. Bitte erneut versuchen.',
+    wasPrice: 'Statt {price}',
+    youSave: 'Sie sparen {amount}',
+    stockLimit: 'Nur {count} auf Lager: alle im Warenkorb',
   },
   ar: {
     title: 'سلة التسوق',
@@ -70,5 +76,8 @@ export const messages = defineMessages('cart', {
     errorUnsafe: 'الدفع غير متاح: رابط الدفع الخاص بالمتجر غير آمن.',
     errorNoCheckout: 'الدفع غير متاح حاليًا.',
     errorGeneric: 'حدث خطأ ما. يُرجى المحاولة مرة أخرى.',
+    wasPrice: 'كان {price}',
+    youSave: 'توفّر {amount}',
+    stockLimit: 'المتوفر {count} فقط: كلها في سلتك',
   },
 });

@@ -100,9 +100,27 @@ export const drawerStyles = css`
     background: var(--_surface-alt);
   }
   .line-total {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 2px;
     font-weight: 700;
     font-variant-numeric: tabular-nums;
     text-align: end;
+  }
+  .line-was {
+    font-size: 13px;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  .line-saving {
+    font-size: 12px;
+    font-weight: 600;
+    color: var(--_success);
+  }
+  .line-limit {
+    font-size: 13px;
+    color: var(--_muted);
   }
   .footer {
     padding: calc(var(--_space) * 2) calc(var(--_space) * 2.5) calc(var(--_space) * 2.5);

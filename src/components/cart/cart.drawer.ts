@@ -6,8 +6,8 @@
  */
 import { html, nothing } from 'lit';
 import type { VitrineErrorDetail } from '../../core/errors.js';
-import { formatMoney } from '../../core/money.js';
-import type { Cart, CartLine } from '../../core/types.js';
+import { compare, formatMoney, multiply, subtract } from '../../core/money.js';
+import type { Cart, CartLine, Money } from '../../core/types.js';
 import { bag, close, trash } from '../shared/icons.js';
 import { stepper } from '../shared/stepper.js';
 import { discountMessages } from './cart.discount.messages.js';
@@ -33,6 +33,8 @@ export interface DrawerContext {
   remove(line: CartLine): void;
   /** Takes a discount code off the cart. */
   removeDiscount?(code: string): void;
+  /** What the show knows of a line's product: its compare-at price and stock (none standalone). */
+  productOf?(line: CartLine): { compareAtPrice?: Money | undefined; stock?: number | undefined } | undefined;
 }
 
 export function renderDrawer(c: DrawerContext) {
@@ -86,11 +88,19 @@ export function renderDrawer(c: DrawerContext) {
 }
 
 function renderLine(c: DrawerContext, line: CartLine) {
-const locale = c.locale;
+  const locale = c.locale;
   const t = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) =>
     messages(locale, key, params);
   const busy = c.updating.has(line.id);
   const title = line.variantTitle ? `${line.title}, ${line.variantTitle}` : line.title;
+  const known = c.productOf?.(line);
+  // On sale: the compare-at price (what the line would cost without the sale), struck, and the saving.
+  const compareAt = known?.compareAtPrice;
+  const onSale = compareAt && compareAt.currencyCode === line.unitPrice.currencyCode && compare(compareAt, line.unitPrice) > 0;
+  const wasTotal = onSale ? multiply(compareAt, line.quantity) : undefined;
+  // At the stock limit "+" is disabled, and the line says why.
+  const stock = known?.stock;
+  const atLimit = stock !== undefined && line.quantity >= stock;
   return html`<li part="line" class="line" aria-busy=${busy ? 'true' : 'false'}>
     ${line.image
       ? html`<img part="line-image" class="thumb" src=${line.image} alt="" width="72" height="90" loading="lazy" />`
@@ -106,7 +116,7 @@ const locale = c.locale;
           part: 'stepper',
           label: t('quantityOf', { title }),
           decrease: { label: t('decrease', { title }), disabled: busy || line.quantity <= 1, onClick: () => c.setQuantity(line, line.quantity - 1) },
-          increase: { label: t('increase', { title }), disabled: busy, onClick: () => c.setQuantity(line, line.quantity + 1) },
+          increase: { label: t('increase', { title }), disabled: busy || atLimit, onClick: () => c.setQuantity(line, line.quantity + 1) },
           value: busy
             ? html`<span class="visually-hidden">${t('updating')}</span><span class="spinner" aria-hidden="true"></span>`
             : line.quantity,
@@ -122,8 +132,18 @@ const locale = c.locale;
           ${trash()}
         </button>
       </div>
+      ${atLimit ? html`<span part="line-limit" class="line-limit">${t('stockLimit', { count: stock })}</span>` : nothing}
     </div>
-    <span class="line-total">${formatMoney(line.total, locale)}</span>
+    <span class="line-total">
+      ${formatMoney(line.total, locale)}
+      ${wasTotal
+        ? html`<s part="line-compare-at" class="line-was"
+              ><span class="visually-hidden">${t('wasPrice', { price: formatMoney(wasTotal, locale) })}</span
+              ><span aria-hidden="true">${formatMoney(wasTotal, locale)}</span></s
+            >
+            <span part="line-saving" class="line-saving">${t('youSave', { amount: formatMoney(subtract(wasTotal, line.total), locale) })}</span>`
+        : nothing}
+    </span>
   </li>`;
 }
 

@@ -17,8 +17,10 @@ export const styles = css`
     box-shadow: inset 0 0 0 1px var(--_border);
     border-radius: 999px;
   }
-  .cart-button:hover {
-    background: var(--_surface-alt);
+  @media (hover: hover) {
+    .cart-button:hover {
+      background: var(--_surface-alt);
+    }
   }
   .count {
     display: inline-grid;

@@ -35,6 +35,9 @@ const drawerModule = lazyModule(() => import('./cart.drawer.js'));
  * @csspart lines - The list of lines.
  * @csspart line - One line.
  * @csspart line-image - A line's image.
+ * @csspart line-compare-at - A line's price without the sale (struck), when its product is on sale.
+ * @csspart line-saving - What the sale saves on a line ("You save €20.00").
+ * @csspart line-limit - Why "+" is disabled: the line holds all the stock there is.
  * @csspart stepper - A line's quantity stepper.
  * @csspart remove-button - Removes a line.
  * @csspart subtotal - The subtotal.
@@ -66,7 +69,7 @@ export class VitrineCart extends VitrineElement {
 
   @query('dialog') private drawer?: HTMLDialogElement;
 
-  #store = new StoreController(this, (s) => [s.cart, s.cartOpen, s.updatingLines, s.cartError, s.checkingOut, s.locale]);
+  #store = new StoreController(this, (s) => [s.cart, s.cartOpen, s.updatingLines, s.cartError, s.checkingOut, s.locale, s.products]);
   #locale = new LocaleController(this, this.#store);
   #dialog = new DialogController(this, {
     dialog: () => this.drawer,
@@ -114,6 +117,7 @@ export class VitrineCart extends VitrineElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this.#bumpCount();
     // Opened once its content is there (the drawer chunk, fetched at the first open if not yet).
     this.#dialog.sync(this.#store.state.cartOpen && this.#content.loaded);
   }
@@ -178,7 +182,31 @@ export class VitrineCart extends VitrineElement {
       setQuantity: (line, quantity) => this.#setQuantity(line, quantity),
       remove: (line) => this.#store.store.bus.emit('remove-line-request', { lineId: line.id }),
       removeDiscount: (code) => this.#store.store.bus.emit('discount-request', { code, action: 'remove' }),
+      productOf: (line) => {
+        const product = this.#store.store.product(line.productId);
+        if (!product) return undefined;
+        const variant = product.variants.find((v) => v.id === line.variantId);
+        return { compareAtPrice: variant?.compareAtPrice ?? product.compareAtPrice, stock: variant?.inventory ?? product.inventory };
+      },
     });
+  }
+
+  /** The count last drawn (undefined before the first cart). */
+  #drawnCount: number | undefined;
+
+  /**
+   * The count grows and settles when it changes, so the shopper sees where the add went; with
+   * `prefers-reduced-motion`, only the figure changes.
+   */
+  #bumpCount(): void {
+    // No cart yet is an empty one.
+    const count = this.#store.state.cart?.totalQuantity ?? 0;
+    const before = this.#drawnCount;
+    this.#drawnCount = count;
+    if (before === undefined || count === before) return;
+    const badge = this.renderRoot.querySelector<HTMLElement>('.count');
+    if (!badge || typeof badge.animate !== 'function' || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    badge.animate([{ transform: 'scale(1)' }, { transform: 'scale(1.45)' }, { transform: 'scale(1)' }], { duration: 420, easing: 'ease-out' });
   }
 
   #setQuantity(line: CartLine, quantity: number): void {

@@ -13,7 +13,7 @@
 import type { ReactiveController, ReactiveElement } from 'lit';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import type { ShowStore } from '../../core/store.js';
-import type { Product } from '../../core/types.js';
+import type { Chapter, Product } from '../../core/types.js';
 import { loadEngine, prefetchEngine } from '../../engine/load.js';
 import { releaseWhenGone } from '../base.js';
 import { HIGHLIGHT_CLASS, PinScheduler, type Pin } from '../../engine/pins.js';
@@ -40,6 +40,8 @@ export interface PlaybackHost extends ReactiveElement {
   retryDelays: readonly number[];
   /** The store: requests come from its bus, pins and the media time go into it. */
   store?: ShowStore | undefined;
+  /** A replay's chapters: each is a pin at its media time (the product shown from there on). */
+  chapters?: readonly Chapter[];
 }
 
 /** What else the playback needs of its element. */
@@ -90,6 +92,8 @@ export class PlaybackController implements ReactiveController {
   #tick: ReturnType<typeof setInterval> | undefined;
   #watch: WatchTracker;
   #lastStoreWrite = 0;
+  /** The media time the scheduler heard last. */
+  #lastTickTime = 0;
   #metadataLoaded = false;
   #wantsPlay = false;
   #cancelRelease: (() => void) | undefined;
@@ -168,7 +172,23 @@ export class PlaybackController implements ReactiveController {
     this.#scheduler.clear();
     this.#watch.reset();
     this.#metadataLoaded = false;
+    this.syncChapters();
     if (src) this.#engine.load({ src, type });
+  }
+
+  /**
+   * A replay's chapters as pins at their media times: the product of the chapter playback is in is
+   * pinned as playback passes each start, and after any seek (the scheduler catches up). Called
+   * when the engine starts and when the chapters change; a known chapter is not scheduled twice.
+   */
+  syncChapters(): void {
+    if (!this.#engine) return;
+    for (const chapter of this.#host.chapters ?? []) {
+      this.#scheduler.schedule(
+        { id: `chapter:${chapter.start}:${chapter.productId}`, productId: chapter.productId, mediaTime: chapter.start },
+        this.#engine.state.currentTime,
+      );
+    }
   }
 
   activate(options: { muted: boolean; startAt?: number }): Promise<void> {
@@ -291,6 +311,7 @@ export class PlaybackController implements ReactiveController {
         this.metrics.intentToFirstFrame = performance.now() - this.#intentAt;
       });
     }
+    this.syncChapters();
     engine.load({ src, type });
     // The host's start (a deep link's `vitrine-t`) is read now, with the engine here: it may have come meanwhile.
     const startAt = options.startAt ?? this.#host.startTime;
@@ -335,6 +356,9 @@ export class PlaybackController implements ReactiveController {
       clearInterval(this.#tick);
       this.#tick = undefined;
       this.#onTick();
+    } else if (!s.playing && this.#engine && Math.abs(s.currentTime - this.#lastTickTime) > 0.5) {
+      // Seeked while paused: the product of the new moment is pinned without waiting for play.
+      this.#onTick();
     }
     if (first) this.#options.started();
     this.#watch.sample(s, this.#engine?.video?.playbackRate);
@@ -344,6 +368,7 @@ export class PlaybackController implements ReactiveController {
     const engine = this.#engine;
     if (!engine) return;
     const time = engine.state.currentTime;
+    this.#lastTickTime = time;
     this.#scheduler.tick(time);
     const store = this.#host.store;
     if (store && performance.now() - this.#lastStoreWrite >= STORE_TIME_MS) {

@@ -238,6 +238,7 @@ export class VitrinePlayer extends VitrineElement {
       if (this.autoplay) this.#observe();
     }
     if ((changed.has('src') || changed.has('type')) && changed.get('src') !== undefined) this.#playback?.load(this.src, this.type);
+    if (changed.has('chapters')) this.#playback?.syncChapters();
   }
 
   // ---- rendering ----

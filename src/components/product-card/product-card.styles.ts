@@ -193,4 +193,67 @@ export const styles = css`
     /* One line is enough here, but the title stays a target of the minimum size (WCAG 2.5.8). */
     min-block-size: var(--_target);
   }
+
+  /* layout="chip": one row over the phone stage's video (image, title, price or deal, Add to cart). */
+  :host([layout='chip']) .card {
+    flex-direction: row;
+    align-items: stretch;
+    border-radius: 14px;
+    box-shadow: 0 4px 18px rgb(0 0 0 / 35%);
+  }
+  :host([layout='chip']) .media {
+    flex: 0 0 64px;
+    aspect-ratio: auto;
+  }
+  :host([layout='chip']) .media img,
+  :host([layout='chip']) .placeholder {
+    position: absolute;
+    inset: 0;
+  }
+  :host([layout='chip']) [part='badge'] {
+    display: none;
+  }
+  :host([layout='chip']) .body {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    grid-template-areas: 'title add' 'price add';
+    align-items: center;
+    gap: 0 var(--_space);
+    padding: 4px 6px 4px 10px;
+  }
+  :host([layout='chip']) .title {
+    grid-area: title;
+    display: block;
+    min-block-size: var(--_target);
+    line-height: var(--_target);
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    font-size: 14px;
+  }
+  :host([layout='chip']) .body > :not(.title, .actions, .stock) {
+    grid-area: price;
+    font-size: 14px;
+  }
+  :host([layout='chip']) .stock,
+  :host([layout='chip']) .seek {
+    display: none;
+  }
+  :host([layout='chip']) .actions {
+    grid-area: add;
+    margin: 0;
+    padding: 0;
+  }
+  :host([layout='chip']) .add {
+    inline-size: auto;
+    min-block-size: 44px;
+    padding-inline: 14px;
+  }
+  /* The show's toast confirms an add on the stage; the line stays for screen readers. */
+  :host([layout='chip']) .status {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
 `;

@@ -63,9 +63,10 @@ export class VitrineProductCard extends VitrineElement {
 
   /**
    * `compact`: a horizontal card (image beside the text), for tight spaces such as the pinned
-   * product beside the video in `<vitrine-show>`. Default: the image above the text.
+   * product beside the video in `<vitrine-show>`; `chip`: one row (a small image, title, price,
+   * Add to cart), over the video of the show's phone stage. Default: the image above the text.
    */
-  @property({ reflect: true }) layout?: 'compact';
+  @property({ reflect: true }) layout?: 'compact' | 'chip';
 
   /** In a replay: the media time (seconds) at which the product was shown; renders a seek button. */
   @property({ type: Number, attribute: 'shown-at' }) shownAt?: number;

@@ -133,16 +133,20 @@ export const buttonStyles = css`
     background: var(--_accent);
     color: var(--_accent-contrast);
   }
-  .primary:hover:not(:disabled) {
-    background: color-mix(in srgb, var(--_accent) 86%, white);
+  /* Hover only where there is one: on a touch screen :hover sticks after a tap, and the lighter
+     accent looked like a disabled button. */
+  @media (hover: hover) {
+    .primary:hover:not(:disabled) {
+      background: color-mix(in srgb, var(--_accent) 86%, white);
+    }
+    .secondary:hover:not(:disabled) {
+      background: var(--_surface-alt);
+    }
   }
   .secondary {
     background: var(--_surface);
     color: var(--_text);
     box-shadow: inset 0 0 0 1px var(--_border);
-  }
-  .secondary:hover:not(:disabled) {
-    background: var(--_surface-alt);
   }
   .icon {
     padding: 0;

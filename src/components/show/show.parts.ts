@@ -9,8 +9,18 @@ import type { VitrineErrorDetail } from '../../core/errors.js';
 import { buildIcs } from '../../core/calendar.js';
 import { formatDateTime, formatNumber } from '../../core/i18n.js';
 import type { ShowState, ShowStore } from '../../core/store.js';
-import type { Deal, Show } from '../../core/types.js';
+import type { Cart, Deal, Product, Show, ShowStatus } from '../../core/types.js';
 import { messages } from './show.messages.js';
+
+/** The read-only snapshot of `<vitrine-show>.state`. */
+export interface ShowSnapshot {
+  readonly show: Show | null;
+  readonly status: ShowStatus | null;
+  readonly products: readonly Product[];
+  readonly highlighted: Product | null;
+  readonly cart: Cart | null;
+  readonly viewers: number | null;
+}
 
 export type Translate = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string;
 
@@ -23,8 +33,11 @@ export interface PanelContext {
   addToCalendar(): void;
 }
 
-/** `actions`: what the header shows before the cart button (the Share button, show.share.ts). */
-export function renderHeader(store: ShowStore, s: ShowState, t: Translate, actions: unknown = nothing) {
+/**
+ * `actions`: what the header shows before the cart button (the Share button, show.share.ts);
+ * `after`: what follows the cart button (the stage's Close).
+ */
+export function renderHeader(store: ShowStore, s: ShowState, t: Translate, actions: unknown = nothing, after?: unknown) {
   const show = s.show;
   const badge =
     s.status === 'live'
@@ -51,6 +64,7 @@ export function renderHeader(store: ShowStore, s: ShowState, t: Translate, actio
       </div>
       ${actions}
       <vitrine-cart part="cart" .store=${store} locale=${s.locale}></vitrine-cart>
+      ${after ?? nothing}
     </header>
   `;
 }
@@ -101,7 +115,13 @@ export function renderPanel(s: ShowState, t: Translate, c: PanelContext) {
 }
 
 /** `deals`: the running flash deals, whose price block the pinned card shows. */
-export function renderPinned(store: ShowStore, s: ShowState, t: Translate, deals?: { deals: ReadonlyMap<string, Deal>; now: () => number }) {
+export function renderPinned(
+  store: ShowStore,
+  s: ShowState,
+  t: Translate,
+  deals?: { deals: ReadonlyMap<string, Deal>; now: () => number },
+  layout: 'compact' | 'chip' = 'compact',
+) {
   const pinned = store.highlighted;
   // Until a product is pinned, the first one is featured: the area keeps its size (no shift).
   const product = pinned ?? s.products[0];
@@ -114,10 +134,32 @@ export function renderPinned(store: ShowStore, s: ShowState, t: Translate, deals
       ?pinned=${Boolean(pinned)}
       .deal=${deals?.deals.get(product.id)}
       .now=${deals?.now}
-      layout="compact"
+      layout=${layout}
       locale=${s.locale}
     ></vitrine-product-card>
   </slot></div>`;
+}
+
+/** The video of a show that has one: the player, told not to repeat the show's header. */
+export function renderPlayer(store: ShowStore, s: ShowState, ratio: string, autoplay: boolean, startTime?: number) {
+  const show = s.show;
+  if (!show?.stream) return undefined;
+  return html`<vitrine-player
+    part="player"
+    .store=${store}
+    src=${show.stream.src}
+    type=${show.stream.type ?? nothing}
+    poster=${show.poster ?? nothing}
+    label=${show.title}
+    status=${s.status ?? 'live'}
+    aspect-ratio=${ratio}
+    locale=${s.locale}
+    ?autoplay=${autoplay}
+    .startTime=${startTime}
+    no-header
+    .chapters=${s.status === 'ended' ? show.chapters : []}
+    .viewers=${s.status === 'live' ? s.viewers : null}
+  ></vitrine-player>`;
 }
 
 /** `1 day 02:03:04`, `03:04` in the locale's digits. */

@@ -278,6 +278,10 @@ export const styles = css`
   .stage[popover]::backdrop {
     display: none;
   }
+  /* The add toast (show.toast.ts): hidden until shown; its look comes with its lazy styles. */
+  .toast:not(:popover-open) {
+    display: none;
+  }
   .mini-bar {
     position: absolute;
     inset: 6px 6px auto auto;
@@ -302,6 +306,14 @@ export const styles = css`
     .has-moments {
       grid-template-rows: auto minmax(0, 1fr) auto auto;
       grid-template-areas: 'stage header' 'stage pinned' 'stage moments' 'rail rail';
+    }
+    /* Beside the video there is room: the host's name whole (the meta line wraps if it must). */
+    .meta {
+      flex-wrap: wrap;
+    }
+    .meta > .host {
+      overflow: visible;
+      white-space: normal;
     }
     /* The video sets the height; the (compact) pinned product fits beside it (scrolling if it must). */
     .pinned {

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
 import { ShowSession } from '../../core/session.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
-import type { Cart, CartAdapter, CatalogAdapter, Product, Show, ShowStatus, StreamAdapter } from '../../core/types.js';
+import type { CartAdapter, CatalogAdapter, StreamAdapter } from '../../core/types.js';
 import { releaseWhenGone, VitrineElement } from '../base.js';
 import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
@@ -13,20 +14,14 @@ import { ShowChatController } from './show.chat.js';
 import { LazyDetailController, lazyDetailStyles } from './show.detail.js';
 import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
-import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, type Translate } from './show.parts.js';
+import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, renderPlayer, type ShowSnapshot, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
+import { ShowStage } from './show.stage.js';
+import { ShowToastController } from './show.toast.js';
 import { ShowViewport } from './show.viewport.js';
 import { ShowShareController } from './show.share.js';
 
-/** The read-only snapshot of `<vitrine-show>.state`. */
-export interface ShowSnapshot {
-  readonly show: Show | null;
-  readonly status: ShowStatus | null;
-  readonly products: readonly Product[];
-  readonly highlighted: Product | null;
-  readonly cart: Cart | null;
-  readonly viewers: number | null;
-}
+export type { ShowSnapshot } from './show.parts.js';
 
 /**
  * The whole live shopping experience in one tag: the player, the pinned product, the
@@ -170,16 +165,20 @@ export class VitrineShow extends VitrineElement {
   #moments = new ShowMomentsController(this, (error) => this.reportError(error, 'show/unavailable'));
   /** The product detail's code: when idle, or when a product is opened first (show.detail.ts). */
   #detail = new LazyDetailController(this, this.store, (error) => this.reportError(error, 'show/unavailable'));
+  /** "Added: …" with "View cart" after every add (show.toast.ts). */
+  #toast = new ShowToastController(this, this.store);
   #unsubscribe: (() => void)[] = [];
   /** Deep links and the Share button (show.share.ts). */
   #share = new ShowShareController(this);
   #countdown: ReturnType<typeof setInterval> | undefined;
   /** Width classes and the mini-player (show.viewport.ts). */
-  #viewport = new ShowViewport(
+  #viewport: ShowViewport = new ShowViewport(
     this,
-    () => Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled',
+    (): boolean => this.#hasVideo && !this.#stage.open,
     () => Boolean(this._player?.engineLoaded),
   );
+  /** The phone stage: the show full-viewport in the top layer (show.stage.ts). */
+  #stage: ShowStage = new ShowStage(this, this.store, (): boolean => this.#viewport.narrow && this.#hasVideo);
   /** Listening and attached (from the first connection until the release). */
   #running = false;
   #cancelRelease: (() => void) | undefined;
@@ -343,6 +342,10 @@ export class VitrineShow extends VitrineElement {
     const onError = (detail: VitrineErrorDetail) => this.emit('vitrine-error', detail);
     bus.on('error', onError);
     this.#unsubscribe.push(() => bus.off('error', onError));
+    // "Shown at" in a card seeks the video: the video comes into view to show it.
+    const onSeek = () => this.#viewport.mini || this.#stage.open || this.#stage.revealVideo();
+    bus.on('seek-request', onSeek);
+    this.#unsubscribe.push(() => bus.off('seek-request', onSeek));
     this.#unsubscribe.push(
       this.store.subscribe((now, before) => {
         if (now.status !== before.status && now.status) this.emit('vitrine-status', { status: now.status });
@@ -356,6 +359,11 @@ export class VitrineShow extends VitrineElement {
   #retry = (): void => {
     this.#session.reload();
   };
+
+  /** There is a video to watch (not a status panel). */
+  get #hasVideo(): boolean {
+    return Boolean(this.store.state.show?.stream) && this.store.state.status !== 'scheduled';
+  }
 
   /** The video's shape: a valid `aspect-ratio` attribute, else the show document's, else 16:9. */
   get #ratio(): '16:9' | '9:16' {
@@ -396,15 +404,21 @@ export class VitrineShow extends VitrineElement {
     const show = s.show;
     const portrait = this.#ratio === '9:16';
     const moments = this.#moments.render(this.store, this.cart, locale, this.#viewport.narrow);
+    const stage = this.#stage.open ? this.#stage.part : undefined;
     const layout = {
       layout: true,
       narrow: this.#viewport.narrow,
       'has-moments': moments !== nothing,
       portrait,
-      'has-chat': this.#chat.active && !this.#viewport.stacked,
+      'has-chat': this.#chat.active && !this.#viewport.stacked && !stage,
+      'on-stage': Boolean(stage),
+      'sheet-open': Boolean(stage) && this.#stage.sheet,
       [`status-${s.status ?? 'loading'}`]: true,
     };
+    // On the stage the chat is the layout's (over the video's lower part); else stacked: over the video, wide: a panel.
+    const chatOverVideo = this.#viewport.stacked && !stage;
     return html`
+      ${stage ? html`<div class="stage-placeholder" style=${styleMap({ height: `${this.#stage.placeholder}px` })}></div>` : nothing}
       <section
         class=${classMap(layout)}
         part="base"
@@ -412,10 +426,14 @@ export class VitrineShow extends VitrineElement {
         lang=${locale}
         aria-label=${show ? t('region', { title: show.title }) : t('regionLoading')}
         aria-busy=${show || this._loadError ? 'false' : 'true'}
+        popover=${stage ? 'manual' : nothing}
+        role=${stage ? 'dialog' : nothing}
+        aria-modal=${stage ? 'true' : nothing}
+        @keydown=${this.#stage.onKey}
       >
         <div class="ruler" aria-hidden="true"></div>
-        ${renderHeader(this.store, s, t, this.#share.render(t))}
-        <div class="stage-slot" part="stage">
+        ${renderHeader(this.store, s, t, this.#share.render(t), stage?.closeButton(t, () => this.#stage.close()))}
+        <div class="stage-slot" part="stage" tabindex="-1" @click=${this.#stage.onTap}>
           <div class=${classMap({ stage: true, vertical: this.#viewport.narrow && portrait })} popover=${this.#viewport.mini ? 'manual' : nothing}>
             ${this.#renderStage(s, t)}
             ${this.#viewport.mini
@@ -428,39 +446,26 @@ export class VitrineShow extends VitrineElement {
           ${this._eventsDown && s.status === 'live'
             ? html`<p class="notice" role="status">${t('eventsDown')}</p>`
             : nothing}
-          ${this.#viewport.stacked ? this.#chat.render(this.chat, true, locale) : nothing}
+          ${chatOverVideo ? this.#chat.render(this.chat, true, locale) : nothing}
         </div>
         ${moments}
-        ${renderPinned(this.store, s, t, this.#moments)} ${this.#viewport.stacked ? nothing : this.#chat.render(this.chat, false, locale)}
+        ${renderPinned(this.store, s, t, this.#moments, stage ? 'chip' : 'compact')}
+        ${stage ? stage.sheetHandle(t, s.products.length, this.#stage.sheet, this.#stage.toggleSheet) : nothing}
+        ${chatOverVideo ? nothing : this.#chat.render(this.chat, Boolean(stage), locale)}
         <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
+          ${stage ? stage.sheetTop(t, this.#stage.toggleSheet) : nothing}
           ${show && s.products.length === 0
             ? html`<slot name="no-products"><p>${t('noProducts')}</p></slot>`
             : html`<vitrine-carousel .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-carousel>`}
         </div>
         <vitrine-product-detail part="detail" dialog .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-product-detail>
+        ${this.#toast.render(t, Boolean(stage), () => this.openCart())}
       </section>
     `;
   }
 
   #renderStage(s: ShowState, t: Translate) {
-    const show = s.show;
     const panel = renderPanel(s, t, { loadError: this._loadError, now: this._now, retry: this.#retry, addToCalendar: this.#addToCalendar });
-    if (panel || !show?.stream) return panel;
-    return html`<vitrine-player
-      part="player"
-      .store=${this.store}
-      src=${show.stream.src}
-      type=${show.stream.type ?? nothing}
-      poster=${show.poster ?? nothing}
-      label=${show.title}
-      status=${s.status ?? 'live'}
-      aspect-ratio=${this.#ratio}
-      locale=${s.locale}
-      ?autoplay=${this.autoplay}
-      .startTime=${this.#share.startTime}
-      ?no-header=${this.#viewport.stacked}
-      .chapters=${s.status === 'ended' ? show.chapters : []}
-      .viewers=${s.status === 'live' ? s.viewers : null}
-    ></vitrine-player>`;
+    return panel ?? renderPlayer(this.store, s, this.#ratio, this.autoplay, this.#share.startTime);
   }
 }

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/components/cart/define.js';
 import type { VitrineCart } from '../../../src/components/cart/cart.js';
+import { VitrineError } from '../../../src/core/errors.js';
 import { button, deepActive, eur, setup, single, until } from '../product-card/fixtures.js';
 
 type World = ReturnType<typeof setup>;
@@ -142,6 +143,33 @@ describe('<vitrine-cart>', () => {
     expect(subtotal(root)).to.equal('€84.47');
   });
 
+  it('a line on sale shows its compare-at price struck and the saving (issue 17)', async () => {
+    const sale = single('boots', { title: 'Boots', price: eur('58.00'), compareAtPrice: eur('78.00') });
+    const { el, root } = await cartWith(setup([...priced(), sale]), [['boots', 2], ['socks', 1]]);
+    await open(el);
+    const [boots, socks] = [...root.querySelectorAll('[part="line"]')];
+    expect(boots!.querySelector('[part="line-compare-at"]')!.tagName).to.equal('S');
+    expect(boots!.querySelector('[part="line-compare-at"] [aria-hidden="true"]')!.textContent).to.equal('€156.00');
+    expect(boots!.querySelector('[part="line-compare-at"] .visually-hidden')!.textContent).to.equal('Was €156.00');
+    expect(boots!.querySelector('[part="line-saving"]')!.textContent).to.equal('You save €40.00');
+    expect(socks!.querySelector('[part="line-compare-at"]'), 'not on sale: no struck price').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"+" is disabled at the stock limit, with the reason (issue 17)', async () => {
+    const { el, root, store } = await cartWith(setup(priced()), [['mittens', 2]]);
+    await open(el);
+    const plus = () => button(root, 'Increase quantity of Mittens')!;
+    expect(plus().disabled).to.equal(false);
+    expect(root.querySelector('[part="line-limit"]')).to.equal(null);
+    plus().click();
+    await until(store, (s) => s.cart!.lines[0].quantity === 3 && s.updatingLines.size === 0);
+    await el.updateComplete;
+    expect(plus().disabled, 'all 3 in the cart').to.equal(true);
+    expect(root.querySelector('[part="line-limit"]')!.textContent).to.equal('Only 3 in stock: you have them all');
+    expect(button(root, 'Decrease quantity of Mittens')!.disabled).to.equal(false);
+  });
+
   it('changes quantities and removes lines, with exact subtotals', async () => {
     const { el, root, store } = await cartWith(setup(priced()), [['socks', 1], ['mittens', 1]]);
     await open(el);
@@ -171,8 +199,12 @@ describe('<vitrine-cart>', () => {
   });
 
   it('shows why a quantity change failed, and keeps the cart as it was', async () => {
-    const { el, root, store } = await cartWith(setup(priced()), [['mittens', 3]]);
+    // The show thinks 2 more mittens are in stock; the backend knows better.
+    const { el, root, store, adapter } = await cartWith(setup(priced()), [['mittens', 3]]);
+    adapter.updateLine = () => Promise.reject(new VitrineError('cart/out-of-stock', 'Only 3 left'));
     await open(el);
+    store.upsertProduct({ ...store.product('mittens')!, inventory: 5, variants: store.product('mittens')!.variants.map((v) => ({ ...v, inventory: 5 })) });
+    await el.updateComplete;
     button(root, 'Increase quantity of Mittens')!.click();
     await until(store, (s) => !!s.cartError);
     await el.updateComplete;

@@ -91,6 +91,20 @@ describe('<vitrine-product-detail>', () => {
     expect(root.querySelector('.stock')!.textContent).to.equal('Only 2 left');
   });
 
+  it("shows the chosen variant's image when it has one, else the product's (issue 17)", async () => {
+    const product = beanie();
+    product.variants.find((v) => v.id === 'beanie-navy-m')!.image = 'https://cdn.example.com/beanie-navy.jpg';
+    const { el, root } = await detail(setup([product]));
+    const src = () => root.querySelector<HTMLImageElement>('[part="image"]')!.getAttribute('src');
+    expect(src()).to.equal(product.image);
+    await choose(el, 'Navy');
+    await choose(el, 'M');
+    expect(el.variant!.id).to.equal('beanie-navy-m');
+    expect(src()).to.equal('https://cdn.example.com/beanie-navy.jpg');
+    await choose(el, 'S');
+    expect(src(), 'a variant without an image: the product image').to.equal(product.image);
+  });
+
   it('disables unavailable combinations and explains them', async () => {
     const { el, root } = await detail();
     expect(radio(root, 'S').disabled).to.be.true;

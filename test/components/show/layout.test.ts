@@ -25,7 +25,7 @@ const overlap = (a: DOMRect, b: DOMRect) =>
 
 describe('<vitrine-show> layouts', () => {
   it('wide: the pinned product is a compact card whose image, title, price and Add to cart fit beside the video', async () => {
-    const { el } = await mountShow(showDoc(), 1100);
+    const { el } = await mountShow(showDoc({ host: { name: 'Ava Laurent-Beaumont' } }), 1100);
     const card = shadow(el, '.pinned vitrine-product-card')!;
     expect(card.getAttribute('layout')).to.equal('compact');
     await until(() => deep(card, '[part~="add-button"]'), 'the card rendered');
@@ -39,8 +39,20 @@ describe('<vitrine-show> layouts', () => {
       expect(r.bottom, `${part} within the video's height`).to.be.at.most(stage.bottom + 0.5);
       expect(r.bottom, `${part} not clipped by the pinned column`).to.be.at.most(pinned.bottom + 0.5);
     }
-    // The player keeps its own header beside the show's side column.
-    expect(shadow(el, 'vitrine-player')!.hasAttribute('no-header')).to.equal(false);
+    // Title, status and viewer count once each: in the show's header, not again on the player (issue 17).
+    expect(shadow(el, 'vitrine-player')!.hasAttribute('no-header')).to.equal(true);
+    el.store.set({ viewers: 1234 });
+    await el.updateComplete;
+    const player = shadow(el, 'vitrine-player')!;
+    await (player as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const texts = (root: ShadowRoot) => root.textContent ?? '';
+    const count = (text: string, needle: string) => text.split(needle).length - 1;
+    const all = texts(el.shadowRoot!) + texts(player.shadowRoot!);
+    expect(count(all, 'Winter drop'), 'the title once').to.equal(1);
+    expect(count(all, '1,234 watching'), 'the viewer count once').to.equal(1);
+    // The host's name whole, not "Hosted b…".
+    const host = shadow(el, '.host') as HTMLElement;
+    expect(host.scrollWidth).to.be.at.most(host.clientWidth + 1);
     await expect(el).to.be.accessible();
   });
 
