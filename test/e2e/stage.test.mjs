@@ -63,6 +63,13 @@ describe('the phone stage in the demo', () => {
     const chip = show.locator('[part="pinned"] vitrine-product-card');
     const add = chip.getByRole('button', { name: 'Add to cart' });
     await add.waitFor({ timeout: 20_000 });
+    // The simulated audience buys too: the chip shows a single-variant product with stock to spare.
+    await page.evaluate(() => {
+      const el = document.querySelector('vitrine-show');
+      const product = el.state.products.find((p) => p.variants.length === 1 && p.available && !((p.variants[0].inventory ?? p.inventory ?? 99) < 10));
+      el.store.set({ highlight: { productId: product.id, at: 0 } });
+    });
+    await page.waitForTimeout(300);
     await shot(page, '2-vertical-stage');
     // Every control named by role; Close and the cart within the top bar, the chip in thumb reach.
     const close = show.getByRole('button', { name: 'Close', exact: true });
