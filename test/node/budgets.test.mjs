@@ -75,9 +75,11 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // detail (defined when idle or when a product is opened), the cart parser (parse-cart.ts) and the
 // pin scheduler (engine/highlight.ts). What is left over the goal is the show's, the player's and
 // the carousel's own code (about 5 kB each) and the show document's parsing. Any growth past the
-// ceiling fails `npm test`; the goal is printed every run.
+// ceiling fails `npm test`; the goal is printed every run. The phone stage, the add toast, the
+// Share button and the slots then added 2.8 kB of eager hooks (their templates and styles are lazy
+// chunks): 40.8 kB measured.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 38_400;
+export const FIRST_VIEW_CEILING = 41_200;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;
