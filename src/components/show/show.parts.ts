@@ -140,6 +140,17 @@ export function renderPinned(
   </slot></div>`;
 }
 
+/** The product rail (or the show's empty state, the `no-products` slot); `top`: the stage sheet's handle. */
+export function renderRail(store: ShowStore, s: ShowState, t: Translate, deals: { deals: ReadonlyMap<string, Deal>; now: () => number }, top?: unknown) {
+  const empty = Boolean(s.show) && s.products.length === 0;
+  return html`<div class=${classMap({ rail: true, empty })} part="rail">
+    ${top ?? nothing}
+    ${empty
+      ? html`<slot name="no-products"><p>${t('noProducts')}</p></slot>`
+      : html`<vitrine-carousel .store=${store} .deals=${deals.deals} .now=${deals.now} locale=${s.locale}></vitrine-carousel>`}
+  </div>`;
+}
+
 /** The video of a show that has one: the player, told not to repeat the show's header. */
 export function renderPlayer(store: ShowStore, s: ShowState, ratio: string, autoplay: boolean, startTime?: number) {
   const show = s.show;

@@ -11,10 +11,11 @@ import { releaseWhenGone, VitrineElement } from '../base.js';
 import type { VitrinePlayer } from '../player/player.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { ShowChatController } from './show.chat.js';
+import { CountdownClock } from './show.clock.js';
 import { LazyDetailController, lazyDetailStyles } from './show.detail.js';
 import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
-import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, renderPlayer, type ShowSnapshot, type Translate } from './show.parts.js';
+import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, renderPlayer, renderRail, type ShowSnapshot, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
 import { ShowStage } from './show.stage.js';
 import { ShowToastController } from './show.toast.js';
@@ -133,7 +134,6 @@ export class VitrineShow extends VitrineElement {
 
   @state() private _loadError: VitrineErrorDetail | null = null;
   @state() private _eventsDown = false;
-  @state() private _now = Date.now();
 
   @query('vitrine-player') private _player?: VitrinePlayer | null;
 
@@ -170,7 +170,8 @@ export class VitrineShow extends VitrineElement {
   #unsubscribe: (() => void)[] = [];
   /** Deep links and the Share button (show.share.ts). */
   #share = new ShowShareController(this);
-  #countdown: ReturnType<typeof setInterval> | undefined;
+  /** The scheduled show's countdown clock (show.clock.ts). */
+  #clock = new CountdownClock(this);
   /** Width classes and the mini-player (show.viewport.ts). */
   #viewport: ShowViewport = new ShowViewport(
     this,
@@ -262,8 +263,7 @@ export class VitrineShow extends VitrineElement {
     this.#session.detach();
     for (const stop of this.#unsubscribe) stop();
     this.#unsubscribe = [];
-    clearInterval(this.#countdown);
-    this.#countdown = undefined;
+    this.#clock.stop();
     this.#viewport.stop();
   }
 
@@ -287,7 +287,7 @@ export class VitrineShow extends VitrineElement {
     // Out of the page (moved, or released): no countdown timer, no mini-player (a popover must be
     // in the document) until it is back; connectedCallback() asks for the update that syncs them.
     if (!this.#running || !this.isConnected) return;
-    this.#syncCountdown();
+    this.#clock.sync(this.store.state.status === 'scheduled' && Boolean(this.store.state.show?.startsAt));
     this.#viewport.sync();
   }
 
@@ -371,18 +371,6 @@ export class VitrineShow extends VitrineElement {
     return valid(this.aspectRatio?.trim()) ?? valid(this.store.state.show?.aspectRatio) ?? '16:9';
   }
 
-  #syncCountdown(): void {
-    const scheduled = this.store.state.status === 'scheduled' && Boolean(this.store.state.show?.startsAt);
-    if (scheduled && !this.#countdown) {
-      this.#countdown = setInterval(() => {
-        this._now = Date.now();
-      }, 1000);
-    } else if (!scheduled && this.#countdown) {
-      clearInterval(this.#countdown);
-      this.#countdown = undefined;
-    }
-  }
-
   /** The `.ics` text of the scheduled show ("Add to calendar"). */
   calendarFile(): string | undefined {
     const show = this.store.state.show;
@@ -436,12 +424,7 @@ export class VitrineShow extends VitrineElement {
         <div class="stage-slot" part="stage" tabindex="-1" @click=${this.#stage.onTap}>
           <div class=${classMap({ stage: true, vertical: this.#viewport.narrow && portrait })} popover=${this.#viewport.mini ? 'manual' : nothing}>
             ${this.#renderStage(s, t)}
-            ${this.#viewport.mini
-              ? renderMiniBar(t, () => this.restore(), () => {
-                  this.pause();
-                  this.restore();
-                })
-              : nothing}
+            ${this.#viewport.mini ? renderMiniBar(t, () => this.restore(), () => (this.pause(), this.restore())) : nothing}
           </div>
           ${this._eventsDown && s.status === 'live'
             ? html`<p class="notice" role="status">${t('eventsDown')}</p>`
@@ -452,12 +435,7 @@ export class VitrineShow extends VitrineElement {
         ${renderPinned(this.store, s, t, this.#moments, stage ? 'chip' : 'compact')}
         ${stage ? stage.sheetHandle(t, s.products.length, this.#stage.sheet, this.#stage.toggleSheet) : nothing}
         ${chatOverVideo ? nothing : this.#chat.render(this.chat, Boolean(stage), locale)}
-        <div class=${classMap({ rail: true, empty: Boolean(show) && s.products.length === 0 })} part="rail">
-          ${stage ? stage.sheetTop(t, this.#stage.toggleSheet) : nothing}
-          ${show && s.products.length === 0
-            ? html`<slot name="no-products"><p>${t('noProducts')}</p></slot>`
-            : html`<vitrine-carousel .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-carousel>`}
-        </div>
+        ${renderRail(this.store, s, t, this.#moments, stage?.sheetTop(t, this.#stage.toggleSheet))}
         <vitrine-product-detail part="detail" dialog .store=${this.store} .deals=${this.#moments.deals} .now=${this.#moments.now} locale=${locale}></vitrine-product-detail>
         ${this.#toast.render(t, Boolean(stage), () => this.openCart())}
       </section>
@@ -465,7 +443,7 @@ export class VitrineShow extends VitrineElement {
   }
 
   #renderStage(s: ShowState, t: Translate) {
-    const panel = renderPanel(s, t, { loadError: this._loadError, now: this._now, retry: this.#retry, addToCalendar: this.#addToCalendar });
+    const panel = renderPanel(s, t, { loadError: this._loadError, now: this.#clock.now, retry: this.#retry, addToCalendar: this.#addToCalendar });
     return panel ?? renderPlayer(this.store, s, this.#ratio, this.autoplay, this.#share.startTime);
   }
 }
