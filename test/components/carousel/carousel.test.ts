@@ -123,25 +123,6 @@ describe('<vitrine-carousel>', () => {
     expect(box.right).to.be.at.most(view.right + 1);
   });
 
-  for (const width of [330, 430, 700, 1060]) {
-    it(`${width}px: each newly pinned card is scrolled fully into view (issue 17)`, async () => {
-      const world = setup(many(30));
-      const { el, root, rail } = await carousel(world, width);
-      for (const id of ['p7', 'p12', 'p3', 'p29', 'p18']) {
-        world.store.set({ highlight: { productId: id } });
-        await scrolled(el);
-        await new Promise((r) => setTimeout(r, 700));
-        await scrolled(el);
-        const pinned = cards(root).find((c) => c.hasAttribute('pinned'))!;
-        expect(pinned.product!.id).to.equal(id);
-        const box = pinned.getBoundingClientRect();
-        const view = rail.getBoundingClientRect();
-        expect(box.left, `${id} start`).to.be.at.least(view.left - 1);
-        expect(box.right, `${id} end`).to.be.at.most(view.right + 1);
-      }
-    });
-  }
-
   it('in a replay, cards show when the product was shown and seek there', async () => {
     const world = setup();
     world.store.setShow({ ...world.store.state.show!, status: 'ended', chapters: [{ productId: 'beanie', start: 95 }] });
