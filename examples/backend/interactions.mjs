@@ -1,4 +1,4 @@
-// The demo backend's interactions (CONTRACT section 8, docs/interactions.md): chat history, posting
+// The demo backend's interactions (docs/interactions.md): chat history, posting
 // with Idempotency-Key, 429 (with Retry-After) / 403 / 400, reports, reactions coalesced into
 // totals, and a simulated audience; the live side goes out as `chat`, `chat-delete`, `chat-pin`
 // and `reactions` events through `publish` (the live-event hub). Plus the studio (/studio, with a

@@ -1,4 +1,4 @@
-// The host's live moments in the demo (CONTRACT.md sections 5, 6 and 8): flash deals, announced
+// The host's live moments in the demo (docs/cart-protocol.md, docs/live-events.md, docs/interactions.md): flash deals, announced
 // codes and polls. They run on a schedule (a deal every few minutes, a code, a poll) and can be
 // started by hand from the studio (POST /studio/api/{deal,announce,poll}, with the studio token).
 //

@@ -1,5 +1,5 @@
 /**
- * Discount codes on the cart (CONTRACT.md section 5): answers the store bus's `discount-request`
+ * Discount codes on the cart (docs/cart-protocol.md): answers the store bus's `discount-request`
  * (the announcement's "Apply code", the cart's remove button) through the cart adapter's
  * `applyDiscount` / `removeDiscount`. The cart that comes back goes to the store; a failure goes to
  * `cartError` (the cart shows it: "This code can't be used") and to the bus as a `vitrine-error`,

@@ -1,5 +1,5 @@
 /**
- * The host's live moments, without any UI (CONTRACT.md sections 6 and 8): the flash deals running
+ * The host's live moments, without any UI (docs/live-events.md and docs/interactions.md): the flash deals running
  * (one per product, each ending by itself at its `endsAt`), the current announcement, the current
  * poll and the viewer's vote in it. The show's live events go in through `apply()`; elements read
  * `state` and `subscribe()`; a vote goes out through `vote()`, with one `Idempotency-Key` per

@@ -9,7 +9,7 @@
 import type { ChatAuthor, ChatMessage, ShowEvent } from './types.js';
 
 export const CHAT_LIMITS = {
-  /** Characters of a message text (CONTRACT section 8): longer is cut from backends, refused from the shopper. */
+  /** Characters of a message text (docs/interactions.md): longer is cut from backends, refused from the shopper. */
   text: 500,
   /** Characters of an author's name. */
   name: 60,
@@ -99,7 +99,7 @@ function attempt<T>(parse: () => T): InteractionResult<T> {
   }
 }
 
-/** Parses one ChatMessage (CONTRACT section 6). A missing or invalid `at` becomes now. */
+/** Parses one ChatMessage (docs/live-events.md). A missing or invalid `at` becomes now. */
 export function parseChatMessage(input: unknown, now: () => number = Date.now): InteractionResult<ChatMessage> {
   return attempt(() => messageOf(input, now));
 }

@@ -1,5 +1,5 @@
 /**
- * Parsers for the host's live moments (CONTRACT.md section 6): `deal`, `poll` and `announcement`
+ * Parsers for the host's live moments (docs/live-events.md): `deal`, `poll` and `announcement`
  * events, and the Poll a vote answers with (section 8). Like `parse.ts`, they never throw: they
  * return a typed value or a recoverable `show/invalid` error with the reason. What needs the show's
  * state to judge (a deal in another currency than its product, an `endsAt` already past) is judged
@@ -199,7 +199,7 @@ export function parseReplayPolls(input: unknown): { polls: Poll[]; dropped: numb
   return { polls: polls.sort((a, b) => a.offset! - b.offset!), dropped: dropped + Math.max(0, list.length - MAX_REPLAY_POLLS) };
 }
 
-/** Parses a Poll (the answer to a vote, CONTRACT.md section 8). */
+/** Parses a Poll (the answer to a vote, docs/interactions.md). */
 export function parsePoll(input: unknown): ParseResult<Poll> {
   return run('poll', () => poll(object(input, 'poll')));
 }

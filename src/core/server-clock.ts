@@ -1,6 +1,6 @@
 /**
  * The server's clock, as seen from the viewer's: deals and polls end at the server's `endsAt`
- * (CONTRACT.md section 6), and a phone whose clock is two minutes off must still count down to the
+ * (docs/live-events.md), and a phone whose clock is two minutes off must still count down to the
  * right second. Every response that carries a `Date` header is a sample; the offset is the median
  * of the recent samples, each corrected by half its round trip. Framework-free and tiny: the
  * adapters feed it (`observe`), the moments model reads it (`now`).

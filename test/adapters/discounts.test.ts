@@ -1,5 +1,5 @@
 // Discount codes in every shipped cart adapter: the in-memory cart (codes configured by the page),
-// the REST cart against the demo backend (CONTRACT section 5), and the Shopify cart against the local
+// the REST cart against the demo backend (docs/cart-protocol.md), and the Shopify cart against the local
 // Storefront stand-in (cartDiscountCodesUpdate, its document validated against Shopify's schema there).
 import { expect } from '@open-wc/testing';
 import { createMemoryCart } from '../../src/adapters/memory/index.js';

@@ -14,7 +14,7 @@ const studio = (path: string, body: unknown) =>
   });
 const viewer = () => ({ headers: { 'x-demo-viewer': uid('viewer') } });
 
-describe('createRestInteractions (CONTRACT section 8, real HTTP against the demo backend)', () => {
+describe('createRestInteractions (docs/interactions.md, real HTTP against the demo backend)', () => {
   it('posts a message (201) and finds it in the history, oldest first', async () => {
     const chat = createRestInteractions(LIVE, viewer());
     const text = `Does it come in navy? ${uid()}`;

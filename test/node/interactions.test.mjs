@@ -1,4 +1,4 @@
-// The demo backend's interactions (examples/backend/interactions.mjs, CONTRACT.md section 8) over
+// The demo backend's interactions (examples/backend/interactions.mjs, docs/interactions.md) over
 // real HTTP on localhost: history, posting with Idempotency-Key, 429 with Retry-After, 403 after
 // the studio removed an author, 400, reports, reactions coalesced into totals on the live events,
 // the simulated audience, the replay's recorded chat, and the studio's token. The clock is fake.

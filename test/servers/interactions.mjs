@@ -1,4 +1,4 @@
-// The demo backend's interactions (examples/backend/interactions.mjs, CONTRACT section 8) for the
+// The demo backend's interactions (examples/backend/interactions.mjs, docs/interactions.md) for the
 // chat adapter and element tests, with its simulated audience stopped, and fault fronts:
 //
 //   /__chat/demo/...                     the demo backend (studio token "test-token")

@@ -1,6 +1,6 @@
 /**
  * An in-memory interaction backend for tests, Storybook and the docs: it keeps the chat,
- * answers like the REST protocol (CONTRACT section 8) and delivers what happens to its
+ * answers like the REST protocol (docs/interactions.md) and delivers what happens to its
  * subscribers as live events (`chat`, `chat-delete`, `chat-pin`, `reactions`), so a
  * `ChatModel` fed by `subscribe()` behaves as in a real show.
  */

@@ -1,5 +1,5 @@
 /**
- * The REST interaction adapter: CONTRACT section 8 (docs/interactions.md).
+ * The REST interaction adapter: docs/interactions.md.
  *
  * | request | errors |
  * | --- | --- |

@@ -1,5 +1,5 @@
 /**
- * Votes over the REST interaction protocol (CONTRACT.md section 8):
+ * Votes over the REST interaction protocol (docs/interactions.md):
  * `POST {interactions}/polls/{pollId}/votes` `{ optionId }` + `Idempotency-Key`, answered by the
  * Poll; 409 `closed` when voting has closed. A vote that failed on the way (network, timeout,
  * 502/503/504) is retried once with the same key, so it is counted once.
