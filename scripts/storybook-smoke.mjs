@@ -104,59 +104,89 @@ function describeAxe(violations) {
   return violations.map((v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** Opens one story; resolves with its problems (empty: passed). */
-async function checkStory(context, baseUrl, story, axeSource, { settle }) {
+/**
+ * A page that shows stories one after the other, as Storybook's own UI does: the preview is loaded
+ * once and each story is selected over the preview's channel (`setCurrentStory`), so a story costs
+ * its render and the settle time, not a reload of the whole preview bundle. Problems (console
+ * errors, page errors) are recorded against the story being shown.
+ */
+async function storyPage(context, baseUrl, axeSource) {
   const page = await context.newPage();
-  const problems = [];
-  const networkErrorsExpected = story.tags?.includes('network-error');
+  let current = null;
   page.on('console', (message) => {
-    if (message.type() !== 'error') return;
+    if (!current || message.type() !== 'error') return;
     const text = message.text();
-    if (networkErrorsExpected && EXPECTED_NETWORK_ERRORS.some((pattern) => pattern.test(text))) return;
-    problems.push(`console.error: ${text.slice(0, 600)}`);
+    if (current.networkErrorsExpected && EXPECTED_NETWORK_ERRORS.some((pattern) => pattern.test(text))) return;
+    current.problems.push(`console.error: ${text.slice(0, 600)}`);
   });
-  page.on('pageerror', (error) => problems.push(`pageerror: ${String(error.message ?? error).slice(0, 300)}`));
-  const started = Date.now();
+  page.on('pageerror', (error) => current?.problems.push(`pageerror: ${String(error.message ?? error).slice(0, 300)}`));
+  let loaded = false;
+  return {
+    close: () => page.close(),
+    /** Shows one story; resolves with its problems (empty: passed). */
+    async check(story, { settle }) {
+      current = { problems: [], networkErrorsExpected: story.tags?.includes('network-error') };
+      const { problems } = current;
+      const started = Date.now();
+      try {
+        if (!loaded) {
+          await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
+          await page.addScriptTag({ content: axeSource });
+          loaded = true;
+        } else {
+          await page.evaluate((storyId) => {
+            globalThis.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
+          }, story.id);
+        }
+        // Rendered and played (or failed): Storybook's render phase for this story, or its error display.
+        const phase = await page
+          .waitForFunction(
+            (storyId) => {
+              const render = globalThis.__STORYBOOK_PREVIEW__?.currentRender;
+              if (render?.id !== storyId) return false;
+              if (document.body.classList.contains('sb-show-errordisplay')) return 'errordisplay';
+              return ['finished', 'errored', 'aborted'].includes(render.phase) ? render.phase : false;
+            },
+            story.id,
+            { timeout: 20_000, polling: 100 },
+          )
+          .then((handle) => handle.jsonValue())
+          .catch(() => 'timeout');
+        if (phase !== 'finished') {
+          const display = await page.locator('#error-message').textContent().catch(() => '');
+          problems.push(`story did not render (${phase})${display ? `: ${display.trim().slice(0, 300)}` : ''}`);
+        }
+        // Let async states (mock latency, video start, live events) happen; errors they raise count.
+        await page.waitForTimeout(settle);
+        const violations = await page.evaluate(async (disabled) => {
+          const target = document.querySelector('#storybook-root') ?? document.body;
+          const rules = Object.fromEntries(disabled.map((id) => [id, { enabled: false }]));
+          const result = await globalThis.axe.run(target, { rules, resultTypes: ['violations'] });
+          return result.violations.map(({ id, impact, help, nodes }) => ({
+            id,
+            impact,
+            help,
+            nodes: nodes.map((n) => ({ target: n.target.map(String) })),
+          }));
+        }, [...PAGE_RULES, ...(story.tags ?? []).filter((t) => t.startsWith(AXE_OFF)).map((t) => t.slice(AXE_OFF.length))]);
+        problems.push(...describeAxe(violations));
+      } catch (error) {
+        problems.push(`smoke test error: ${error.message}`);
+      }
+      current = null;
+      return { id: story.id, title: `${story.title} / ${story.name}`, problems, ms: Date.now() - started };
+    },
+  };
+}
+
+/** Opens one story in a page of its own (the retry of a story that failed after another). */
+async function checkStoryAlone(context, baseUrl, story, axeSource, options) {
+  const page = await storyPage(context, baseUrl, axeSource);
   try {
-    await page.goto(`${baseUrl}iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load' });
-    // Rendered and played (or failed): Storybook's render phase, or its error display.
-    const phase = await page
-      .waitForFunction(
-        () => {
-          if (document.body.classList.contains('sb-show-errordisplay')) return 'errordisplay';
-          const render = globalThis.__STORYBOOK_PREVIEW__?.currentRender;
-          return ['finished', 'errored', 'aborted'].includes(render?.phase) ? render.phase : false;
-        },
-        undefined,
-        { timeout: 20_000, polling: 100 },
-      )
-      .then((handle) => handle.jsonValue())
-      .catch(() => 'timeout');
-    if (phase !== 'finished') {
-      const display = await page.locator('#error-message').textContent().catch(() => '');
-      problems.push(`story did not render (${phase})${display ? `: ${display.trim().slice(0, 300)}` : ''}`);
-    }
-    // Let async states (mock latency, video start, live events) happen; errors they raise count.
-    await page.waitForTimeout(settle);
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async (disabled) => {
-      const target = document.querySelector('#storybook-root') ?? document.body;
-      const rules = Object.fromEntries(disabled.map((id) => [id, { enabled: false }]));
-      const result = await globalThis.axe.run(target, { rules, resultTypes: ['violations'] });
-      return result.violations.map(({ id, impact, help, nodes }) => ({
-        id,
-        impact,
-        help,
-        nodes: nodes.map((n) => ({ target: n.target.map(String) })),
-      }));
-    }, [...PAGE_RULES, ...(story.tags ?? []).filter((t) => t.startsWith(AXE_OFF)).map((t) => t.slice(AXE_OFF.length))]);
-    problems.push(...describeAxe(violations));
-  } catch (error) {
-    problems.push(`smoke test error: ${error.message}`);
+    return await page.check(story, options);
   } finally {
     await page.close();
   }
-  return { id: story.id, title: `${story.title} / ${story.name}`, problems, ms: Date.now() - started };
 }
 
 /**
@@ -182,10 +212,25 @@ export async function smoke({ build = true, dir = join(root, 'storybook-static')
       isMobile: true,
       hasTouch: true,
     });
+    // One page per viewport, reused from story to story. A story that fails there is opened again
+    // in a fresh page: it fails only if it fails alone too (then its first problems are reported),
+    // and a story that passes only alone is named in the table, since a designer switching
+    // stories would see that.
+    const pages = new Map();
+    const pageFor = async (context) => {
+      if (!pages.has(context)) pages.set(context, await storyPage(context, server.url, axeSource));
+      return pages.get(context);
+    };
     for (const story of stories) {
       const context = story.tags?.includes('phone') ? phone : desktop;
-      results.push(await checkStory(context, server.url, story, axeSource, { settle }));
+      let result = await (await pageFor(context)).check(story, { settle });
+      if (result.problems.length) {
+        const alone = await checkStoryAlone(context, server.url, story, axeSource, { settle });
+        result = alone.problems.length ? result : { ...alone, note: `passes alone; after the previous story: ${result.problems[0]}` };
+      }
+      results.push(result);
     }
+    for (const page of pages.values()) await page.close();
   } finally {
     await browser.close();
     await server.close();
@@ -196,6 +241,7 @@ export async function smoke({ build = true, dir = join(root, 'storybook-static')
   for (const r of results) {
     log(`${r.id.padEnd(width)}  ${r.problems.length ? 'FAIL  ' : 'ok    '}  ${String(r.ms).padStart(5)}ms`);
     for (const p of r.problems) log(`${' '.repeat(width)}    - ${p}`);
+    if (r.note) log(`${' '.repeat(width)}    (${r.note.slice(0, 400)})`);
   }
   const failed = results.filter((r) => r.problems.length).length;
   log(`\n${results.length} stories, ${results.length - failed} passed, ${failed} failed`);

@@ -1,7 +1,8 @@
 // The story smoke test in `npm test`: builds Storybook and opens every story in Chromium; a
 // story fails on a console error, a page error, a render or play error, or an axe violation.
 // SKIP_STORYBOOK_BUILD=1 reuses storybook-static/. See scripts/storybook-smoke.mjs.
-// Measured on the 2-core dev machine: 3 min 37 s for 65 stories, build included (offline, fresh clone).
+// Stories are shown one after the other in one page per viewport, as Storybook's UI switches them
+// (about 1.3 s a story instead of 4-6 s for a page load each); a story that fails there is retried alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { smoke } from '../../scripts/storybook-smoke.mjs';
