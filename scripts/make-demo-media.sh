@@ -18,17 +18,15 @@ size=640x360
 mkdir -p "$out"
 rm -f "$out"/seg*.ts "$out"/replay.m3u8 "$out"/poster-live.jpg "$out"/poster-replay.jpg "$out"/poster-scheduled.jpg
 
-# A slow colour field that is periodic over the loop (so the loop point barely shows), a
-# lower-third card with the brand, a ticker line and a progress bar that runs once per loop.
+# A slow colour field that is periodic over the loop (so the loop point barely shows) and a
+# drifting orb. No text and no bars in the picture: the show draws the title, the host, the status
+# and the products itself, and anything baked into the lower part would sit under the player's
+# controls and the product chip (or repeat the show's own LIVE badge).
 field="geq=r='150+70*sin(2*PI*(X/W*0.7+T/${loop}))':g='120+50*sin(2*PI*(Y/H*0.6+T/${loop})+2)':b='140+80*sin(2*PI*((X+Y)/(W+H)-T/${loop})+4)'"
-card="drawbox=x=0:y=ih-96:w=iw:h=96:color=black@0.45:t=fill"
-brand="drawtext=fontfile=${bold}:text='ATELIER NORD':fontsize=30:fontcolor=white:x=28:y=h-84"
-line="drawtext=fontfile=${font}:text='The winter edit, live from the studio':fontsize=18:fontcolor=white@0.9:x=28:y=h-44"
 orb="drawtext=fontfile=${bold}:text='●':fontsize=120:fontcolor=white@0.25:x=(w-tw)/2+180*sin(2*PI*t/${loop}):y=(h-th)/2-40+50*cos(4*PI*t/${loop})"
-bar="drawbox=x=0:y=ih-4:w=iw*mod(t\,${loop})/${loop}:h=4:color=white@0.8:t=fill"
 
 ffmpeg -hide_banner -loglevel error -y \
-  -f lavfi -i "color=c=black:s=${size}:r=${fps}:d=${loop},format=yuv420p,${field},${orb},${card},${brand},${line},${bar}" \
+  -f lavfi -i "color=c=black:s=${size}:r=${fps}:d=${loop},format=yuv420p,${field},${orb}" \
   -f lavfi -i "aevalsrc='0.05*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*t/6))+0.03*sin(2*PI*330*t)*(0.6+0.4*sin(2*PI*t/5))|0.05*sin(2*PI*220*t)*(0.6+0.4*sin(2*PI*t/6))+0.03*sin(2*PI*275*t)':s=44100:d=${loop}" \
   -c:v libx264 -profile:v baseline -level 3.0 -pix_fmt yuv420p -preset slow \
   -b:v 220k -maxrate 300k -bufsize 600k -g $((seg * fps)) -keyint_min $((seg * fps)) -sc_threshold 0 \
@@ -51,16 +49,16 @@ ffmpeg -hide_banner -loglevel error -y \
 } > "$out/replay.m3u8"
 rm "$out/loop.m3u8"
 
-# Posters: a still of the field with the state written in the lower third (the centre stays
-# clear: the player's Play button and the show's countdown are drawn there).
-poster() { # name, headline, subline
+# Posters: stills of the same picture at three points of the loop (the show draws the state
+# badge, the title and the countdown over them).
+poster() { # name, second of the loop
   ffmpeg -hide_banner -loglevel error -y \
-    -f lavfi -i "color=c=black:s=${size}:r=1:d=1,format=yuv420p,${field},${card},${brand},drawtext=fontfile=${font}:text='$3':fontsize=18:fontcolor=white@0.9:x=28:y=h-44,drawtext=fontfile=${bold}:text='$2':fontsize=22:fontcolor=white:x=w-tw-28:y=h-80:box=1:boxcolor=black@0.35:boxborderw=8" \
-    -frames:v 1 -q:v 6 "$out/poster-$1.jpg"
+    -f lavfi -i "color=c=black:s=${size}:r=${fps}:d=${loop},format=yuv420p,${field},${orb}" \
+    -ss "$2" -frames:v 1 -q:v 6 "$out/poster-$1.jpg"
 }
-poster live 'LIVE NOW' 'The winter edit, live from the studio'
-poster replay 'REPLAY' 'The winter edit, watch it again'
-poster scheduled 'STARTS SOON' 'The spring linen edit'
+poster live 4
+poster replay 14
+poster scheduled 24
 
 du -ch "$out"/* | tail -1
 
