@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the demo storefront on an embedded live backend, with no account and no internet.
 // Builds `dist/cdn/` when it is missing or older than `src/`, then serves on one origin:
-//   /               examples/storefront/ (the shop: live, replay and upcoming show pages); a page
-//                   with a <vitrine-show src="/shows/…"> gets the show's JSON-LD rendered in
-//                   (vitrine/seo), as a merchant's server would
+//   /               examples/storefront/ (the shop: live, vertical, replay, upcoming and studio show
+//                   pages, each put into the shop's layout.html); a page with a
+//                   <vitrine-show src="/shows/…"> gets the show's JSON-LD rendered in (vitrine/seo),
+//                   as a merchant's server would
 //   /vitrine/*      dist/cdn/* (the script-tag bundle and its lazy chunks), with
 //                   Access-Control-Allow-Origin: * so pages on other origins can load them
 //   /shows, /cart, /checkout, /media, /images   the demo backend (examples/backend/)
@@ -15,18 +16,22 @@
 //
 // As a module: `const demo = await startDemo({ port: 0, build: false })` -> { url, backend, close() }.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBackend } from '../examples/backend/index.mjs';
 import { sendFile } from '../examples/backend/static.mjs';
+import { renderShopPage } from '../examples/backend/shop-pages.mjs';
 import { startStudioNginx } from '../examples/backend/rtmp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const BUNDLE = join(root, 'dist/cdn/vitrine.js');
 const SEO = join(root, '.cache/demo/seo.js'); // vitrine/seo, built for the demo (rollup.config.mjs)
+const NPM_SEO = join(root, 'dist/seo/index.js'); // the same module from the full build (`npm run build`)
+/** The vitrine/seo module the demo renders JSON-LD with: the demo build's, else the full build's. */
+const seoModule = () => [SEO, NPM_SEO].find((file) => existsSync(file));
 const STOREFRONT = join(root, 'examples/storefront');
 const CDN = join(root, 'dist/cdn');
 
@@ -53,7 +58,7 @@ function build() {
   if (status !== 0) throw new Error('the demo build (rollup -c, VITRINE_BUILD=demo) failed');
 }
 
-/** The demo shop's pages that embed a show, rendered with the show's JSON-LD (vitrine/seo). */
+/** The shows whose page gets the show's JSON-LD rendered in (vitrine/seo). */
 const SHOW_TAG = /<vitrine-show\b[^>]*\ssrc="\/shows\/(live|replay|scheduled)"[^>]*>\s*<\/vitrine-show>/;
 
 function originOf(req) {
@@ -62,29 +67,29 @@ function originOf(req) {
 }
 
 /**
- * Sends a storefront page with a show as a merchant's server would: the show's schema.org JSON-LD
- * (`showJsonLd` from vitrine/seo) right after the element. False for any other path.
+ * Sends a page of the shop (examples/backend/shop-pages.mjs puts it into the shop's layout) as a
+ * merchant's server would: with the show's schema.org JSON-LD (`showJsonLd` from vitrine/seo)
+ * right after the element. False when `path` is no page of the shop.
  */
-async function sendShowPage(req, res, path, backend) {
+async function sendShopPage(req, res, path, backend) {
   const name = path.endsWith('/') ? `${path}index.html` : path;
-  if (!/^\/[a-z0-9-]+\.html$/.test(name)) return false;
-  const file = join(STOREFRONT, name.slice(1));
-  if (!existsSync(file)) return false;
-  const html = readFileSync(file, 'utf8');
+  let html = renderShopPage(STOREFRONT, name.slice(1));
+  if (html === null) return false;
   const tag = SHOW_TAG.exec(html);
-  if (!tag || !existsSync(SEO)) return false;
-  const origin = originOf(req);
-  const { showJsonLd } = await import(pathToFileURL(SEO).href);
-  const doc = backend.showDocument(tag[1], origin);
-  const jsonLd = `\n        <script type="application/ld+json">${showJsonLd(doc, { pageUrl: new URL(req.url ?? '/', origin).href })}</script>`;
-  const body = html.slice(0, tag.index + tag[0].length) + jsonLd + html.slice(tag.index + tag[0].length);
+  if (tag && seoModule()) {
+    const origin = originOf(req);
+    const { showJsonLd } = await import(pathToFileURL(seoModule()).href);
+    const doc = backend.showDocument(tag[1], origin);
+    const jsonLd = `\n        <script type="application/ld+json">${showJsonLd(doc, { pageUrl: new URL(req.url ?? '/', origin).href })}</script>`;
+    html = html.slice(0, tag.index + tag[0].length) + jsonLd + html.slice(tag.index + tag[0].length);
+  }
   res.writeHead(200, {
     'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.end(req.method === 'HEAD' ? undefined : html);
   return true;
 }
 
@@ -126,7 +131,7 @@ export async function startDemo({ port = 8080, host, build: mayBuild = true, sch
       // The bundle and its chunks are module scripts: another origin's page may load them only with CORS.
       const sent = path.startsWith('/vitrine/')
         ? await sendFile(req, res, cdnDir, path.slice('/vitrine/'.length), { cacheControl: 'no-cache', headers: { 'Access-Control-Allow-Origin': '*' } })
-        : (await sendShowPage(req, res, path, backend)) || (await sendFile(req, res, STOREFRONT, path.endsWith('/') ? `${path}index.html` : path));
+        : (await sendShopPage(req, res, path, backend)) || (!path.endsWith('.html') && !path.endsWith('/') && (await sendFile(req, res, STOREFRONT, path)));
       if (!sent) res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(notFound);
     } catch (error) {
       console.error(error);

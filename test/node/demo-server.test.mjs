@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { startDemo } from '../../scripts/start.mjs';
 
-const skip = !(existsSync('dist/cdn/vitrine.js') && existsSync('.cache/demo/seo.js')) && 'no build: run npm start once (or npm run build and rollup -c --environment VITRINE_BUILD:demo)';
+// vitrine/seo comes from `npm start`'s demo build or from `npm run build` (what `npm test` runs).
+const skip = !(existsSync('dist/cdn/vitrine.js') && (existsSync('.cache/demo/seo.js') || existsSync('dist/seo/index.js'))) && 'no build: run npm run build (or npm start once)';
 let demo;
 before(async () => {
   if (!skip) demo = await startDemo({ port: 0, build: false });
@@ -45,6 +46,27 @@ test('demo server: /vitrine/* answers with Access-Control-Allow-Origin, the shop
   assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
   const missing = await fetch(new URL('/nope.html', demo.url));
   assert.equal(missing.status, 404);
+});
+
+test('demo server: every shop page is the shop layout around its own content, and its grid shows the show document\'s prices', { skip }, async () => {
+  // (The live show's prices move with its flash sales: its page is checked for the layout only.)
+  const pages = { '/': null, '/vertical.html': null, '/replay.html': 'replay', '/upcoming.html': 'scheduled', '/studio.html': null };
+  for (const [page, show] of Object.entries(pages)) {
+    const html = await (await fetch(new URL(page, demo.url))).text();
+    assert.equal(html.match(/<header class="site">/g)?.length, 1, `${page}: one shop header`);
+    assert.equal(html.match(/<footer class="site">/g)?.length, 1, `${page}: one footer`);
+    assert.equal(html.match(/<main>/g)?.length, 1, `${page}: one main`);
+    assert.doesNotMatch(html, /\{\{|<!-- products:/, `${page}: nothing left unfilled`);
+    const current = [...html.matchAll(/<a href="([^"]+)" aria-current="page">/g)].map((m) => m[1]);
+    assert.deepEqual(current, page === '/studio.html' ? [] : [page], `${page}: its own link is the current one (the studio has none)`);
+    if (!show) continue;
+    const doc = demo.backend.showDocument(show, demo.url.replace(/\/$/, ''));
+    const prices = new Map(doc.products.map((p) => [p.id, p.price.amount]));
+    const tiles = [...html.matchAll(/<li id="product-(\w+)">[\s\S]*?<p class="price">€([\d.]+)/g)];
+    assert.ok(tiles.length >= 6, `${page}: a grid of products`);
+    for (const [, id, price] of tiles) assert.equal(price, prices.get(id), `${page}: ${id} costs what the show says`);
+  }
+  assert.equal((await fetch(new URL('/layout.html', demo.url))).status, 404, 'the layout is no page');
 });
 
 test('npm start builds only what the demo serves: the CDN bundle and the SEO module, no npm modules, types or test engine', () => {
