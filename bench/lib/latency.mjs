@@ -8,64 +8,27 @@
 // Two settings: nginx-rtmp's default fragment (5 s) with the player as it starts, and the lowest
 // the player supports: 1 s fragments (a keyframe a second), after "Go live" (VHS holds three target
 // durations back from the end of the playlist, as HLS requires without LL-HLS parts; docs/latency.md).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../scripts/start.mjs';
 import { NGINX, RTMP_MODULE } from '../../examples/backend/rtmp.mjs';
 import { median, percentile, row, sec } from './report.mjs';
+import { callPlayer, freePort, livePosition, pushTestPattern, until } from '../../test/e2e/helpers.mjs';
 
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
+/** The player's position: glass-to-glass (s) and seconds behind the live point, or null. */
+const position = async (page) => {
+  const p = await livePosition(page);
+  return p && p.glassToGlass !== null ? { glass: p.glassToGlass, behind: p.behindLive ?? NaN } : null;
+};
 
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function until(check, what, timeout) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await wait(250);
-  }
-}
-
-/** The player's position: glass-to-glass (s) and seconds behind the live point. */
-const position = (page) =>
-  page.evaluate(() => {
-    const find = (node) => {
-      for (const el of node.querySelectorAll('*')) {
-        if (el.localName === 'vitrine-player') return el;
-        const inner = el.shadowRoot && find(el.shadowRoot);
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const player = find(document);
-    const video = player?.shadowRoot?.querySelector('video');
-    if (!player || !video || video.paused || video.readyState < 2) return null;
-    const pdt = player.programDateTime(video.currentTime);
-    const seekable = video.seekable; // behind VHS's live point: the end of the seekable window
-    const behind = seekable.length ? Math.max(0, seekable.end(seekable.length - 1) - video.currentTime) : NaN;
-    return pdt === undefined ? null : { glass: (Date.now() - pdt) / 1000, behind };
-  });
-
 async function measure({ fragment, goLive, cdnDir, quick }) {
   const demo = await startDemo({ port: 0, build: false, cdnDir, studio: { rtmpPort: await freePort(), fragment } });
-  const encoder = spawn('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-re',
-    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
-    '-g', '30', '-keyint_min', '30', '-sc_threshold', '0', '-c:a', 'aac', '-f', 'flv', demo.studio.rtmpUrl,
-  ], { stdio: 'ignore' });
+  const encoder = await pushTestPattern(demo.studio.rtmpUrl);
+  encoder.stderr.resume();
   const browser = await chromium.launch({ executablePath: chromePath, args: chromeArgs });
   try {
     const base = demo.url.replace(/\/$/, '');
@@ -81,17 +44,7 @@ async function measure({ fragment, goLive, cdnDir, quick }) {
     if (goLive) {
       // Once playback has settled (VHS may start behind its live point while the first segments come).
       await wait(3000);
-      await page.evaluate(() => {
-        const find = (node) => {
-          for (const el of node.querySelectorAll('*')) {
-            if (el.localName === 'vitrine-player') return el;
-            const inner = el.shadowRoot && find(el.shadowRoot);
-            if (inner) return inner;
-          }
-          return null;
-        };
-        find(document)?.goLive();
-      });
+      await callPlayer(page, 'goLive');
     }
     await wait(quick ? 2000 : 4000);
     const glass = [];

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../scripts/start.mjs';
-import { until } from './helpers.mjs';
+import { callPlayer, until } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = join(root, 'test-results/e2e');
@@ -126,17 +126,7 @@ describe('live moments in the demo storefront', () => {
     await poll.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/moments-replay-poll.png` });
     // Back to 0:05: before the poll.
-    await page.evaluate(() => {
-      const find = (node) => {
-        for (const el of node.querySelectorAll('*')) {
-          if (el.localName === 'vitrine-player') return el;
-          const inner = el.shadowRoot && find(el.shadowRoot);
-          if (inner) return inner;
-        }
-        return null;
-      };
-      find(document).seek(5);
-    });
+    await callPlayer(page, 'seek', 5);
     await poll.waitFor({ state: 'detached', timeout: 15_000 });
     assert.deepEqual(errors, []);
     await page.close();

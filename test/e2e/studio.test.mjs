@@ -4,9 +4,7 @@
 // the studio lands on screen with the video, and "Go live" brings the viewer back within three
 // target durations of the live edge. Needs /usr/sbin/nginx, libnginx-mod-rtmp and ffmpeg (.ci/run).
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
@@ -14,50 +12,9 @@ import { chromium } from 'playwright-core';
 import { chromeArgs, chromePath } from '../../scripts/chromium.mjs';
 import { startDemo } from '../../scripts/start.mjs';
 import { NGINX, RTMP_MODULE } from '../../examples/backend/rtmp.mjs';
-import { until } from './helpers.mjs';
+import { callPlayer, freePort, livePosition, pushTestPattern, until } from './helpers.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** ffmpeg as the studio's encoder: a 30 fps test pattern and a tone, a keyframe a second, over RTMP. */
-export function pushTestPattern(rtmpUrl) {
-  return spawn('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-re',
-    '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30',
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p',
-    '-g', '30', '-keyint_min', '30', '-sc_threshold', '0', '-b:v', '800k',
-    '-c:a', 'aac', '-b:a', '96k', '-f', 'flv', rtmpUrl,
-  ], { stdio: ['ignore', 'ignore', 'pipe'] });
-}
-
-/** The player inside the show's shadow roots, and what it says about the live position. */
-const livePosition = (page) =>
-  page.evaluate(() => {
-    const find = (node) => {
-      for (const el of node.querySelectorAll('*')) {
-        if (el.localName === 'vitrine-player') return el;
-        const inner = el.shadowRoot && find(el.shadowRoot);
-        if (inner) return inner;
-      }
-      return null;
-    };
-    const player = find(document);
-    const video = player?.shadowRoot?.querySelector('video');
-    if (!player || !video || video.paused) return null;
-    const pdt = player.programDateTime(video.currentTime);
-    // Behind the live point: the end of the seekable window (VHS's live point) minus the position.
-    const seekable = video.seekable;
-    const behindLive = seekable.length ? Math.max(0, seekable.end(seekable.length - 1) - video.currentTime) : null;
-    return { time: video.currentTime, glassToGlass: pdt === undefined ? null : (Date.now() - pdt) / 1000, behindLive };
-  });
 
 describe('go live from OBS (nginx-rtmp → demo → Vitrine)', () => {
   let demo;
@@ -81,7 +38,7 @@ describe('go live from OBS (nginx-rtmp → demo → Vitrine)', () => {
     const before = await (await fetch(`${base}/shows/studio`)).json();
     assert.equal(before.status, 'scheduled', 'not live before the encoder connects');
 
-    encoder = pushTestPattern(demo.studio.rtmpUrl);
+    encoder = await pushTestPattern(demo.studio.rtmpUrl);
     let encoderErrors = '';
     encoder.stderr.on('data', (d) => (encoderErrors += d));
     const playlist = await until(async () => {
@@ -113,18 +70,7 @@ describe('go live from OBS (nginx-rtmp → demo → Vitrine)', () => {
     const at = await livePosition(page);
 
     // Behind: seek back 8 s, then "Go live".
-    await page.evaluate(() => {
-      const find = (node) => {
-        for (const el of node.querySelectorAll('*')) {
-          if (el.localName === 'vitrine-player') return el;
-          const inner = el.shadowRoot && find(el.shadowRoot);
-          if (inner) return inner;
-        }
-        return null;
-      };
-      const player = find(document);
-      player.seek(player.currentTime - 8);
-    });
+    await callPlayer(page, 'seekBy', -8);
     const goLive = page.getByRole('button', { name: /^Go live \(\d+ s behind\)$/ });
     await goLive.first().click({ timeout: 20_000 });
     await until(async () => ((await livePosition(page))?.behindLive ?? Infinity) <= 3 * target, `"Go live" to bring the viewer within ${3 * target} s of the live edge`, 30_000);

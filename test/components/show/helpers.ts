@@ -78,3 +78,27 @@ export async function mountShow(doc = showDoc(), width = 1000) {
 }
 
 export const shadow = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector);
+
+export const box = (el: Element) => el.getBoundingClientRect();
+
+/** The element at the end of a path of selectors, each in the previous one's shadow root. */
+export const deep = (root: Element | null, ...selectors: string[]): HTMLElement | null => {
+  let node: Element | null = root;
+  for (const selector of selectors) node = node?.shadowRoot?.querySelector(selector) ?? null;
+  return node as HTMLElement | null;
+};
+
+/** The innermost element at a viewport point, through open shadow roots (what a tap reaches); an icon inside a button is the button. */
+export function hitAt(x: number, y: number): Element | null {
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner.getRootNode() !== hit.shadowRoot) break;
+    hit = inner;
+  }
+  return hit?.closest('button') ?? hit;
+}
+
+/** True when two visible rectangles overlap by more than half a pixel. */
+export const overlap = (a: DOMRect, b: DOMRect) =>
+  a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;

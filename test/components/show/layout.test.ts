@@ -1,27 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { money, mountShow, product, shadow, showDoc, until } from './helpers.js';
-
-const box = (el: Element) => el.getBoundingClientRect();
-const deep = (root: Element, ...selectors: string[]): Element | null => {
-  let node: Element | null = root;
-  for (const selector of selectors) node = node?.shadowRoot?.querySelector(selector) ?? null;
-  return node;
-};
-
-/** The innermost element at a viewport point, through open shadow roots (what a tap reaches). */
-function hitAt(x: number, y: number): Element | null {
-  let hit = document.elementFromPoint(x, y);
-  while (hit?.shadowRoot) {
-    const inner = hit.shadowRoot.elementFromPoint(x, y);
-    if (!inner || inner.getRootNode() !== hit.shadowRoot) break;
-    hit = inner;
-  }
-  // An icon inside the button is the button.
-  return hit?.closest('button') ?? hit;
-}
-
-const overlap = (a: DOMRect, b: DOMRect) =>
-  a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+import { box, deep, hitAt, money, mountShow, overlap, product, shadow, showDoc, until } from './helpers.js';
 
 describe('<vitrine-show> layouts', () => {
   it('wide: the pinned product is a compact card whose image, title, price and Add to cart fit beside the video', async () => {
