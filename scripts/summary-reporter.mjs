@@ -1,6 +1,15 @@
 // A web-test-runner reporter that adds the plain closing line "N passed, N failed"
-// and writes the counts for scripts/test.mjs to add up.
+// and writes the counts for scripts/test.mjs to add up, with the slowest test files (the sum of
+// their tests' durations), to see where `npm test`'s time goes.
 import { writeFileSync, mkdirSync } from 'node:fs';
+
+/** Milliseconds spent in the tests of a suite and its children. */
+function duration(suite) {
+  let ms = 0;
+  for (const test of suite?.tests ?? []) ms += test.duration ?? 0;
+  for (const child of suite?.suites ?? []) ms += duration(child);
+  return ms;
+}
 
 function count(suite, totals) {
   for (const test of suite?.tests ?? []) {
@@ -19,6 +28,10 @@ export function summaryReporter() {
         count(session.testResults, totals);
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.fileErrors++;
       }
+      totals.slowest = sessions
+        .map((session) => ({ file: session.testFile.replace(process.cwd() + '/', ''), ms: Math.round(duration(session.testResults)) }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 12);
       mkdirSync('.cache', { recursive: true });
       writeFileSync('.cache/wtr-summary.json', JSON.stringify(totals));
     },

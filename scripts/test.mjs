@@ -68,6 +68,9 @@ if (!process.env.NODE_ONLY) {
     : { passed: 0, failed: 1, skipped: 0, fileErrors: 0 };
   passed += summary.passed;
   failed += summary.failed + summary.fileErrors;
+  if (summary.slowest?.length > 1) {
+    console.log(`\nslowest browser test files: ${summary.slowest.map((f) => `${f.file} ${(f.ms / 1000).toFixed(1)} s`).join(', ')}`);
+  }
   skipped += summary.skipped;
   if (status !== 0 && summary.failed + summary.fileErrors === 0) failed += 1;
 }
