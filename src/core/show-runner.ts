@@ -9,6 +9,7 @@
 import { VitrineError, isAbortError } from './errors.js';
 import { warmIntl } from './i18n.js';
 import type { ShowStore } from './store.js';
+import { yieldToPage } from './yield.js';
 import type { CatalogAdapter, Product, Show, ShowEvent, ShowStatus, StreamAdapter } from './types.js';
 
 export type HighlightEvent = Extract<ShowEvent, { type: 'highlight' }>;
@@ -76,6 +77,9 @@ export class ShowRunner {
     setTimeout(() => warmIntl(locale), 0);
     try {
       const show = await this.#load(signal);
+      // Reading the document (parsing, validating every product) and the first view it fills in
+      // (the player's facade, the pinned card, the rail) are two tasks, not one long one.
+      await yieldToPage();
       if (signal.aborted) return null;
       this.store.setShow(show);
       this.#options.onLoad?.(show);

@@ -10,6 +10,7 @@ import type { messages as cartDrawer } from '../components/cart/cart.drawer.mess
 import type { messages as chat } from '../components/chat/chat.messages.js';
 import type { messages as moments } from '../components/moments/moments.messages.js';
 import type { messages as player } from '../components/player/player.messages.js';
+import type { controlMessages as playerControls } from '../components/player/player.controls.messages.js';
 import type { messages as productCard } from '../components/product-card/product-card.messages.js';
 import type { messages as productDetail } from '../components/product-detail/product-detail.messages.js';
 import type { addMessages as addToCart } from '../components/shared/shared.messages.js';
@@ -19,7 +20,7 @@ type Table<T extends (locale: string, key: never) => string> = Record<Parameters
 
 export interface LocaleCatalog {
   show: Table<typeof show>;
-  player: Table<typeof player>;
+  player: Table<typeof player> & Table<typeof playerControls>;
   carousel: Table<typeof carousel>;
   productCard: Table<typeof productCard>;
   productDetail: Table<typeof productDetail>;

@@ -9,6 +9,7 @@ import { messages as carousel } from '../../src/components/carousel/carousel.mes
 import { messages as chat } from '../../src/components/chat/chat.messages.js';
 import { messages as moments } from '../../src/components/moments/moments.messages.js';
 import '../../src/components/player/player.messages.js';
+import '../../src/components/player/player.controls.messages.js';
 import '../../src/components/product-card/product-card.messages.js';
 import '../../src/components/product-detail/product-detail.messages.js';
 import { addMessages } from '../../src/components/shared/shared.messages.js';

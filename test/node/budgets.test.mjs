@@ -77,9 +77,10 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // the carousel's own code (about 5 kB each) and the show document's parsing. Any growth past the
 // ceiling fails `npm test`; the goal is printed every run. The phone stage, the add toast, the
 // Share button and the slots then added 2.8 kB of eager hooks (their templates and styles are lazy
-// chunks): 40.8 kB measured.
+// chunks): 40.8 kB measured. The player's control-bar texts then moved to the lazy controls chunk
+// (player.controls.messages.ts): 40.4 kB measured.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 41_200;
+export const FIRST_VIEW_CEILING = 40_600;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;
@@ -92,6 +93,16 @@ test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratche
     graph.firstView.brotli <= FIRST_VIEW_CEILING,
     `the first view is ${kB(graph.firstView.brotli)} brotli, over the ${kB(FIRST_VIEW_CEILING)} ceiling: something that is only needed after an interaction went into it`,
   );
+});
+
+// What only exists after play intent carries its own texts (player.controls.messages.ts): the
+// control bar's texts, in every inline language, are not in the first view (the facade's are).
+test('budgets: the first view carries the facade\'s texts, not the control bar\'s', { skip: !graph && 'no build' }, () => {
+  const code = graph.firstView.files.map((f) => readFileSync(join('dist/cdn', f.file), 'utf8')).join('\n');
+  assert.ok(code.includes('Video: {title}'), 'the facade\'s texts are in the first view');
+  for (const text of ['Exit full screen', 'Vollbild beenden', 'Turn captions on', 'Go live ({seconds} s behind)']) {
+    assert.ok(!code.includes(text), `"${text}" (a control bar text) is in the first view`);
+  }
 });
 
 test('budgets: no video.js code in the loader or the first view', { skip: !graph && 'no build' }, () => {

@@ -9,9 +9,7 @@ import type { EngineState, EngineTextTrack } from '../../engine/types.js';
 import type { Chapter } from '../../core/types.js';
 import { formatMediaTime } from '../shared/format.js';
 import { styleProps } from '../style-props.js';
-import type { messages } from './player.messages.js';
-
-type Translate = (key: Parameters<typeof messages>[1], params?: Record<string, string | number>) => string;
+import { controlMessages } from './player.controls.messages.js';
 
 /** What the control bar shows. */
 export interface ControlsView {
@@ -19,8 +17,8 @@ export interface ControlsView {
   live: boolean;
   /** Seconds behind the live edge past which "Go live" is offered. */
   behindLive: number;
+  /** The locale of the texts (player.controls.messages.ts). */
   locale: string;
-  t: Translate;
   tracks: EngineTextTrack[];
   /** Value of the seek slider while it is dragged. */
   scrub: number | undefined;
@@ -56,8 +54,14 @@ const icons = {
   exitFullscreen: () => icon(svg`<path d="M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5" />`),
 };
 
+const translator =
+  (locale: string) =>
+  (key: Parameters<typeof controlMessages>[1], params?: Record<string, string | number>): string =>
+    controlMessages(locale, key, params);
+
 export function renderControls(view: ControlsView, actions: ControlsActions) {
-  const { state: s, t, locale, live, tracks, fullscreen } = view;
+  const { state: s, locale, live, tracks, fullscreen } = view;
+  const t = translator(locale);
   const behind = live && s.liveLatency > view.behindLive;
   const showing = tracks.find((track) => track.showing);
   const pip = document.pictureInPictureEnabled;
@@ -103,7 +107,8 @@ export function renderControls(view: ControlsView, actions: ControlsActions) {
 }
 
 function renderSeek(view: ControlsView, actions: ControlsActions) {
-  const { state: s, t, locale } = view;
+  const { state: s, locale } = view;
+  const t = translator(locale);
   const duration = Number.isFinite(s.duration) ? s.duration : 0;
   const value = view.scrub ?? s.currentTime;
   return html`<div class="seek">

@@ -279,7 +279,7 @@ export class VitrinePlayer extends VitrineElement {
         ${this.#view.activated && this.#view.autoplayMuted && this.#view.state?.muted
           ? html`<button class="unmute primary" part="unmute" @click=${() => this.#playback?.unmute()}>${icons.muted()} ${t('tapToUnmute')}</button>`
           : nothing}
-        ${this.#view.activated && started ? this.#renderControls(locale, t) : nothing}
+        ${this.#view.activated && started ? this.#renderControls(locale) : nothing}
       </div>
     `;
   }
@@ -301,7 +301,7 @@ export class VitrinePlayer extends VitrineElement {
     });
   }
 
-  #renderControls(locale: string, t: Translate) {
+  #renderControls(locale: string) {
     const module = this.#controls.get();
     if (!module) return nothing;
     return module.renderControls(
@@ -310,7 +310,6 @@ export class VitrinePlayer extends VitrineElement {
         live: this.#live,
         behindLive: BEHIND_LIVE,
         locale,
-        t,
         tracks: this.#view.tracks,
         scrub: this.scrub,
         fullscreen: this.fullscreen,

@@ -4,7 +4,7 @@ import '../../../src/components/player/define.js';
 import type { VitrinePlayer } from '../../../src/components/player/player.js';
 import { renderControls, type ControlsActions, type ControlsView } from '../../../src/components/player/player-controls.js';
 import { buttonStyles, tokens } from '../../../src/components/shared/styles.js';
-import { messages } from '../../../src/components/player/player.messages.js';
+import { controlMessages as messages } from '../../../src/components/player/player.controls.messages.js';
 import type { EngineState } from '../../../src/engine/types.js';
 import { button, shadow } from './helpers.js';
 
@@ -26,7 +26,6 @@ function controlBar(paused: boolean, hosts: Element[]): ShadowRoot {
     live: false,
     behindLive: 4,
     locale: 'ar',
-    t: (key, params) => messages('ar', key, params),
     tracks: [],
     scrub: undefined,
     fullscreen: false,

@@ -1,0 +1,66 @@
+/**
+ * Texts of the player's control bar (lazy, with player-controls.ts): the same `player` namespace
+ * as the facade's texts in player.messages.ts, kept apart so a show's first view does not carry
+ * them. "Play" and "Live" are in both (the facade shows them too).
+ */
+import { defineMessages } from '../../core/i18n.js';
+
+export const controlMessages = defineMessages('player', {
+  en: {
+    play: 'Play',
+    pause: 'Pause',
+    live: 'Live',
+    goLive: 'Go live',
+    behindLive: 'Go live ({seconds} s behind)',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    seek: 'Seek',
+    timeOf: '{time} of {duration}',
+    jumpTo: 'Jump to {title} at {time}',
+    jumpToUntitled: 'Jump to product at {time}',
+    captionsOn: 'Turn captions on',
+    captionsOff: 'Turn captions off',
+    pip: 'Picture in picture',
+    fullscreen: 'Full screen',
+    exitFullscreen: 'Exit full screen',
+    controls: 'Video controls',
+  },
+  de: {
+    play: 'Abspielen',
+    pause: 'Pause',
+    live: 'Live',
+    goLive: 'Zur Live-Übertragung',
+    behindLive: 'Zur Live-Übertragung ({seconds} s zurück)',
+    mute: 'Stummschalten',
+    unmute: 'Ton an',
+    seek: 'Suchen',
+    timeOf: '{time} von {duration}',
+    jumpTo: 'Zu {title} bei {time} springen',
+    jumpToUntitled: 'Zum Produkt bei {time} springen',
+    captionsOn: 'Untertitel einschalten',
+    captionsOff: 'Untertitel ausschalten',
+    pip: 'Bild im Bild',
+    fullscreen: 'Vollbild',
+    exitFullscreen: 'Vollbild beenden',
+    controls: 'Videosteuerung',
+  },
+  ar: {
+    play: 'تشغيل',
+    pause: 'إيقاف مؤقت',
+    live: 'مباشر',
+    goLive: 'الانتقال إلى البث المباشر',
+    behindLive: 'الانتقال إلى البث المباشر (متأخر {seconds} ث)',
+    mute: 'كتم الصوت',
+    unmute: 'تشغيل الصوت',
+    seek: 'التنقل',
+    timeOf: '{time} من {duration}',
+    jumpTo: 'الانتقال إلى {title} عند {time}',
+    jumpToUntitled: 'الانتقال إلى المنتج عند {time}',
+    captionsOn: 'تشغيل الترجمة',
+    captionsOff: 'إيقاف الترجمة',
+    pip: 'صورة داخل صورة',
+    fullscreen: 'ملء الشاشة',
+    exitFullscreen: 'الخروج من ملء الشاشة',
+    controls: 'عناصر التحكم في الفيديو',
+  },
+});
