@@ -48,7 +48,10 @@ export class VitrineElement extends LitElement {
   /** Set when an update threw: the element stops rendering and shows its failure state. */
   #failed = false;
 
-  /** Texts can change after the first render (a locale chunk arrived, `registerMessages()`): render again. */
+  /**
+   * Texts can change after the first render (a locale chunk arrived, `registerMessages()`): render
+   * again. A throw here (a platform function the page broke) is reported, not thrown at the page.
+   */
   override connectedCallback(): void {
     try {
       this.#upgradeProperties();
