@@ -14,15 +14,17 @@
  * What is not in a first view (the engine, the drawer, the detail, the controls) stays lazy there.
  */
 const elements = () => import('./elements.js');
-const ELEMENTS = new Map<string, () => Promise<unknown>>([
-  ...['vitrine-show', 'vitrine-player', 'vitrine-carousel', 'vitrine-product-card', 'vitrine-cart'].map((tag) => [tag, elements] as const),
-  // Not in a first view either (a show defines it when a product is opened, or when idle).
-  ['vitrine-product-detail', () => import('./components/product-detail/define.js')],
-  // Not in a first view: a chat placed on its own gets its own chunk (a show loads it when it has one).
-  ['vitrine-chat', () => import('./components/chat/define.js')],
-]);
+const ELEMENTS = new Map<string, () => Promise<unknown>>();
+// Plain loops here and below, no `map`, `every` or array spread: this file runs on every page of
+// the shop, and some pages have replaced such functions with broken ones (docs/loader.md).
+for (const tag of ['vitrine-show', 'vitrine-player', 'vitrine-carousel', 'vitrine-product-card', 'vitrine-cart']) ELEMENTS.set(tag, elements);
+// Not in a first view either (a show defines it when a product is opened, or when idle).
+ELEMENTS.set('vitrine-product-detail', () => import('./components/product-detail/define.js'));
+// Not in a first view: a chat placed on its own gets its own chunk (a show loads it when it has one).
+ELEMENTS.set('vitrine-chat', () => import('./components/chat/define.js'));
 
-const TAGS = [...ELEMENTS.keys()];
+const TAGS: string[] = [];
+for (const tag of ELEMENTS.keys()) TAGS.push(tag);
 const SELECTOR = TAGS.join(',');
 /** Chunks loading or loaded. */
 const started = new Set<() => Promise<unknown>>();
@@ -74,7 +76,7 @@ function createElement(this: Document, ...args: Parameters<Document['createEleme
 proto.createElement = createElement as Document['createElement'];
 
 function done(): void {
-  if (!TAGS.every((tag) => customElements.get(tag))) return;
+  for (const tag of TAGS) if (!customElements.get(tag)) return;
   observer.disconnect();
   removeEventListener('online', rescan);
   if (proto.createElement === (createElement as unknown)) proto.createElement = nativeCreateElement;

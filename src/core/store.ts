@@ -209,8 +209,11 @@ export class ShowStore {
     this.set({ products });
   }
 
+  /** A plain loop: the store is built in the show's constructor, which must not throw on a page that broke `Array.prototype.map`. */
   #index(): void {
-    this.#byId = new Map(this.#state.products.map((p) => [p.id, p]));
+    const byId = new Map<string, Product>();
+    for (const p of this.#state.products) byId.set(p.id, p);
+    this.#byId = byId;
   }
 }
 

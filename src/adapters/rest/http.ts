@@ -57,7 +57,8 @@ export async function toVitrineError(
     return new VitrineError(what.unavailable, `The ${what.label} did not answer in time.`, { cause: error });
   }
   if (error instanceof SyntaxError) {
-    const code: VitrineErrorCode = what.unavailable.startsWith('show') ? 'show/invalid' : 'cart/invalid';
+    // A chat or poll server that does not answer JSON is unavailable (`chat/invalid` is a refused message).
+    const code: VitrineErrorCode = what.unavailable.startsWith('show') ? 'show/invalid' : what.unavailable.startsWith('cart') ? 'cart/invalid' : what.unavailable;
     return new VitrineError(code, `The ${what.label} did not answer JSON.`, { cause: error });
   }
   return new VitrineError(what.unavailable, `The ${what.label} could not be reached.`, { cause: error });

@@ -332,6 +332,11 @@ export class VitrineShow extends VitrineElement {
 
   // ---- wiring ----
 
+  /** The failure state's words (components/base.ts: an update that threw on a page that broke a platform function). */
+  protected override failureText(): string {
+    return messages(this.#locale, 'unavailable');
+  }
+
   get #locale(): string {
     return resolveLocale(this, this.locale);
   }
