@@ -402,7 +402,7 @@ export const sections = [
       const rows = [
         // The load (the code, fetched and evaluated) and the render are apart: the render is what
         // the product count could change, the load is the same for any count.
-        row(`carousel load: its and the card's code fetched and run (${cpu}), 1,000 / 12 products`, { vitrine: `${ms(at(ok, 'load'))} / ${ms(at(small, 'load'))}`, goal: '—' }),
+        row(`carousel load: its and the card's code fetched and run, to the first idle moment (${cpu}), 1,000 / 12 products`, { vitrine: `${ms(at(ok, 'load'))} / ${ms(at(small, 'load'))}`, goal: '—' }),
         row(`1,000-product carousel: first render, products set to painted cards (${cpu})`, { vitrine: ms(render), baseline: `${ms(smallRender)} (12 products)`, ratio: ratio(render, smallRender), goal: '≤ 100 ms', pass: render <= 100 }),
         row('  longest task of the first render, 1,000 / 12 products', { vitrine: `${ms(at(ok, 'longestRenderTask'))} / ${ms(at(small, 'longestRenderTask'))}`, goal: '—' }),
         row('  cards in the DOM / DOM nodes (incl. shadow)', { vitrine: `${cards} / ${num(nodes)}`, baseline: `${Math.max(...small.map((s) => s.cards))} / ${num(median(small.map((s) => s.nodes)))}`, goal: '≤ 60 cards', pass: cards <= 60 }),
