@@ -183,9 +183,15 @@ export class VitrineCarousel extends VitrineElement {
       return;
     }
     this.#pendingPin = undefined;
-    const offset = Math.max(0, index * this.#stride - (rail.clientWidth - this.#stride) / 2);
+    // Near the middle, on a card's start (a snap point): the proximity snap cannot then pull the
+    // rail to a neighbour's start and leave the pinned card cut off at the edge.
+    const card = this.#stride - this.#gap;
+    const before = Math.max(0, Math.floor((rail.clientWidth - card) / (2 * this.#stride)));
+    const offset = Math.max(0, (index - before) * this.#stride);
     const left = this.#locale.dir === 'rtl' ? -offset : offset;
-    rail.scrollTo({ left, behavior: smooth ? 'smooth' : 'auto' });
+    // Far away, a jump: a long smooth scroll is cut short when the rendered range changes under it.
+    const far = Math.abs(Math.abs(rail.scrollLeft) - offset) > rail.clientWidth * 2;
+    rail.scrollTo({ left, behavior: smooth && !far ? 'smooth' : 'auto' });
     this.#update();
   }
 

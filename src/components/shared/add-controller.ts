@@ -35,6 +35,7 @@ export class AddController implements ReactiveController {
   #mine = new Map<string, { merchant: boolean }>();
   #timer: ReturnType<typeof setTimeout> | undefined;
   #bus: StoreController['store']['bus'] | undefined;
+  #connected = false;
   feedback: AddFeedback | undefined;
 
   constructor(host: StoreHost, store: StoreController, locale: () => string) {
@@ -45,14 +46,21 @@ export class AddController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#listen();
   }
 
+  /**
+   * Follows a store that changed, while connected only: an element taken out before its first
+   * render (a windowed rail drops the cards of a range it jumped past) still renders once, and a
+   * listener added then would keep it on the store's bus for good.
+   */
   hostUpdate(): void {
-    if (this.#bus !== this.#store.store.bus) this.#listen();
+    if (this.#connected && this.#bus !== this.#store.store.bus) this.#listen();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#bus?.off('add-result', this.#onResult);
     this.#bus = undefined;
     clearTimeout(this.#timer);

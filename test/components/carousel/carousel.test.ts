@@ -49,6 +49,9 @@ describe('<vitrine-carousel>', () => {
 
   it('is a named region with a list of product cards, and previous/next buttons', async () => {
     const { el, root } = await carousel();
+    // The cards beyond the viewport come in an idle moment.
+    await idle();
+    await el.updateComplete;
     const region = root.querySelector('[part="base"]')!;
     expect(region.getAttribute('aria-label')).to.equal('Shop the show');
     expect(root.querySelectorAll('[role="listitem"]')).to.have.length(6);
@@ -121,6 +124,40 @@ describe('<vitrine-carousel>', () => {
     const view = rail.getBoundingClientRect();
     expect(box.left).to.be.at.least(view.left - 1);
     expect(box.right).to.be.at.most(view.right + 1);
+  });
+
+  for (const width of [330, 430, 700, 1060]) {
+    it(`${width}px: each newly pinned card is scrolled fully into view (issue 17)`, async () => {
+      const world = setup(many(30));
+      const { el, root, rail } = await carousel(world, width);
+      for (const id of ['p7', 'p12', 'p3', 'p29', 'p18']) {
+        world.store.set({ highlight: { productId: id } });
+        await scrolled(el);
+        await new Promise((r) => setTimeout(r, 700));
+        await scrolled(el);
+        const pinned = cards(root).find((c) => c.hasAttribute('pinned'))!;
+        expect(pinned.product!.id).to.equal(id);
+        const box = pinned.getBoundingClientRect();
+        const view = rail.getBoundingClientRect();
+        expect(box.left, `${id} start`).to.be.at.least(view.left - 1);
+        expect(box.right, `${id} end`).to.be.at.most(view.right + 1);
+      }
+    });
+  }
+
+  it("far pins jump the window: the cards it drops leave no listener on the store's bus (issue 17's leak)", async () => {
+    const world = setup(many(300));
+    const { el, root } = await carousel(world, 700);
+    const listeners = () => world.store.bus.all.get('add-result')?.length ?? 0;
+    const others = listeners() - cards(root).length;
+    for (const id of ['p250', 'p12', 'p180', 'p60', 'p299', 'p0', 'p140']) {
+      world.store.set({ highlight: { productId: id } });
+      await scrolled(el);
+      await idle();
+      await scrolled(el);
+      expect(cards(root).find((c) => c.hasAttribute('pinned'))?.product!.id).to.equal(id);
+      expect(listeners() - others, `after ${id}`).to.equal(cards(root).length);
+    }
   });
 
   it('in a replay, cards show when the product was shown and seek there', async () => {

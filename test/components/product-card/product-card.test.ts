@@ -282,4 +282,28 @@ describe('<vitrine-product-card>', () => {
     await until(store, (s) => s.cart?.totalQuantity === 1);
     expect(store.state.cart!.lines[0].productId).to.equal('hat');
   });
+
+  it("taken out before its first render, it leaves nothing on the store's bus (a windowed rail drops such cards)", async () => {
+    const { store } = setup();
+    const handlers = () => store.bus.all.get('add-result')?.length ?? 0;
+    const before = handlers();
+    const cards = ['scarf', 'beanie', 'hat'].map((id) => {
+      const el = document.createElement('vitrine-product-card');
+      el.store = store;
+      el.product = store.product(id);
+      document.body.append(el);
+      return el;
+    });
+    // Out in the same task: their first render (a task of its own) comes after the removal.
+    for (const el of cards) el.remove();
+    await Promise.all(cards.map((el) => el.updateComplete));
+    expect(cards.every((el) => el.hasUpdated)).to.be.true;
+    expect(handlers()).to.equal(before);
+    // Back in the page, a card listens again (and once).
+    document.body.append(cards[0]);
+    await cards[0].updateComplete;
+    expect(handlers()).to.equal(before + 1);
+    cards[0].remove();
+    expect(handlers()).to.equal(before);
+  });
 });
