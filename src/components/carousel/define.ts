@@ -1,22 +1,11 @@
-import { resolveLocale, warmIntl } from '../../core/i18n.js';
 import { defineElement } from '../define-element.js';
 import '../product-card/define.js';
-import { VitrineProductCard } from '../product-card/product-card.js';
-import { whenIdle } from '../shared/idle.js';
 import { VitrineCarousel } from './carousel.js';
+import { warmUpRail } from './warm-up.js';
 
 defineElement('vitrine-carousel', VitrineCarousel);
 
-// One-off costs of the first rail, in the first idle moment after the code arrived instead of in its
-// first render: ICU's start-up (the page's first Intl formatter, which the count and the prices
-// need: about half of that render at 4x CPU), and the parsing of the rail's and the cards' styles
-// (Lit builds each stylesheet once, for the first element). Pages without an element never load this.
-whenIdle(() => {
-  warmIntl(resolveLocale(document.documentElement));
-  for (const element of [VitrineCarousel, VitrineProductCard]) {
-    for (const style of element.elementStyles) if ('styleSheet' in style) void style.styleSheet;
-  }
-});
+warmUpRail();
 
 declare global {
   interface HTMLElementTagNameMap {
