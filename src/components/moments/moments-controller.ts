@@ -6,6 +6,7 @@ export class MomentsController implements ReactiveController {
   #host: ReactiveControllerHost & { moments?: Moments | undefined };
   #attached: Moments | undefined;
   #unsubscribe: (() => void) | undefined;
+  #connected = false;
 
   constructor(host: ReactiveControllerHost & { moments?: Moments | undefined }) {
     this.#host = host;
@@ -13,15 +14,20 @@ export class MomentsController implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#attach();
   }
 
-  /** Follows a `moments` property that changed. */
+  /**
+   * Follows a `moments` property that changed, while connected only: an element taken out before
+   * its first render still renders once, and a subscription made then would keep it for good.
+   */
   hostUpdate(): void {
-    if (this.#host.moments !== this.#attached) this.#attach();
+    if (this.#connected && this.#host.moments !== this.#attached) this.#attach();
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#attached = undefined;

@@ -207,6 +207,34 @@ const pollData = (overrides: Partial<Poll> = {}): Poll => ({
 describe('<vitrine-poll>', () => {
   beforeEach(resetServer);
 
+  it('taken out before its first render, it keeps no subscription to the moments (it would be kept for good)', async () => {
+    const store = new ShowStore();
+    const moments = new Moments({ store, vote: async () => pollData() });
+    let subscribed = 0;
+    const subscribe = moments.subscribe.bind(moments);
+    moments.subscribe = (listener) => {
+      subscribed++;
+      const off = subscribe(listener);
+      return () => {
+        subscribed--;
+        off();
+      };
+    };
+    const el = document.createElement('vitrine-poll') as VitrinePoll;
+    el.store = store;
+    el.moments = moments;
+    document.body.append(el);
+    el.remove(); // in the same task: its first render comes after
+    await el.updateComplete;
+    expect(el.hasUpdated).to.be.true;
+    expect(subscribed).to.equal(0);
+    document.body.append(el);
+    await el.updateComplete;
+    expect(subscribed, 'back in the page: subscribed once').to.equal(1);
+    el.remove();
+    expect(subscribed).to.equal(0);
+  });
+
   it('open: the options are buttons named by their text; closed: results only (axe, Arabic)', async () => {
     const store = new ShowStore();
     const moments = new Moments({ store, vote: async () => pollData() });
