@@ -59,13 +59,14 @@ export class ShowMomentsController implements ReactiveController {
 
   /**
    * The announcement banner and the poll, or nothing while neither runs. They take no room in the
-   * show's layout: show.styles.ts lays them over the place kept for them. `compact`: the phone layout.
+   * show's layout: show.styles.ts lays them over the place kept for them, where a moment taller
+   * than that place scrolls (the list is focusable, for the keyboard). `compact`: the phone layout.
    */
   render(store: ShowStore, cart: CartAdapter | undefined, locale: string, compact: boolean) {
     const model = this.#model;
     const state = model?.state;
     if (!model || (!state?.announcement && !state?.poll)) return nothing;
-    return html`<div class="moments" part="moments" ?data-compact=${compact}><div class="moments-list">
+    return html`<div class="moments" part="moments" ?data-compact=${compact}><div class="moments-list" tabindex="0">
       ${state.announcement
         ? html`<vitrine-announcement
             part="announcement"

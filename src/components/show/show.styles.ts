@@ -360,17 +360,19 @@ export const styles = css`
       position: relative;
       z-index: 1;
     }
+    /* Whole lines only: the room, rounded down to a number of lines. */
     .pinned .about {
+      --_top: calc(18px + var(--_space) * 3 + var(--_pinned-card-height));
       display: block;
       position: absolute;
-      inset: calc(18px + var(--_space) * 3 + var(--_pinned-card-height)) 0 0;
+      inset: var(--_top) 0 auto;
+      block-size: round(down, max(0px, 100% - var(--_top)), 20px);
       margin: 0;
       overflow: hidden;
       font-size: 14px;
-      line-height: 1.45;
+      line-height: 20px;
       color: var(--_muted);
       overflow-wrap: anywhere;
-      mask-image: linear-gradient(to bottom, #000 calc(100% - 1.45em), transparent);
     }
     /*
      * A moment starts right under the card (scrolling in its place if it is taller). Where the room
