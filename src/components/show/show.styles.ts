@@ -376,13 +376,15 @@ export const styles = css`
     }
     /*
      * A moment starts right under the card (scrolling in its place if it is taller). Where the room
-     * under the card is less than 180px (a short side column), it rises over the card to have them.
+     * under the card is less than 180px (a short side column), it starts higher, over the card, to
+     * have them. Where it starts depends on the column's height only, never on the moments: a poll
+     * coming after a banner does not move the banner.
      */
     .layout:not(.on-stage) > .moments::before {
       --_under-card: calc(18px + var(--_space) * 3 + var(--_pinned-card-height));
       content: '';
-      flex: 0 1000 var(--_under-card);
-      min-block-size: clamp(0px, 100% - 180px, var(--_under-card));
+      flex: none;
+      block-size: clamp(0px, 100% - 180px, var(--_under-card));
     }
   }
 

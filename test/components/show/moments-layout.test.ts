@@ -2,8 +2,9 @@
  * A live moment arriving (an announcement, a poll) moves nothing already on screen (issue 19, CLS):
  * the moments are laid over a place the layout keeps for them, in each layout and with or without
  * the chat. Checked twice: the boxes of the show's areas before and after, and the browser's own
- * layout-shift entries (what CLS adds up). Wide, the moments sit beside the video, right under the
- * pinned card; narrower, over the pinned slot below the video.
+ * layout-shift entries (what CLS adds up); a poll coming after a banner does not move it. Wide, the
+ * moments sit beside the video, right under the pinned card; narrower, over the pinned slot below
+ * the video.
  */
 import { expect } from '@open-wc/testing';
 import type { VitrineShow } from '../../../src/components/show/show.js';
@@ -66,15 +67,19 @@ for (const [width, withChat, layout] of [
     observer.observe({ type: 'layout-shift' });
     try {
       stream.send({ type: 'announcement', announcement: { id: 'a1', text: 'Live viewers: 10% off your order', code: 'LIVE10' } });
+      const banner = (await until(() => shadow(el, 'vitrine-announcement')?.shadowRoot?.querySelector('[part="base"]'), 'the banner rendered'))!;
+      await frames();
+      const bannerBox = JSON.stringify(banner.getBoundingClientRect());
+      // Then a poll: the banner stays where it is.
       stream.send({
         type: 'poll',
         poll: { id: 'q1', question: 'Which colour should we show next?', closed: false, options: [{ id: 'o1', text: 'Oat', votes: 3 }, { id: 'o2', text: 'Navy', votes: 1 }, { id: 'o3', text: 'Forest green', votes: 0 }] },
       });
-      const poll = await until(() => shadow(el, 'vitrine-poll')?.shadowRoot?.querySelector('[part="base"]'), 'the poll rendered');
-      await until(() => shadow(el, 'vitrine-announcement')?.shadowRoot?.querySelector('[part="base"]'), 'the banner rendered');
+      const poll = (await until(() => shadow(el, 'vitrine-poll')?.shadowRoot?.querySelector('[part="base"]'), 'the poll rendered'))!;
       await new Promise((r) => setTimeout(r, 200));
       await frames();
       expect(boxes(el), 'every area where it was').to.deep.equal(before);
+      expect(JSON.stringify(banner.getBoundingClientRect()), 'the banner where it was').to.equal(bannerBox);
       expect(shifts, 'layout-shift entries').to.deep.equal([]);
 
       // Where they are: beside the video (wide) or below it, and on screen within the show.
