@@ -269,12 +269,13 @@ export const styles = css`
     overscroll-behavior: contain;
     pointer-events: auto;
     border-radius: var(--_radius-small);
+    /* What is under it (the chat, the card) does not show between a banner and a poll. */
+    background: var(--_surface);
   }
   /* Below the video, the whole pinned slot: no edge of the card under it shows. */
   @container vitrine-show (max-width: 759.98px) {
     .layout:not(.on-stage) .moments-list {
       block-size: 100%;
-      background: var(--_surface);
     }
   }
 
