@@ -28,6 +28,8 @@ export interface ShowArgs extends MockArgs {
   deal?: boolean;
   /** Viewers' chat messages arrive (live, read-only without an interactions URL). */
   chat?: boolean;
+  /** The host's moments run (live): an announcement with a code and a poll. */
+  moments?: boolean;
 }
 
 const CHAT = ['Does it come in navy?', 'Adding to cart right now', 'Love the colour!', 'What size is Ava wearing?', 'Ordered last week, arrived in 2 days'];
@@ -82,6 +84,15 @@ const meta: Meta<ShowArgs> = {
           ...(a.deal && show.products[0]
             ? [{ type: 'deal' as const, deal: { id: 'deal-1', productId: show.products[0].id, price: { ...show.products[0].price, amount: (Number(show.products[0].price.amount) * 0.6).toFixed(2) }, endsAt: Date.now() + 9 * 60_000, limit: 2, remaining: 14 } }]
             : []),
+          ...(a.moments
+            ? [
+                { type: 'announcement' as const, announcement: { id: 'a1', text: 'Live viewers only: 10% off everything in the show.', code: 'LIVE10' } },
+                {
+                  type: 'poll' as const,
+                  poll: { id: 'q1', question: 'Which colour should we show next?', closed: false, options: [{ id: 'o1', text: 'Oat', votes: 12 }, { id: 'o2', text: 'Navy', votes: 7 }, { id: 'o3', text: 'Forest green', votes: 4 }] },
+                },
+              ]
+            : []),
           ...(a.chat
             ? CHAT.map((text, i) => ({ type: 'chat' as const, message: { id: `m${i}`, author: { id: `v${i}`, name: ['Mia', 'Leo', 'Ines', 'Noah', 'Saga'][i]!, role: 'viewer' as const }, text, at: Date.now() - (5 - i) * 4000 } }))
             : []),
@@ -122,6 +133,27 @@ export const ScheduledCountdown: Story = {
 export const LiveDesktop: Story = {
   play: async ({ canvasElement }) => {
     await loaded(canvasElement);
+  },
+};
+
+/**
+ * Live on a desktop while the host runs an announcement and a poll: beside the video, right under
+ * the pinned product, over its description (they take no room: nothing moved when they came).
+ */
+export const LiveDesktopMoments: Story = {
+  args: { moments: true },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    await until(() => showOf(canvasElement).shadowRoot?.querySelector('vitrine-poll')?.shadowRoot?.querySelector('[part="base"]'), 10000);
+  },
+};
+
+/** The same with the chat: the moments come over the chat's older messages, under the pinned product. */
+export const LiveDesktopChatMoments: Story = {
+  args: { moments: true, chat: true },
+  play: async ({ canvasElement }) => {
+    await loaded(canvasElement);
+    await until(() => showOf(canvasElement).shadowRoot?.querySelector('vitrine-poll')?.shadowRoot?.querySelector('[part="base"]'), 10000);
   },
 };
 

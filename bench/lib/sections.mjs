@@ -249,6 +249,7 @@ export const sections = [
           const [placement, width] = name.split('@');
           const variant = placement === 'none' ? 'none' : 'vitrine';
           const { page, close } = await ctx.newPage({ viewport: { width: Number(width), height: Number(width) < 600 ? 844 : 800 } });
+          let momentAt = null;
           try {
             const extra = placement === 'vitrine-wide' ? '&place=wide' : '';
             await page.goto(`${ctx.server.url}/__bench/page/store?widget=${variant}${extra}`, { waitUntil: 'load' });
@@ -275,6 +276,19 @@ export const sections = [
                   return true;
                 });
                 if (opened) log.push('cart opened and closed');
+                // The host's moments arriving while the shopper watches (examples/backend/moments.mjs):
+                // an announcement with a code, a poll, a flash deal on the pinned product.
+                if (ctx.server.moments) {
+                  const { at, pinned } = await page.evaluate(() => ({ at: performance.now(), pinned: document.querySelector('vitrine-show')?.state?.highlighted?.id ?? null }));
+                  momentAt = at;
+                  const moments = ctx.server.moments;
+                  moments.announce({ text: 'Live viewers only: 10% off everything in the show.', code: 'LIVE10', seconds: 60 });
+                  moments.startPoll({ question: 'Which colour should we show next?', options: ['Oat', 'Navy', 'Forest green'], seconds: 60 });
+                  if (pinned) await moments.startDeal({ productId: pinned, percent: 30, seconds: 60 }).catch(() => {});
+                  const shown = await waitFor(page, () => window.__bench.deepAll('vitrine-poll').length > 0, undefined, 8000);
+                  await sleep(2000);
+                  if (shown) log.push('a poll, an announcement and a deal arrived');
+                }
               }
             } else {
               await sleep(1500);
@@ -283,10 +297,13 @@ export const sections = [
             // The first shift after the upgrade is the element appearing (its box was 0 px while
             // undefined, unless the stylesheet reserved it); later ones are growth.
             const after = shifts.filter((x) => !x.recent && (definedAt == null || x.start >= definedAt)).sort((a, b) => a.start - b.start);
-            samples[name].push({ cls: cls(shifts), appearing: cls(after.slice(0, 1)), growing: cls(after.slice(1)), definedAt, shifts: shifts.filter((x) => !x.recent) });
+            const moment = momentAt == null ? null : cls(shifts.filter((x) => x.start >= momentAt));
+            samples[name].push({ cls: cls(shifts), appearing: cls(after.slice(0, 1)), growing: cls(after.slice(1)), moment, definedAt, shifts: shifts.filter((x) => !x.recent) });
             if (variant === 'vitrine') steps.push(log.join(', '));
           } finally {
             await close();
+            // The next page starts without them.
+            if (momentAt != null) await ctx.server.moments.reset();
           }
         }
       }
@@ -300,6 +317,11 @@ export const sections = [
             row(`CLS at ${w} px, show ${label} as pasted (${steps[0] || 'load'})`, { vitrine: num(worst(v), 4), baseline: `${num(worst(`none@${w}`), 4)} (no widget)`, goal: '0', pass: worst(v) <= worst(`none@${w}`) + 1e-4 }),
             row('  shifts: appearing at upgrade / growing later', { vitrine: `${num(worst(v, 'appearing'), 4)} / ${num(worst(v, 'growing'), 4)}` }),
           );
+          const moments = samples[v].filter((s) => s.moment != null);
+          if (moments.length) {
+            const m = Math.max(...moments.map((s) => s.moment));
+            rows.push(row('  CLS of a moment arriving (poll, announcement, deal)', { vitrine: num(m, 4), goal: '0', pass: m <= 1e-4 }));
+          }
         }
       }
       if (sources.length) rows.push(row('  shifted nodes', { vitrine: sources.slice(0, 6).join(', ') }));

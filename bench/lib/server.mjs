@@ -105,6 +105,8 @@ export async function startServer({ root, pages, demo = true, pinPeriod = 4, mou
     url,
     demo: backend ? `${url}/__demo` : null,
     demoError,
+    /** The demo's moments (examples/backend/moments.mjs): `startPoll`, `announce`, `startDeal`, as the studio starts them. */
+    moments: backend?.moments ?? null,
     pins: pins ? { ...pins.info, url: `${url}/__bench/pins` } : null,
     pinsError: pins ? null : 'examples/backend/hls/live-playlist.mjs not found',
     async close() {

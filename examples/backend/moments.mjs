@@ -490,6 +490,12 @@ export function createMoments({ now, shop, publish, publishFor = (id, event, dat
     startPoll,
     closePoll,
     vote,
+    /** Forgets the announcement and the poll (a bench's next page starts without them); ends the deal. */
+    async reset() {
+      announcement = null;
+      poll = null;
+      await endDeal();
+    },
     /** The deal running now, as its `deal` event, or null. */
     get deal() {
       return dealNow();

@@ -27,6 +27,15 @@ export const styles = css`
     .has-chat .pinned {
       block-size: calc(18px + var(--_space) + var(--_pinned-card-height));
     }
+    /* The chat, not the description, under the card; a moment comes over the chat's older messages. */
+    .has-chat .pinned .about {
+      display: none;
+    }
+    .layout.has-chat:not(.on-stage) > .moments {
+      grid-area: auto;
+      grid-column: pinned;
+      grid-row: pinned-start / chat-end;
+    }
     .chat {
       grid-area: chat;
       height: auto;

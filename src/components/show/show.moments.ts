@@ -58,14 +58,15 @@ export class ShowMomentsController implements ReactiveController {
   }
 
   /**
-   * The announcement banner and the poll, or nothing while neither runs (the area takes no room).
-   * `compact`: the phone layout.
+   * The announcement banner and the poll, or nothing while neither runs. They take no room in the
+   * show's layout: show.styles.ts lays them over the place kept for them, where a moment taller
+   * than that place scrolls (the list is focusable, for the keyboard). `compact`: the phone layout.
    */
   render(store: ShowStore, cart: CartAdapter | undefined, locale: string, compact: boolean) {
     const model = this.#model;
     const state = model?.state;
     if (!model || (!state?.announcement && !state?.poll)) return nothing;
-    return html`<div class="moments" part="moments" ?data-compact=${compact}>
+    return html`<div class="moments" part="moments" ?data-compact=${compact}><div class="moments-list" tabindex="0">
       ${state.announcement
         ? html`<vitrine-announcement
             part="announcement"
@@ -76,6 +77,6 @@ export class ShowMomentsController implements ReactiveController {
           ></vitrine-announcement>`
         : nothing}
       ${state.poll ? html`<vitrine-poll part="poll" .store=${store} .moments=${model} locale=${locale}></vitrine-poll>` : nothing}
-    </div>`;
+    </div></div>`;
   }
 }

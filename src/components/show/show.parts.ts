@@ -137,6 +137,7 @@ export function renderPinned(
       layout=${layout}
       locale=${s.locale}
     ></vitrine-product-card>
+    ${layout === 'compact' && product.description ? html`<p class="about">${product.description}</p>` : nothing}
   </slot></div>`;
 }
 

@@ -13,6 +13,10 @@ import { css } from 'lit';
  * products or a pin arrive (CLS 0): the header one title line and one meta line, the stage its
  * aspect ratio, the pinned slot (stacked and vertical) the compact card's height, the rail the
  * carousel's. Posters are letterboxed like the video (object-fit: contain), whatever the state.
+ * The live moments (a poll, an announcement) take no room of their own: they are laid over a
+ * place kept for them, so one arriving moves nothing (wide: beside the video, under the pinned
+ * card, over the pinned product's description or the chat's older messages; narrower: over the
+ * pinned slot, below the video).
  */
 export const styles = css`
   :host {
@@ -231,17 +235,48 @@ export const styles = css`
   .pinned vitrine-product-card {
     --vitrine-card-width: 100%;
   }
-
-  /* The live moments (show.moments.ts): stacked, below the video; wide, beside it, under the pinned card. */
-  .has-moments {
-    grid-template-areas: 'header' 'stage' 'moments' 'pinned' 'rail';
+  /* The pinned product's description: only beside the video (wide), in the room under the card. */
+  .pinned .about {
+    display: none;
   }
-  .moments {
-    grid-area: moments;
+
+  /*
+   * The live moments (show.moments.ts), laid over the layout (position: absolute in a grid area of
+   * the positioned grid, so they add no height and move nothing): narrower than 760px over the
+   * pinned slot below the video; wide, in the side column right under the pinned card (see below).
+   * A moment taller than its place scrolls inside it.
+   */
+  .layout:not(.on-stage) > .moments {
+    position: absolute;
+    grid-area: pinned;
+    inset: 0;
+    z-index: 3;
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    pointer-events: none;
+  }
+  .moments-list {
     display: grid;
     align-content: start;
     gap: var(--_space);
     min-width: 0;
+  }
+  .layout:not(.on-stage) .moments-list {
+    flex: 0 1 auto;
+    min-block-size: 0;
+    overflow: auto;
+    overscroll-behavior: contain;
+    pointer-events: auto;
+    border-radius: var(--_radius-small);
+    /* What is under it (the chat, the card) does not show between a banner and a poll. */
+    background: var(--_surface);
+  }
+  /* Below the video, the whole pinned slot: no edge of the card under it shows. */
+  @container vitrine-show (max-width: 759.98px) {
+    .layout:not(.on-stage) .moments-list {
+      block-size: 100%;
+    }
   }
 
   .rail {
@@ -303,10 +338,6 @@ export const styles = css`
       grid-template-rows: auto minmax(0, 1fr) auto;
       grid-template-areas: 'stage header' 'stage pinned' 'rail rail';
     }
-    .has-moments {
-      grid-template-rows: auto minmax(0, 1fr) auto auto;
-      grid-template-areas: 'stage header' 'stage pinned' 'stage moments' 'rail rail';
-    }
     /* Beside the video there is room: the host's name whole (the meta line wraps if it must). */
     .meta {
       flex-wrap: wrap;
@@ -315,10 +346,46 @@ export const styles = css`
       overflow: visible;
       white-space: normal;
     }
-    /* The video sets the height; the (compact) pinned product fits beside it (scrolling if it must). */
+    /*
+     * The video sets the height; the (compact) pinned product fits beside it (scrolling if it
+     * must). The room under the card (the video's height less the header and the card, from none
+     * at 760px to about 250px on a laptop) is kept for the moments; the chat's when the show has a
+     * chat (show.chat-part.ts), else the pinned product's description fills it until a moment comes.
+     */
     .pinned {
       block-size: auto;
       align-self: stretch;
+      position: relative;
+    }
+    .pinned vitrine-product-card {
+      position: relative;
+      z-index: 1;
+    }
+    /* Whole lines only: the room, rounded down to a number of lines. */
+    .pinned .about {
+      --_top: calc(18px + var(--_space) * 3 + var(--_pinned-card-height));
+      display: block;
+      position: absolute;
+      inset: var(--_top) 0 auto;
+      block-size: round(down, max(0px, 100% - var(--_top)), 20px);
+      margin: 0;
+      overflow: hidden;
+      font-size: 14px;
+      line-height: 20px;
+      color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    /*
+     * A moment starts right under the card (scrolling in its place if it is taller). Where the room
+     * under the card is less than 180px (a short side column), it starts higher, over the card, to
+     * have them. Where it starts depends on the column's height only, never on the moments: a poll
+     * coming after a banner does not move the banner.
+     */
+    .layout:not(.on-stage) > .moments::before {
+      --_under-card: calc(18px + var(--_space) * 3 + var(--_pinned-card-height));
+      content: '';
+      flex: none;
+      block-size: clamp(0px, 100% - 180px, var(--_under-card));
     }
   }
 
@@ -370,9 +437,9 @@ export const styles = css`
       contain: none;
       overflow: visible;
     }
-    /* Compact on phones: the banner and the poll edge to edge with the page's margin. */
-    .moments {
-      margin-inline: var(--_space);
+    /* Compact on phones: the banner and the poll over the pinned slot, with the page's margin. */
+    .layout:not(.on-stage) > .moments {
+      inset-inline: var(--_space);
     }
     .moments vitrine-poll::part(base),
     .moments vitrine-announcement::part(base) {

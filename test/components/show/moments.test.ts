@@ -118,7 +118,7 @@ describe('<vitrine-show> live moments', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('on a phone the moments sit below the video, above the pinned card', async () => {
+  it('on a phone the moments sit below the video, over the pinned slot (nothing below moves)', async () => {
     const el = await mount();
     (el.parentElement as HTMLElement).style.width = '375px';
     await studio('poll', { question: 'Which colour?', options: ['Oat', 'Navy'], seconds: 60 });
@@ -128,7 +128,8 @@ describe('<vitrine-show> live moments', () => {
     const box = moments.getBoundingClientRect();
     const pinned = part(el, 'pinned')!.getBoundingClientRect();
     expect(box.top).to.be.at.least(stage.bottom);
-    expect(pinned.top).to.be.at.least(box.bottom);
+    expect(box.top).to.be.closeTo(pinned.top, 0.5);
+    expect(box.bottom).to.be.closeTo(pinned.bottom, 0.5);
   });
 
   it('switching between the phone and the wide layout with a poll open raises no "ResizeObserver loop" error', async () => {
@@ -186,6 +187,13 @@ describe('<vitrine-show> replay polls', () => {
     expect([...pollEl.shadowRoot!.querySelectorAll('.percent')].map((p) => p.textContent)).to.deep.equal(['49%', '32%', '19%']);
     expect(pollEl.shadowRoot!.querySelectorAll('[part="option"]').length).to.equal(0);
     expect(text).to.include('837 votes');
+    // Next to the video (the wide layout): beside it, within its height (issue 17).
+    const stage = part(el, 'stage')!.getBoundingClientRect();
+    const box = pollEl.getBoundingClientRect();
+    expect(box.left, 'beside the video').to.be.at.least(stage.right - 0.5);
+    expect(box.left - stage.right, 'next to it').to.be.at.most(40);
+    expect(box.top, 'within its height').to.be.at.least(stage.top - 0.5);
+    expect(box.top).to.be.below(stage.bottom);
     await expect(el).to.be.accessible();
 
     await seek(el, 10);
