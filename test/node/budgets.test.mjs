@@ -78,9 +78,12 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // ceiling fails `npm test`; the goal is printed every run. The phone stage, the add toast, the
 // Share button and the slots then added 2.8 kB of eager hooks (their templates and styles are lazy
 // chunks): 40.8 kB measured. The player's control-bar texts then moved to the lazy controls chunk
-// (player.controls.messages.ts): 40.4 kB measured.
+// (player.controls.messages.ts): 40.4 kB measured. Then up again to 41.5 kB with the base
+// element's guard against broken host globals (every update caught, the failure state built
+// without Lit), the moments' place in the wide layout with the pinned product's description, and
+// the rail's idle warm-up (ICU, styles) and pin scroll.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 40_600;
+export const FIRST_VIEW_CEILING = 41_700;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;
