@@ -6,23 +6,7 @@ import { LitElement, type CSSResultOrNative } from 'lit';
 import { CANCELABLE_EVENTS, type VitrineEventMap, type VitrineEventName } from '../core/events.js';
 import { VitrineError } from '../core/errors.js';
 import { onMessagesChange } from '../core/i18n.js';
-
-/**
- * Resolves in a later task (`scheduler.yield()` where the browser has it, else a message to
- * ourselves), so the browser can handle input and paint in between.
- */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
+import { yieldToPage } from '../core/yield.js';
 
 /**
  * How long an element taken out of the document keeps what it runs (the live connection, the cart,
@@ -90,7 +74,7 @@ export class VitrineElement extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated || !this.yieldFirstRender) return this.#guardedUpdate();
-    return yieldToMain().then(() => this.#guardedUpdate());
+    return yieldToPage().then(() => this.#guardedUpdate());
   }
 
   /**

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import '../../src/components/product-card/define.js';
 import '../../src/components/player/define.js';
 import '../../src/components/show/define.js';
-import { VitrineElement, yieldToMain } from '../../src/components/base.js';
+import { VitrineElement } from '../../src/components/base.js';
+import { yieldToPage } from '../../src/core/yield.js';
 import { html } from 'lit';
 import { setup } from './product-card/fixtures.js';
 
@@ -59,10 +60,10 @@ describe('VitrineElement: first render in a task of its own', () => {
     }
   });
 
-  it('yieldToMain() resumes after the microtasks queued before it, in a later task', async () => {
+  it('yieldToPage() resumes after the microtasks queued before it, in a later task', async () => {
     const order: string[] = [];
     void microtasks(50).then(() => order.push('microtasks'));
-    await yieldToMain();
+    await yieldToPage();
     order.push('yielded');
     expect(order).to.deep.equal(['microtasks', 'yielded']);
   });
