@@ -50,10 +50,41 @@ function load(tag: string): void {
   });
 }
 
+/**
+ * Where a show finds the request for its document that the loader made (show.early.ts reads it).
+ * A registered symbol, not a global: the loader and the elements' chunk share no module state.
+ */
+const EARLY_DOCUMENT = Symbol.for('vitrine.early-document');
+
+/**
+ * Requests the document of a `<vitrine-show src>` while the elements' code downloads: the first
+ * view waited for the code, then for the document, one after the other. The request is the one
+ * the show's REST adapter makes (src/adapters/rest/get.ts); the show uses its response, once.
+ */
+function requestDocument(el: Element): void {
+  const src = el.getAttribute('src');
+  const holder = el as unknown as Record<symbol, unknown>;
+  if (!src || holder[EARLY_DOCUMENT] || customElements.get('vitrine-show')) return;
+  try {
+    const url = new URL(src, document.baseURI).href;
+    const response = fetch(new Request(url, { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-cache' }));
+    // Heard by the show, which then requests the document itself.
+    response.catch(() => {});
+    holder[EARLY_DOCUMENT] = { url, at: Date.now(), response };
+  } catch {
+    // A page whose fetch is broken: the show requests the document and reports the failure.
+  }
+}
+
+function found(el: Element): void {
+  load(el.localName);
+  if (el.localName === 'vitrine-show') requestDocument(el);
+}
+
 /** Loads the chunks of the tags `root` is or contains. */
 function discover(root: Element | Document): void {
-  if (root instanceof Element && ELEMENTS.has(root.localName)) load(root.localName);
-  if (root.firstElementChild || root instanceof Document) for (const el of root.querySelectorAll(SELECTOR)) load(el.localName);
+  if (root instanceof Element && ELEMENTS.has(root.localName)) found(root);
+  if (root.firstElementChild || root instanceof Document) for (const el of root.querySelectorAll(SELECTOR)) found(el);
 }
 
 const observer = new MutationObserver((records) => {

@@ -26,11 +26,13 @@
  *   bus as `live-event` for the part that shows them.
  */
 import { createRestShow } from '../adapters/rest/show.js';
+import { absoluteUrl, answeringFirst, type EarlyDocument } from './early-document.js';
 import { LazyCartService, lazyCartAdapter } from './lazy-cart.js';
 import type { ChatModel } from './chat.js';
 import type { SessionChat } from './session-chat.js';
 import { SessionMoments } from './session-moments.js';
 import { VitrineError } from './errors.js';
+import { clockedFetch } from './server-clock.js';
 import { ShowRunner, type HighlightEvent } from './show-runner.js';
 import type { ShowStore } from './store.js';
 import type { Moments } from './moments.js';
@@ -146,6 +148,8 @@ export class ShowSession {
   #stopChat: (() => void) | undefined;
   /** Flash deals, announcements and polls, the server's clock, votes and discount codes (session-moments.ts). */
   readonly moments: SessionMoments;
+  /** The loader's request for the document (early-document.ts), until the stream is set up. */
+  #early: EarlyDocument | undefined;
 
   constructor(store: ShowStore, options: { hooks?: SessionHooks; factories?: Partial<AdapterFactories> } = {}) {
     this.store = store;
@@ -212,6 +216,15 @@ export class ShowSession {
     if (before.interactions !== next.interactions && this.#attached && this.store.state.show) this.#setUpInteractions(this.store.state.show);
     if (before.consent !== next.consent) this.#chat?.then((chat) => chat.setPersistName(next.consent === true), ignore);
     if (this.#attached) this.#build();
+  }
+
+  /**
+   * A request for the show document already on its way: the CDN loader makes it while the
+   * elements' code downloads. When the next show set up reads that URL with the REST show adapter,
+   * its first read uses this response instead of a new request.
+   */
+  offerDocument(early: EarlyDocument): void {
+    this.#early = early;
   }
 
   /** Builds what is missing and starts: the cart is loaded, the show loaded and followed. */
@@ -288,7 +301,11 @@ export class ShowSession {
     this.#builtInteractions = undefined;
     this.#chat?.then((chat) => chat.close(), ignore);
     const { src, stream, catalog, refreshInterval } = this.#config;
-    this.#builtStream = stream || !src ? undefined : this.#factories.show(src, { fetch: this.moments.fetch });
+    // The loader's request for this document, if it made one: the adapter's first read uses it.
+    const early = this.#early;
+    this.#early = undefined;
+    const fetch = early && src && early.url === absoluteUrl(src) ? clockedFetch(this.moments.clock, answeringFirst(early, globalThis.fetch.bind(globalThis))) : this.moments.fetch;
+    this.#builtStream = stream || !src ? undefined : this.#factories.show(src, { fetch });
     this.moments.reset();
     const adapter = this.stream;
     if (!adapter && !this.#showing) return;

@@ -5,6 +5,7 @@
  * a chunk that fails to load is a recoverable vitrine-error, retried at the next sighting.
  */
 import { expect } from '@open-wc/testing';
+import { putDoc, uid, until } from '../adapters/helpers.js';
 
 type FrameWindow = Window & typeof globalThis;
 
@@ -57,6 +58,36 @@ describe('storefront loader (dist/cdn/vitrine.js)', () => {
     expect(win.document.createElement('DIV').localName).to.equal('div');
     await sleep(200);
     expect(scripts(win)).to.deep.equal(['vitrine.js']);
+  });
+
+  it('requests a show’s document while the elements’ code downloads, and the show uses that response', async () => {
+    const name = uid('early');
+    const product = { id: 'p1', title: 'Beanie', url: 'https://shop.example/p1', price: { amount: '29.00', currencyCode: 'EUR' } };
+    await putDoc(name, { id: name, title: 'Early bird', status: 'ended', stream: { src: '/none.m3u8' }, products: [product] });
+    const win = await page(`<vitrine-show src="/__show/doc/${name}"></vitrine-show>`);
+    const show = win.document.querySelector('vitrine-show') as HTMLElement & { state?: { show?: { title: string } | null } };
+    await until(() => show.state?.show?.title === 'Early bird', 'the show loaded');
+    const resources = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const documentEntry = resources.find((e) => e.name.endsWith(`/__show/doc/${name}`))!;
+    const elements = resources.find((e) => /\/chunks\/elements-[^/]+\.js$/.test(e.name))!;
+    expect(documentEntry.startTime, 'requested before the elements’ chunk arrived').to.be.lessThan(elements.responseEnd);
+    const log = await (await fetch(`/__show/doc/${name}/log`)).json();
+    expect(log.reads, 'one request: the show used the loader’s').to.equal(1);
+  });
+
+  it('a show whose src changed before its code arrived reads the new document, not the early one', async () => {
+    const [first, second] = [uid('early-a'), uid('early-b')];
+    await putDoc(first, { id: first, title: 'First', status: 'ended', products: [] });
+    await putDoc(second, { id: second, title: 'Second', status: 'ended', products: [] });
+    const win = await page(`<vitrine-show src="/__show/doc/${first}"></vitrine-show>`);
+    const show = win.document.querySelector('vitrine-show') as HTMLElement & { state?: { show?: { title: string } | null } };
+    show.setAttribute('src', `/__show/doc/${second}`);
+    await until(() => show.state?.show?.title === 'Second', 'the new document shown');
+    await sleep(300);
+    expect(show.state?.show?.title).to.equal('Second');
+    const reads = async (n: string) => (await (await fetch(`/__show/doc/${n}/log`)).json()).reads;
+    expect(await reads(second)).to.equal(1);
+    expect(await reads(first), 'the early request only').to.equal(1);
   });
 
   it('loads the elements when a vitrine-* element is in the page', async () => {

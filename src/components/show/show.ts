@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
+import { takeEarlyDocument } from '../../core/early-document.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
 import { ShowSession } from '../../core/session.js';
 import { ShowStore, type ShowState } from '../../core/store.js';
@@ -270,6 +271,8 @@ export class VitrineShow extends VitrineElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.hasUpdated) this.store.set({ locale: this.#locale });
     if (!this.isConnected) return;
+    const early = takeEarlyDocument(this);
+    if (early) this.#session.offerDocument(early);
     this.#session.configure({
       src: this.src,
       stream: this.#streamOverride,
