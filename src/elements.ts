@@ -8,19 +8,24 @@
  * The elements are defined in a task after the one that evaluates this chunk: defining a tag
  * upgrades the elements of the page and renders them (the show renders its first view in the task
  * that upgrades it), and evaluating the chunk is a long task of its own on a slow phone; together
- * they were the longest task of a show's page (issue 19). Until then the elements are not defined,
+ * they were the longest task of a show's page (issue 19). So are the show's and the player's
+ * stylesheets, parsed in a task between the two. Until then the elements are not defined,
  * as while the chunk downloads: the show's reserved height (dist/cdn/vitrine.css) holds.
  */
 import { VitrineCarousel } from './components/carousel/carousel.js';
 import { warmUpRail } from './components/carousel/warm-up.js';
 import { VitrineCart } from './components/cart/cart.js';
 import './components/chat/load.js';
-import { defineElement } from './components/define-element.js';
+import { buildStyles, defineElement } from './components/define-element.js';
 import { VitrinePlayer } from './components/player/player.js';
 import { VitrineProductCard } from './components/product-card/product-card.js';
 import { VitrineShow } from './components/show/show.js';
 import { yieldToPage } from './core/yield.js';
 
+await yieldToPage();
+// The stylesheets of what renders in the upgrade's task (the show's grid, the player's facade),
+// parsed in a task before it.
+buildStyles(VitrineShow, VitrinePlayer);
 await yieldToPage();
 defineElement('vitrine-player', VitrinePlayer);
 defineElement('vitrine-product-card', VitrineProductCard);
