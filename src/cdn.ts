@@ -68,12 +68,30 @@ function requestDocument(el: Element): void {
   try {
     const url = new URL(src, document.baseURI).href;
     const response = fetch(new Request(url, { method: 'GET', headers: { accept: 'application/json' }, cache: 'no-cache' }));
-    // Heard by the show, which then requests the document itself.
-    response.catch(() => {});
     holder[EARLY_DOCUMENT] = { url, at: Date.now(), response };
+    // A failure is heard by the show, which then requests the document itself.
+    response.then(requestPoster).catch(() => {});
   } catch {
     // A page whose fetch is broken: the show requests the document and reports the failure.
   }
+}
+
+/** The largest document whose poster the loader looks up (a bigger one is read in slices by the show). */
+const SMALL_DOCUMENT = 256 * 1024;
+
+/**
+ * Requests the show's poster (the first view's largest image) as soon as its document is here, not
+ * once the show has drawn it: the image is then in the browser's cache when the show draws it.
+ */
+async function requestPoster(response: Response): Promise<void> {
+  if (!response.ok) return;
+  const body = await response.clone().blob();
+  if (body.size > SMALL_DOCUMENT) return;
+  const poster = (JSON.parse(await body.text()) as { poster?: unknown } | null)?.poster;
+  if (typeof poster !== 'string') return;
+  const url = new URL(poster.trim(), response.url);
+  // The priority stays the browser's: the page's own largest image may be above the show.
+  if (url.protocol === 'https:' || url.protocol === 'http:') new Image().src = url.href;
 }
 
 function found(el: Element): void {

@@ -75,6 +75,22 @@ describe('storefront loader (dist/cdn/vitrine.js)', () => {
     expect(log.reads, 'one request: the show used the loader’s').to.equal(1);
   });
 
+  it('over a slow connection, requests the show’s document and then its poster before the elements’ code arrives', async () => {
+    const name = uid('early-poster');
+    const poster = `/examples/backend/images/p1.svg?${name}`;
+    await putDoc(name, { id: name, title: 'Poster first', status: 'ended', poster, products: [] });
+    const win = await page(`<vitrine-show src="/__show/doc/${name}"></vitrine-show>`, '/__loader/slow/vitrine.js');
+    const show = win.document.querySelector('vitrine-show') as HTMLElement & { state?: { show?: { title: string } | null } };
+    await until(() => show.state?.show?.title === 'Poster first', 'the show loaded', 15_000);
+    const resources = win.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const elements = resources.find((e) => /\/chunks\/elements-[^/]+\.js$/.test(e.name))!;
+    const posters = resources.filter((e) => e.name.endsWith(poster));
+    expect(posters.length, 'the poster, requested once').to.equal(1);
+    expect(posters[0]!.startTime, 'before the elements’ code arrived').to.be.lessThan(elements.responseEnd);
+    const log = await (await fetch(`/__show/doc/${name}/log`)).json();
+    expect(log.reads).to.equal(1);
+  });
+
   it('a show whose src changed before its code arrived reads the new document, not the early one', async () => {
     const [first, second] = [uid('early-a'), uid('early-b')];
     await putDoc(first, { id: first, title: 'First', status: 'ended', products: [] });
