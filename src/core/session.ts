@@ -223,8 +223,8 @@ export class ShowSession {
    * elements' code downloads. When the next show set up reads that URL with the REST show adapter,
    * its first read uses this response instead of a new request.
    */
-  offerDocument(early: EarlyDocument): void {
-    this.#early = early;
+  offerDocument(early: EarlyDocument | undefined): void {
+    if (early) this.#early = early;
   }
 
   /** Builds what is missing and starts: the cart is loaded, the show loaded and followed. */

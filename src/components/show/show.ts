@@ -271,8 +271,7 @@ export class VitrineShow extends VitrineElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || !this.hasUpdated) this.store.set({ locale: this.#locale });
     if (!this.isConnected) return;
-    const early = takeEarlyDocument(this);
-    if (early) this.#session.offerDocument(early);
+    this.#session.offerDocument(takeEarlyDocument(this));
     this.#session.configure({
       src: this.src,
       stream: this.#streamOverride,
