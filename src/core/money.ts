@@ -34,25 +34,14 @@ export function isDecimal(value: unknown): value is string {
   return typeof value === 'string' && DECIMAL.test(value);
 }
 
-/** True when `code` looks like an ISO 4217 code that `Intl` accepts. */
+/**
+ * True when `code` is an ISO 4217 code as `Intl` takes one: three letters, upper case here
+ * (ECMA-402 accepts every well-formed code, so constructing a formatter to ask would only start
+ * ICU, a long task, while a show is parsed).
+ */
 export function isCurrencyCode(code: unknown): code is string {
-  if (typeof code !== 'string' || !CURRENCY.test(code)) return false;
-  if (knownCurrencyDigits(code) !== undefined) return true;
-  let known = currencyCodes.get(code);
-  if (known === undefined) {
-    // One Intl.NumberFormat per currency, not one per product: a show of 1,000 products parses fast.
-    try {
-      new Intl.NumberFormat('en', { style: 'currency', currency: code });
-      known = true;
-    } catch {
-      known = false;
-    }
-    currencyCodes.set(code, known);
-  }
-  return known;
+  return typeof code === 'string' && CURRENCY.test(code);
 }
-
-const currencyCodes = new Map<string, boolean>();
 
 /** A decimal amount as an integer scaled by 10^scale. */
 interface Scaled {
