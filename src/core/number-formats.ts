@@ -38,10 +38,8 @@ const CURRENCIES = 'EUR USD GBP CHF SEK NOK DKK PLN CZK CAD AUD JPY'.split(' ');
 /** A pattern of `FORMATS`: position, group and decimal separators, minimum grouping, group of plain numbers. */
 const PATTERN = /^(¤\u00a0?#|#¤)(.)(.)(2?)(.?)$/u;
 
-interface Format {
-  pattern: string;
-  symbols: Record<string, string>;
-}
+/** A locale's pattern (`PATTERN`'s groups) and currency symbols. */
+type Format = [pattern: string[], symbols: Record<string, string>];
 
 let formats: Map<string, Format> | undefined;
 
@@ -51,23 +49,32 @@ function parse(): Map<string, Format> {
     const [tags = '', ...fields] = entry.split(' ');
     const names = tags.split(',');
     const parent = byTag.get(names[0]!.split('-')[0]!);
-    const pattern = PATTERN.test(fields[0] ?? '') ? fields.shift()! : parent!.pattern;
-    const symbols = { ...(parent?.symbols ?? SYMBOLS) };
+    const pattern = PATTERN.exec(fields[0] ?? '') ?? parent![0];
+    if (pattern !== parent?.[0]) fields.shift();
+    const symbols = { ...(parent?.[1] ?? SYMBOLS) };
     for (const o of fields) symbols[o.slice(0, 3)] = o.slice(3) || o;
-    for (const name of names) byTag.set(name, { pattern, symbols });
+    for (const name of names) byTag.set(name, [pattern, symbols]);
   }
   return byTag;
 }
 
-/** The locale's format when it is covered: a plain `language` or `language-REGION` tag of the table. */
-function formatOf(locale: string | undefined): Format | undefined {
-  formats ??= parse();
-  return locale ? formats.get(locale) : undefined;
-}
-
-/** `digits` grouped by thousands with `separator` (from 5 digits on where CLDR's minimum grouping is 2). */
-function group(digits: string, min2: string, separator: string): string {
-  return digits.length < (min2 ? 5 : 4) ? digits : digits.replace(/\B(?=(\d{3})+$)/g, separator);
+/**
+ * `amount` (a plain decimal string) with `digits` fraction digits in the locale's pattern, with
+ * the currency's symbol when `currencyCode` is given; `undefined` when the locale is not covered
+ * or the amount would need rounding.
+ */
+function format(locale: string | undefined, amount: string, digits: number, currencyCode?: string): string | undefined {
+  const entry = locale ? (formats ??= parse()).get(locale) : undefined;
+  const [, whole, fraction = ''] = /^(0|[1-9]\d*)(?:\.(\d+))?$/.exec(amount) ?? [];
+  if (!entry || !whole || fraction.length > digits) return undefined;
+  const [[, position, group, decimal, min2, numberGroup], symbols] = entry;
+  const grouped = whole.length < (min2 ? 5 : 4) ? whole : whole.replace(/\B(?=(\d{3})+$)/g, currencyCode ? group! : numberGroup || group!);
+  const value = grouped + (digits ? decimal + fraction.padEnd(digits, '0') : '');
+  if (!currencyCode) return value;
+  const symbol = symbols[currencyCode] ?? currencyCode;
+  if (position === '#¤') return `${value}${NBSP}${symbol}`;
+  // CLDR's currency spacing: `CHF 12.50` but `CA$12.50`.
+  return `${symbol}${position !== '¤#' || !/[\p{S}\p{Z}]$/u.test(symbol) ? NBSP : ''}${value}`;
 }
 
 /** The minor digits of a covered currency, or `undefined`. */
@@ -81,24 +88,13 @@ export function knownCurrencyDigits(currencyCode: string): number | undefined {
  * the currency or the amount is not covered (an amount to round is left to Intl).
  */
 export function formatMoneyFast(amount: string, currencyCode: string, locale: string | undefined): string | undefined {
-  const format = formatOf(locale);
   const digits = knownCurrencyDigits(currencyCode);
-  const [, whole, fraction = ''] = /^(0|[1-9]\d*)(?:\.(\d+))?$/.exec(amount) ?? [];
-  if (!format || digits === undefined || !whole || fraction.length > digits) return undefined;
-  const [, position, groupSeparator, decimal, min2] = PATTERN.exec(format.pattern)!;
-  const value = group(whole, min2!, groupSeparator!) + (digits ? decimal + fraction.padEnd(digits, '0') : '');
-  const symbol = format.symbols[currencyCode] ?? currencyCode;
-  if (position === '#¤') return `${value}${NBSP}${symbol}`;
-  const space = position !== '¤#' || !/[\p{S}\p{Z}]$/u.test(symbol) ? NBSP : '';
-  return `${symbol}${space}${value}`;
+  return digits === undefined ? undefined : format(locale, amount, digits, currencyCode);
 }
 
 /** A non-negative safe integer as `Intl.NumberFormat(locale)` shows it, or `undefined` when not covered. */
 export function formatIntegerFast(value: number, locale: string): string | undefined {
-  const format = formatOf(locale);
-  if (!format || !Number.isSafeInteger(value) || value < 0 || Object.is(value, -0)) return undefined;
-  const [, , groupSeparator, , min2, numberGroup] = PATTERN.exec(format.pattern)!;
-  return group(String(value), min2!, numberGroup || groupSeparator!);
+  return Number.isSafeInteger(value) && !Object.is(value, -0) ? format(locale, String(value), 0) : undefined;
 }
 
 /**
