@@ -211,16 +211,29 @@ export function formatNumber(value: number, locale: string): string {
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const DAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
-/** Formats a moment as a full date with a short time ("Sunday, November 29, 2026 at 5:05 PM"). */
+/**
+ * Formats a moment as a full date with a short time ("Sunday, November 29, 2026 at 5:05 PM").
+ * American English without `Intl` (the scheduled show's headline would start ICU, a long task,
+ * in its first view), in the browser's time zone as `Intl` would; any other locale with `Intl`.
+ */
 export function formatDateTime(epochMs: number, locale: string): string {
+  const date = new Date(epochMs);
+  const year = date.getFullYear();
+  if ((locale === 'en' || locale === 'en-US') && year > 0) {
+    const hours = date.getHours();
+    const time = `${hours % 12 || 12}:${String(date.getMinutes()).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`;
+    return `${DAYS[date.getDay()]}, ${MONTHS[date.getMonth()]} ${date.getDate()}, ${year} at ${time}`;
+  }
   try {
     // Created once per locale: the scheduled show's countdown asks every second.
     let format = dateTimeFormats.get(locale);
     if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })));
     return format.format(epochMs);
   } catch {
-    return new Date(epochMs).toUTCString();
+    return date.toUTCString();
   }
 }
 
