@@ -1,10 +1,11 @@
 /**
  * Prices and counts for the common locales and currencies without `Intl`. The page's first
  * `Intl.NumberFormat` starts ICU, one long task that cannot be split (~55 ms on a desktop, ~220 ms
- * on a slow phone); a show's first view (prices in the rail and the pinned card, the viewer count)
- * is formatted from this table instead, with the very output of `Intl` (CLDR 47, as Chromium ships
- * it: test/core/number-formats.test.ts compares every covered locale and currency with `Intl`).
- * Anything else (another locale, currency, a negative amount, a numbering system) goes to `Intl`.
+ * at 4x CPU); a show's first view (prices in the rail and the pinned card, the viewer and cart
+ * counts) is formatted from this table instead, to the very text of `Intl` (Chromium's CLDR data:
+ * test/core/number-formats.test.ts compares every covered locale, currency and amount with `Intl`).
+ * Anything else (another locale or currency, a negative amount or one to round, a numbering
+ * system) goes to `Intl`.
  */
 
 const NBSP = '\u00a0';
