@@ -8,6 +8,7 @@
  * then its language (`de`), then English. A text may have plural forms, chosen by
  * `Intl.PluralRules` from the `count` parameter.
  */
+import { formatIntegerFast } from './number-formats.js';
 
 /** CLDR plural categories (`Intl.PluralRules`). */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
@@ -182,8 +183,9 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * Languages whose default digits are 0–9 (CLDR `latn`), where a count under 1,000 needs no
- * grouping: formatted without `Intl`, whose first use costs a long task (~50 ms on a slow phone)
- * at startup, for the cart's "0 items". Arabic, Persian, Bengali … always go through `Intl`.
+ * grouping: formatted without `Intl` (whose first use is ICU's start-up, a long task of ~50 ms on a
+ * slow phone) even where the locale is not in core/number-formats.ts's table. Arabic, Persian,
+ * Bengali … always go through `Intl`.
  */
 const LATIN_DIGITS = new Set(
   'en de fr es it pt nl sv da nb nn no fi is pl cs sk hu ro hr sl sr bs et lv lt tr el ru uk be bg mk ka hy sq ca gl eu ga cy mt af sw id ms tl vi th he ja zh ko hi'.split(' '),
@@ -191,7 +193,9 @@ const LATIN_DIGITS = new Set(
 
 /** Formats an integer count for the locale (`1.234` in German). */
 export function formatNumber(value: number, locale: string): string {
-  if (Number.isInteger(value) && value >= 0 && value < 1000 && !locale.includes('-u-') && LATIN_DIGITS.has(language(locale))) {
+  const fast = formatIntegerFast(value, locale);
+  if (fast !== undefined) return fast;
+  if (Number.isInteger(value) && value >= 0 && value < 1000 && !Object.is(value, -0) && !locale.includes('-u-') && LATIN_DIGITS.has(language(locale))) {
     return String(value);
   }
   let format = numberFormats.get(locale);
@@ -207,16 +211,29 @@ export function formatNumber(value: number, locale: string): string {
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const DAYS = 'Sunday Monday Tuesday Wednesday Thursday Friday Saturday'.split(' ');
+const MONTHS = 'January February March April May June July August September October November December'.split(' ');
 
-/** Formats a moment as a full date with a short time ("Sunday, November 29, 2026 at 5:05 PM"). */
+/**
+ * Formats a moment as a full date with a short time ("Sunday, November 29, 2026 at 5:05 PM").
+ * American English without `Intl` (the scheduled show's headline would start ICU, a long task,
+ * in its first view), in the browser's time zone as `Intl` would; any other locale with `Intl`.
+ */
 export function formatDateTime(epochMs: number, locale: string): string {
+  const date = new Date(epochMs);
+  const year = date.getFullYear();
+  if ((locale === 'en' || locale === 'en-US') && year > 0) {
+    const hours = date.getHours();
+    const time = `${hours % 12 || 12}:${String(date.getMinutes()).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`;
+    return `${DAYS[date.getDay()]}, ${MONTHS[date.getMonth()]} ${date.getDate()}, ${year} at ${time}`;
+  }
   try {
     // Created once per locale: the scheduled show's countdown asks every second.
     let format = dateTimeFormats.get(locale);
     if (!format) dateTimeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' })));
     return format.format(epochMs);
   } catch {
-    return new Date(epochMs).toUTCString();
+    return date.toUTCString();
   }
 }
 
@@ -262,10 +279,11 @@ function valid(locale: string): string {
 }
 
 /**
- * Creates the locale's number format ahead of use, when the page is idle: the first `Intl`
+ * Creates the locale's number format ahead of use, when the page is idle, where counts in that
+ * locale need `Intl` (a locale that core/number-formats.ts does not cover): the first `Intl`
  * formatter of a page initialises ICU (a long task on a slow phone), better spent before the
- * products and prices arrive than while they render.
+ * products and prices arrive than while they render. A covered locale starts no ICU.
  */
 export function warmIntl(locale: string): void {
-  formatNumber(1000, locale);
+  if (formatIntegerFast(1000, locale) === undefined) formatNumber(1000, locale);
 }

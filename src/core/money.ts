@@ -2,6 +2,7 @@
  * Money as decimal strings and ISO 4217 codes. Arithmetic is done on integers of
  * minor units (bigint), never on floats, so 3 x 19.99 is exactly 59.97.
  */
+import { formatMoneyFast, knownCurrencyDigits } from './number-formats.js';
 import type { Money } from './types.js';
 
 const DECIMAL = /^-?\d{1,15}(\.\d{1,6})?$/;
@@ -11,10 +12,11 @@ const digitsCache = new Map<string, number>();
 
 /**
  * The number of minor-unit digits of a currency: 2 for EUR, 0 for JPY, 3 for KWD.
- * Read from `Intl`, so every ISO 4217 code the browser knows is right.
+ * The storefront currencies of core/number-formats.ts from its table (no ICU start-up while a
+ * show is parsed), any other code from `Intl`, so every ISO 4217 code the browser knows is right.
  */
 export function currencyDigits(currencyCode: string): number {
-  let digits = digitsCache.get(currencyCode);
+  let digits = knownCurrencyDigits(currencyCode) ?? digitsCache.get(currencyCode);
   if (digits === undefined) {
     try {
       digits = new Intl.NumberFormat('en', { style: 'currency', currency: currencyCode }).resolvedOptions()
@@ -32,24 +34,14 @@ export function isDecimal(value: unknown): value is string {
   return typeof value === 'string' && DECIMAL.test(value);
 }
 
-/** True when `code` looks like an ISO 4217 code that `Intl` accepts. */
+/**
+ * True when `code` is an ISO 4217 code as `Intl` takes one: three letters, upper case here
+ * (ECMA-402 accepts every well-formed code, so constructing a formatter to ask would only start
+ * ICU, a long task, while a show is parsed).
+ */
 export function isCurrencyCode(code: unknown): code is string {
-  if (typeof code !== 'string' || !CURRENCY.test(code)) return false;
-  let known = currencyCodes.get(code);
-  if (known === undefined) {
-    // One Intl.NumberFormat per currency, not one per product: a show of 1,000 products parses fast.
-    try {
-      new Intl.NumberFormat('en', { style: 'currency', currency: code });
-      known = true;
-    } catch {
-      known = false;
-    }
-    currencyCodes.set(code, known);
-  }
-  return known;
+  return typeof code === 'string' && CURRENCY.test(code);
 }
-
-const currencyCodes = new Map<string, boolean>();
 
 /** A decimal amount as an integer scaled by 10^scale. */
 interface Scaled {
@@ -151,11 +143,14 @@ export function percentOf(value: Money, percent: number): Money {
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /**
- * Formats money for a locale with `Intl.NumberFormat`, from the decimal string
+ * Formats money for a locale as `Intl.NumberFormat` does, from the decimal string
  * itself (no float rounding): `formatMoney({ amount: '1500', currencyCode: 'JPY' }, 'ja')`
- * is `￥1,500`.
+ * is `￥1,500`. The common locales and currencies are formatted from a table, to the same text,
+ * without starting ICU (core/number-formats.ts); the rest by `Intl`.
  */
 export function formatMoney(value: Money, locale?: string): string {
+  const fast = formatMoneyFast(value.amount, value.currencyCode, locale);
+  if (fast !== undefined) return fast;
   const key = `${locale ?? ''}|${value.currencyCode}`;
   let format = formatters.get(key);
   if (!format) {

@@ -126,4 +126,17 @@ describe('i18n', () => {
     expect(formatDateTime(at, 'not a locale!')).to.equal(new Date(at).toUTCString());
     expect(formatDateTime(Number.NaN, 'en')).to.equal('Invalid Date');
   });
+
+  it('formatDateTime in American English (without Intl) is exactly what Intl says, every hour, weekday and month', () => {
+    const intl = new Intl.DateTimeFormat('en-US', { dateStyle: 'full', timeStyle: 'short' });
+    for (let day = 0; day < 400; day += 3) {
+      for (const [hour, minute] of [[0, 0], [0, 5], [9, 59], [11, 59], [12, 0], [12, 30], [13, 7], [23, 59]] as const) {
+        const at = new Date(2026, 0, 1 + day, hour, minute).getTime();
+        expect(formatDateTime(at, 'en-US'), new Date(at).toString()).to.equal(intl.format(at));
+        expect(formatDateTime(at, 'en')).to.equal(intl.format(at));
+      }
+    }
+    const early = new Date(999, 1, 3, 4, 5).getTime();
+    expect(formatDateTime(early, 'en')).to.equal(intl.format(early));
+  });
 });

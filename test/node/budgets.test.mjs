@@ -81,9 +81,11 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // (player.controls.messages.ts): 40.4 kB measured. Then up again to 41.5 kB with the base
 // element's guard against broken host globals (every update caught, the failure state built
 // without Lit), the moments' place in the wide layout with the pinned product's description, and
-// the rail's idle warm-up (ICU, styles) and pin scroll.
+// the rail's idle warm-up (ICU, styles) and pin scroll. Then 42.5 kB: prices, counts and the
+// American English date of the first view formatted without Intl (core/number-formats.ts, ~1.0 kB),
+// so ICU's start-up, one long task of ~220 ms at 4x CPU, no longer runs before play.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 41_700;
+export const FIRST_VIEW_CEILING = 42_600;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;
