@@ -71,8 +71,9 @@ export class ShowRunner {
     this.stop();
     this.#abort = new AbortController();
     const signal = this.#abort.signal;
-    // While the show document is on its way, in a task of its own: the page's first Intl
-    // formatter (ICU's start-up, a long task on a slow phone), which parsing and the prices need.
+    // While the show document is on its way, in a task of its own: for a locale whose prices
+    // and counts need Intl (number-formats.ts covers the common ones without it), the page's
+    // first Intl formatter (ICU's start-up, a long task on a slow phone).
     const locale = this.store.state.locale;
     setTimeout(() => warmIntl(locale), 0);
     try {
