@@ -63,7 +63,7 @@ async function renders(lang: string, attributes = ''): Promise<string[]> {
   const product = { id: 'p1', title: 'Beanie', url: 'https://shop.example/p1', price: { amount: '29.00', currencyCode: 'EUR' } };
   await putDoc(name, { id: name, title: 'Wintersale', status: 'ended', stream: { src: '/none.m3u8' }, products: [product] });
   const win = await page(lang, `<vitrine-show src="/__show/doc/${name}" ${attributes}></vitrine-show>`);
-  const show = win.document.querySelector('vitrine-show') as HTMLElement & { state?: { show?: { title: string } | null } };
+  const show = win.document.querySelector('vitrine-show') as HTMLElement & { state?: { show?: { title: string } | null }; updateComplete: Promise<boolean> };
   await until(() => show.state?.show?.title === 'Wintersale' && win.__renders!.length > 0, 'the show loaded', 10_000);
   await show.updateComplete;
   return [...win.__renders!];
