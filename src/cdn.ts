@@ -94,8 +94,36 @@ async function requestPoster(response: Response): Promise<void> {
   if (url.protocol === 'https:' || url.protocol === 'http:') new Image().src = url.href;
 }
 
+/**
+ * The shipped languages' texts, one chunk each (English is in the elements' code). The same
+ * imports as src/core/i18n.ts's, so the same files and module instances: the page's language
+ * downloads beside the elements' code, and elements.ts waits for it before it defines them, so
+ * the first render is in that language. `pt` reads the Brazilian texts.
+ */
+const TEXTS = new Map<string, () => Promise<unknown>>([
+  ['de', () => import('./locales/de.js')],
+  ['ar', () => import('./locales/ar.js')],
+  ['fr', () => import('./locales/fr.js')],
+  ['es', () => import('./locales/es.js')],
+  ['it', () => import('./locales/it.js')],
+  ['nl', () => import('./locales/nl.js')],
+  ['pt', () => import('./locales/pt-BR.js')],
+  ['ja', () => import('./locales/ja.js')],
+]);
+
+/** Requests the texts of `el`'s language: its `locale`, else the closest `lang`, else the browser's (resolveLocale). */
+function requestTexts(el: Element): void {
+  const locale = el.getAttribute('locale') || el.closest('[lang]:not([lang=""])')?.getAttribute('lang') || navigator.language || '';
+  const chunk = TEXTS.get(locale.toLowerCase().split(/[-_]/)[0]!);
+  if (chunk && !started.has(chunk)) {
+    started.add(chunk);
+    chunk().catch(() => started.delete(chunk)); // the elements then load it themselves, English meanwhile
+  }
+}
+
 function found(el: Element): void {
   load(el.localName);
+  requestTexts(el);
   if (el.localName === 'vitrine-show') requestDocument(el);
 }
 

@@ -10,7 +10,8 @@
  * that upgrades it), and evaluating the chunk is a long task of its own on a slow phone; together
  * they were the longest task of a show's page (issue 19). So are the show's and the player's
  * stylesheets, parsed in a task between the two. Until then the elements are not defined,
- * as while the chunk downloads: the show's reserved height (dist/cdn/vitrine.css) holds.
+ * as while the chunk downloads: the show's reserved height (dist/cdn/vitrine.css) holds. They
+ * are also not defined before the texts of the page's language are in (pageTexts, below).
  */
 import { VitrineCarousel } from './components/carousel/carousel.js';
 import { warmUpRail } from './components/carousel/warm-up.js';
@@ -20,9 +21,26 @@ import { buildStyles, defineElement } from './components/define-element.js';
 import { VitrinePlayer } from './components/player/player.js';
 import { VitrineProductCard } from './components/product-card/product-card.js';
 import { VitrineShow } from './components/show/show.js';
+import { loadLocale, resolveLocale } from './core/i18n.js';
 import { yieldToPage } from './core/yield.js';
 
-await yieldToPage();
+/**
+ * The texts of the page's elements' languages (and of the page's, for elements created later),
+ * loaded before the elements are defined: the loader requested them with this chunk, so they are
+ * usually in already, and the first render is in the page's language, not English then a
+ * re-render. At most 3 s: a chunk that fails or is slow leaves English until it arrives.
+ */
+function pageTexts(): Promise<unknown> {
+  const pending = [loadLocale(resolveLocale(document.documentElement))];
+  for (const el of document.querySelectorAll('vitrine-show,vitrine-player,vitrine-carousel,vitrine-product-card,vitrine-cart')) {
+    pending.push(loadLocale(resolveLocale(el, el.getAttribute('locale'))));
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise((resolve) => (timer = setTimeout(resolve, 3000)));
+  return Promise.race([Promise.all(pending), late]).finally(() => clearTimeout(timer));
+}
+
+await Promise.all([yieldToPage(), pageTexts()]);
 // The stylesheets of what renders in the upgrade's task (the show's grid, the player's facade),
 // parsed in a task before it.
 buildStyles(VitrineShow, VitrinePlayer);

@@ -1,8 +1,11 @@
 /**
- * One i18n layer for every text: English by default; German and Arabic inline, French, Spanish,
- * Italian, Dutch, Brazilian Portuguese and Japanese as lazy chunks (src/locales/), loaded the first
- * time an element asks for a text in that language. Each component folder declares its own
- * messages with `defineMessages(namespace, …)`, so a component's texts live beside it;
+ * One i18n layer for every text: English inline (the base every lookup falls back to); German,
+ * Arabic, French, Spanish, Italian, Dutch, Brazilian Portuguese and Japanese as lazy chunks
+ * (src/locales/, one file per language), so a show carries only the page's language. A chunk is
+ * loaded the first time an element asks for a text in that language, or earlier: the CDN loader
+ * starts the page's one with the elements' code and the elements are defined once it is in (no
+ * English first render); npm users may `await loadLocale()` before defining. Each component
+ * folder declares its English messages with `defineMessages(namespace, …)`, beside it;
  * `registerMessages()` lets a merchant override any text or add a locale (README "Texts and
  * locales"). Lookup: the merchant's texts, then the shipped ones, for the exact tag (`de-at`),
  * then its language (`de`), then English. A text may have plural forms, chosen by
@@ -53,10 +56,13 @@ function put(layer: Layer, locale: string, namespace: string, table: Partial<Mes
 }
 
 /**
- * Shipped locales other than en, de, ar: one lazy chunk each. `pt` (any Portuguese) reads the
- * Brazilian texts, closer for a shopper in Portugal than English.
+ * Shipped locales other than English: one lazy chunk each. `pt` (any Portuguese) reads the
+ * Brazilian texts, closer for a shopper in Portugal than English. The CDN loader (src/cdn.ts)
+ * imports the same files for the page's language (the same chunks, the same module instances).
  */
 const LAZY: Record<string, () => Promise<{ default: LocaleMessages }>> = {
+  de: () => import('../locales/de.js'),
+  ar: () => import('../locales/ar.js'),
   fr: () => import('../locales/fr.js'),
   es: () => import('../locales/es.js'),
   it: () => import('../locales/it.js'),
@@ -78,9 +84,10 @@ export function onMessagesChange(listener: () => void): () => void {
 }
 
 /**
- * Loads the shipped texts of a locale's language when they live in a lazy chunk (a no-op for
- * English, German, Arabic and languages Vitrine does not ship). Elements call it themselves; a
- * page may call it early to have the texts before the first render.
+ * Loads the shipped texts of a locale's language (a lazy chunk; a no-op for English and for
+ * languages Vitrine does not ship). Elements call it themselves, and render English until the
+ * texts arrive; a page may call it before defining the elements to render in its language from
+ * the first frame (`await loadLocale('de')`; the CDN loader does so for the page's languages).
  */
 export function loadLocale(locale: string): Promise<void> {
   const lang = language(locale);
@@ -157,8 +164,8 @@ export function pluralCategory(count: number, locale: string): PluralCategory {
  * takes its form from the number in `params.count`.
  *
  * @example
- * const t = defineMessages('player', { en: { play: 'Play' }, de: { play: 'Abspielen' } });
- * t('de-AT', 'play'); // 'Abspielen'
+ * const t = defineMessages('player', { en: { play: 'Play' } });
+ * t('en-GB', 'play'); // 'Play' (and 'Abspielen' for 'de-AT' once src/locales/de.ts is loaded)
  * const c = defineMessages('cart', { en: { items: { one: '{count} item', other: '{count} items' } } });
  * c('en', 'items', { count: 1 }); // '1 item'
  */

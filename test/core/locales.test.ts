@@ -1,5 +1,6 @@
 // Every shipped locale has every key of the English texts, the same placeholders, and every plural
-// form its language needs (Intl.PluralRules' categories): de and ar inline, the others lazy chunks.
+// form its language needs (Intl.PluralRules' categories); every language but English is a lazy
+// chunk (src/locales/), loaded first.
 import { expect } from '@open-wc/testing';
 import { loadLocale, shippedMessages, type Text } from '../../src/core/i18n.js';
 import { messages as cart } from '../../src/components/cart/cart.messages.js';

@@ -81,9 +81,12 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // (player.controls.messages.ts): 40.4 kB measured. Then up again to 41.5 kB with the base
 // element's guard against broken host globals (every update caught, the failure state built
 // without Lit), the moments' place in the wide layout with the pinned product's description, and
-// the rail's idle warm-up (ICU, styles) and pin scroll. Then 42.5 kB: prices, counts and the
-// American English date of the first view formatted without Intl (core/number-formats.ts, ~1.0 kB),
-// so ICU's start-up, one long task of ~220 ms at 4x CPU, no longer runs before play.
+// the rail's idle warm-up (ICU, styles) and pin scroll; 41.7 kB with the show document requested
+// by the loader. Then 42.5 kB: prices, counts and the American English date of the first view
+// formatted without Intl (core/number-formats.ts, ~1.0 kB), so ICU's start-up, one long task of
+// ~220 ms at 4x CPU, no longer runs before play. German and Arabic then left the first view for
+// lazy chunks like the other languages (src/locales/de.ts, ar.ts; the loader requests the page's
+// one beside it): about 1.5 kB less.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
 export const FIRST_VIEW_CEILING = 42_600;
 
@@ -101,13 +104,49 @@ test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratche
 });
 
 // What only exists after play intent carries its own texts (player.controls.messages.ts): the
-// control bar's texts, in every inline language, are not in the first view (the facade's are).
+// control bar's English texts are not in the first view (the facade's are).
 test('budgets: the first view carries the facade\'s texts, not the control bar\'s', { skip: !graph && 'no build' }, () => {
   const code = graph.firstView.files.map((f) => readFileSync(join('dist/cdn', f.file), 'utf8')).join('\n');
   assert.ok(code.includes('Video: {title}'), 'the facade\'s texts are in the first view');
   for (const text of ['Exit full screen', 'Vollbild beenden', 'Turn captions on', 'Go live ({seconds} s behind)']) {
     assert.ok(!code.includes(text), `"${text}" (a control bar text) is in the first view`);
   }
+});
+
+// Every language but English is a lazy chunk (src/locales/): a show carries only its page's.
+test('budgets: the first view carries English texts only; German and Arabic are in their own chunks', { skip: !graph && 'no build' }, () => {
+  const code = graph.firstView.files.map((f) => readFileSync(join('dist/cdn', f.file), 'utf8')).join('\n');
+  const chunk = (name) => {
+    const file = readdirSync('dist/cdn/chunks').find((f) => new RegExp(`^${name}-[^.]+\\.js$`).test(f));
+    assert.ok(file, `no ${name} chunk in dist/cdn/chunks`);
+    return readFileSync(join('dist/cdn/chunks', file), 'utf8');
+  };
+  const texts = { de: ['Die Show wird geladen…', 'Erneut versuchen', 'In den Warenkorb'], ar: ['جارٍ تحميل العرض…', 'أعد المحاولة'], fr: ['Chargement de l’émission…'] };
+  assert.ok(code.includes('Loading the show…'), 'the English texts are in the first view');
+  for (const [language, list] of Object.entries(texts)) {
+    for (const text of list) {
+      assert.ok(chunk(language).includes(text), `"${text}" is in the ${language} chunk`);
+      assert.ok(!code.includes(text), `"${text}" (${language}) is in the first view`);
+    }
+  }
+});
+
+// The loader requests the page's language beside the elements' chunk: the same files the
+// elements' i18n imports (else the texts would download twice, or the elements would wait for nothing).
+test('budgets: the loader and the elements import the same locale chunks, one per src/locales/ file', { skip: !graph && 'no build' }, () => {
+  const locales = readdirSync('src/locales').filter((f) => f.endsWith('.ts') && f !== 'types.ts').map((f) => f.replace(/\.ts$/, '')).sort();
+  const targets = (file, prefix) => {
+    const found = [];
+    for (const [, path] of readFileSync(file, 'utf8').matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)) {
+      const name = /([a-zA-Z-]+?)-[\w-]{8}\.js$/.exec(path)?.[1];
+      if (locales.includes(name)) found.push(join(prefix, path));
+    }
+    return found.sort();
+  };
+  const fromLoader = targets(entry, 'dist/cdn');
+  const fromElements = graph.firstView.files.flatMap((f) => targets(join('dist/cdn', f.file), join('dist/cdn', f.file, '..')));
+  assert.equal(fromLoader.length, locales.length, `the loader imports ${fromLoader.join(', ')}; src/locales has ${locales.join(', ')}`);
+  assert.deepEqual(fromLoader, fromElements.sort());
 });
 
 test('budgets: no video.js code in the loader or the first view', { skip: !graph && 'no build' }, () => {

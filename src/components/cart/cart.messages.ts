@@ -6,17 +6,4 @@ export const messages = defineMessages('cart', {
   en: {
     button: { one: 'Cart, {count} item', other: 'Cart, {count} items' },
   },
-  de: {
-    button: 'Warenkorb, {count} Artikel',
-  },
-  ar: {
-    button: {
-      zero: 'السلة، {count} منتج',
-      one: 'السلة، {count} منتج',
-      two: 'السلة، {count} منتجان',
-      few: 'السلة، {count} منتجات',
-      many: 'السلة، {count} منتجًا',
-      other: 'السلة، {count} منتج',
-    },
-  },
 });

@@ -8,18 +8,4 @@ export const messages = defineMessages('productCard', {
     shownAt: 'Shown at {time}',
     watchFrom: 'Shown at {time}: watch {title}',
   },
-  de: {
-    liveNow: 'Jetzt live',
-    viewDetails: 'Details ansehen',
-    chooseOptions: 'Optionen für {title} wählen',
-    shownAt: 'Gezeigt bei {time}',
-    watchFrom: 'Gezeigt bei {time}: {title} ansehen',
-  },
-  ar: {
-    liveNow: 'مباشر الآن',
-    viewDetails: 'عرض التفاصيل',
-    chooseOptions: 'اختر خيارات {title}',
-    shownAt: 'عُرض عند {time}',
-    watchFrom: 'عُرض عند {time}: شاهد {title}',
-  },
 });

@@ -7,6 +7,7 @@ import type { VitrineChat } from '../../../src/components/chat/chat.js';
 import { ChatModel } from '../../../src/core/chat.js';
 import { ShowStore } from '../../../src/core/store.js';
 import type { ChatAuthor, ChatMessage } from '../../../src/core/types.js';
+import { loadLocale } from '../../../src/core/i18n.js';
 
 const host: ChatAuthor = { id: 'ava', name: 'Ava', role: 'host' };
 const mia: ChatAuthor = { id: 'mia', name: 'Mia', role: 'viewer' };
@@ -240,6 +241,7 @@ describe('<vitrine-chat>', () => {
   });
 
   it('keeps at most 200 messages in the DOM under a flood, and renders right to left in Arabic', async () => {
+    await loadLocale('ar'); // a lazy chunk (src/locales/ar.ts)
     const c = await chatWith();
     for (let i = 0; i < 1000; i++) c.interactions.post(host, `flood ${i}`);
     await frame();

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil, aTimeout } from '@open-wc/testing';
 import '../../../src/components/player/define.js';
 import type { VitrinePlayer } from '../../../src/components/player/player.js';
 import { button, playsFor, requests, shadow, video, until } from './helpers.js';
+import { loadLocale } from '../../../src/core/i18n.js';
 
 // This file's page must not have loaded the engine before its first test: keep it first.
 const ENGINE = /\/src\/engine\/videojs\.(js|ts)/;
@@ -36,7 +37,14 @@ describe('<vitrine-player> facade', function () {
     expect(tall.querySelector('vitrine-player')!.getBoundingClientRect().height).to.be.closeTo(320, 1);
   });
 
+  it('renders English until its language’s chunk arrives (nothing loaded it first), then re-renders in it', async () => {
+    const el = await fixture<VitrinePlayer>(html`<vitrine-player src="/x.m3u8" locale="nl"></vitrine-player>`);
+    await waitUntil(() => button(el, 'Afspelen'), 'Dutch once src/locales/nl.ts is in', { timeout: 5000 });
+    expect(button(el, 'Play')).to.equal(undefined);
+  });
+
   it('shows "Live", the viewer count and a scheduled state', async () => {
+    await loadLocale('de'); // German is a lazy chunk: loaded before the first render, no English first
     const live = await fixture<VitrinePlayer>(html`<vitrine-player src="/x.m3u8" status="live" .viewers=${42} locale="de"></vitrine-player>`);
     expect(shadow(live).querySelector('[part~="badge"]')?.textContent).to.equal('Live');
     expect(shadow(live).querySelector('[part~="viewers"]')?.textContent).to.equal('42 schauen zu');

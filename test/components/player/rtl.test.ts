@@ -7,6 +7,7 @@ import { buttonStyles, tokens } from '../../../src/components/shared/styles.js';
 import { controlMessages as messages } from '../../../src/components/player/player.controls.messages.js';
 import type { EngineState } from '../../../src/engine/types.js';
 import { button, shadow } from './helpers.js';
+import { loadLocale } from '../../../src/core/i18n.js';
 
 const transformOf = (el: Element | null | undefined) => getComputedStyle(el!).transform;
 
@@ -50,6 +51,7 @@ function controlBar(paused: boolean, hosts: Element[]): ShadowRoot {
 // Directional arrows (the carousel's chevrons) do mirror: test/components/carousel/carousel.test.ts.
 describe('<vitrine-player> right to left', () => {
   const hosts: Element[] = [];
+  before(() => loadLocale('ar')); // Arabic is a lazy chunk (src/locales/ar.ts)
   afterEach(() => hosts.splice(0).forEach((host) => host.remove()));
 
   it('the facade Play icon points right in Arabic: media icons are not mirrored', async () => {

@@ -3,6 +3,7 @@ import '../../../src/components/product-card/define.js';
 import type { VitrineProductCard } from '../../../src/components/product-card/product-card.js';
 import type { Cart } from '../../../src/core/types.js';
 import { button, catalog, eur, setup, single, until } from './fixtures.js';
+import { loadLocale } from '../../../src/core/i18n.js';
 
 async function card(productId: string, world = setup(), extra: Partial<VitrineProductCard> = {}) {
   const el = await fixture<VitrineProductCard>(
@@ -236,6 +237,7 @@ describe('<vitrine-product-card>', () => {
   });
 
   it('renders texts in German and Arabic (RTL), money through Intl', async () => {
+    await Promise.all([loadLocale('de'), loadLocale('ar')]); // lazy chunks (src/locales/)
     const world = setup();
     world.store.set({ locale: 'de' });
     const de = await card('scarf', world);

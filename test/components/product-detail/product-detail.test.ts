@@ -4,6 +4,7 @@ import '../../../src/components/product-detail/define.js';
 import type { VitrineProductDetail } from '../../../src/components/product-detail/product-detail.js';
 import { VariantPicker } from '../../../src/components/product-detail/variants.js';
 import { beanie, button, deepActive, eur, setup, single, until } from '../product-card/fixtures.js';
+import { loadLocale } from '../../../src/core/i18n.js';
 
 async function detail(world = setup(), productId = 'beanie') {
   const el = await fixture<VitrineProductDetail>(
@@ -238,6 +239,7 @@ describe('<vitrine-product-detail>', () => {
   });
 
   it('speaks German and Arabic, right to left', async () => {
+    await Promise.all([loadLocale('de'), loadLocale('ar')]); // lazy chunks (src/locales/)
     const world = setup();
     world.store.set({ locale: 'ar' });
     const { root } = await detail(world);
