@@ -12,6 +12,7 @@
  * as while the chunk downloads: the show's reserved height (dist/cdn/vitrine.css) holds.
  */
 import { VitrineCarousel } from './components/carousel/carousel.js';
+import { prepareRailWhenIdle } from './components/carousel/prepare.js';
 import { warmUpRail } from './components/carousel/warm-up.js';
 import { VitrineCart } from './components/cart/cart.js';
 import './components/chat/load.js';
@@ -28,3 +29,4 @@ defineElement('vitrine-carousel', VitrineCarousel);
 defineElement('vitrine-cart', VitrineCart);
 defineElement('vitrine-show', VitrineShow);
 warmUpRail();
+prepareRailWhenIdle();
