@@ -81,9 +81,11 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // (player.controls.messages.ts): 40.4 kB measured. Then up again to 41.5 kB with the base
 // element's guard against broken host globals (every update caught, the failure state built
 // without Lit), the moments' place in the wide layout with the pinned product's description, and
-// the rail's idle warm-up (ICU, styles) and pin scroll.
+// the rail's idle warm-up (ICU, styles) and pin scroll. Then 41.9 kB with the rail's one-frame
+// first render (its stride from the CSS, sizes read in the ResizeObserver callback) and the idle
+// rehearsal of its first render (carousel/prepare.ts).
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 41_700;
+export const FIRST_VIEW_CEILING = 42_000;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

@@ -38,11 +38,8 @@ const DEFAULT_STRIDE = 212;
  */
 const countInView = (stride: number) => Math.max(2, Math.ceil((globalThis.innerWidth || 1280) / stride));
 
-/** A length in CSS pixels (`200px`, `0`); undefined for any other unit or expression. */
-const pixels = (value: string): number | undefined => {
-  const match = /^\s*(\d+(?:\.\d+)?)(px)?\s*$/.exec(value);
-  return match && (match[2] || Number(match[1]) === 0) ? Number(match[1]) : undefined;
-};
+/** A length in CSS pixels (`200px`); undefined for any other unit or expression. */
+const pixels = (value: string): number | undefined => (/^\s*[\d.]+px\s*$/.test(value) ? parseFloat(value) : undefined);
 
 /** Sizes read where layout is already done (a ResizeObserver callback), applied in the next frame. */
 interface Sizes {
@@ -175,9 +172,9 @@ export class VitrineCarousel extends VitrineElement {
 
   /**
    * The stride from the CSS (`--vitrine-card-width` and `--vitrine-carousel-gap`), when both are in
-   * px as by default, before the first render: the cards in view, and the track's full length,
-   * are then right in the first frame (a style recalculation, no layout). Any other unit waits for
-   * the first measurement.
+   * px as by default, before the first render: the cards in view, and the track's full length, are
+   * then right in the first frame (a style recalculation, no layout). Any other unit (a unitless
+   * `0` too) waits for the first measurement.
    */
   #strideFromStyle(): void {
     const style = getComputedStyle(this);

@@ -15,31 +15,23 @@ import { VitrineProductCard } from '../product-card/product-card.js';
 import { whenIdle } from '../shared/idle.js';
 import { VitrineCarousel } from './carousel.js';
 
-const money = (amount: string): Money => ({ amount, currencyCode: 'USD' });
+const price: Money = { amount: '1.00', currencyCode: 'USD' };
 
-function sample(id: string, overrides: Partial<Product>): Product {
-  const price = overrides.price ?? money('29.00');
-  const available = overrides.available ?? true;
-  return {
-    id,
-    title: id,
-    image: 'data:,',
-    price,
-    available,
-    options: [],
-    variants: [{ id, title: id, options: {}, price, available }],
-    ...overrides,
-  };
-}
+const sample = (id: string, extra: Partial<Product> = {}): Product => ({
+  id,
+  title: id,
+  image: 'data:,',
+  price,
+  available: true,
+  options: [],
+  variants: [{ id, title: id, options: {}, price, available: true }],
+  ...extra,
+});
 
 /** Renders a carousel of the samples and their cards once, detached. Best effort: any failure is ignored. */
 export function prepareRail(locale = resolveLocale(document.documentElement)): void {
   try {
-    const products = [
-      sample('plain', {}),
-      sample('sale', { price: money('19.00'), compareAtPrice: money('29.00'), inventory: 2 }),
-      sample('sold-out', { available: false }),
-    ];
+    const products = [sample('a'), sample('b', { compareAtPrice: { ...price, amount: '2.00' }, inventory: 2 }), sample('c', { available: false })];
     const store = new ShowStore({ locale, products });
     const carousel = new VitrineCarousel();
     carousel.store = store;
