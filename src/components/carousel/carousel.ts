@@ -241,7 +241,7 @@ export class VitrineCarousel extends VitrineElement {
     if (!item) return;
     this.#ensureVisible(target);
     const card = item.firstElementChild as HTMLElement | null;
-    // A card just rendered draws its own content in a task of its own (VitrineElement).
+    // A card just rendered draws its own content in its own update, after the rail's.
     await (card as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
     const inner = part ? card?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]:not(:disabled)`) : null;
     (inner ?? card ?? item).focus({ preventScroll: true });
