@@ -33,11 +33,24 @@ const OVERSCAN = 4;
 const DEFAULT_STRIDE = 212;
 
 /**
- * How many cards can be visible before anything is measured: the rail is never wider than the
- * viewport, so the viewport's width over the default stride (a phone: 2, a laptop: 7). Read without
- * forcing a layout; a narrower card is corrected by the first ResizeObserver callback, before paint.
+ * How many cards of `stride` px can be visible before anything is laid out: the rail is never wider
+ * than the viewport, so the viewport's width over the stride (a phone: 2, a laptop: 7).
  */
-const initialCount = () => Math.max(2, Math.ceil((globalThis.innerWidth || 1280) / DEFAULT_STRIDE));
+const countInView = (stride: number) => Math.max(2, Math.ceil((globalThis.innerWidth || 1280) / stride));
+
+/** A length in CSS pixels (`200px`); undefined for any other unit or expression. */
+const pixels = (value: string): number | undefined => (/^\s*[\d.]+px\s*$/.test(value) ? parseFloat(value) : undefined);
+
+/** Sizes read where layout is already done (a ResizeObserver callback), applied in the next frame. */
+interface Sizes {
+  /** Width of one card plus the gap, in px; 0 when no card is laid out. */
+  stride: number;
+  gap: number;
+  /** The rail's scroll position (absolute: RTL scrolls negative), visible width and scroll width. */
+  position: number;
+  width: number;
+  scrollWidth: number;
+}
 
 /** After the shopper scrolled, the pinned product does not pull the rail for this long (ms). */
 const USER_SCROLL_GRACE = 4000;
@@ -97,7 +110,7 @@ export class VitrineCarousel extends VitrineElement {
   @property({ attribute: false }) now?: () => number;
 
   /** Only the cards that can be visible are rendered first; the overscan follows when idle. */
-  @state() private range: [number, number] = [0, initialCount() - 1];
+  @state() private range: [number, number] = [0, countInView(DEFAULT_STRIDE) - 1];
   @state() private atStart = true;
   @state() private atEnd = false;
   @state() private announcement = '';
@@ -106,9 +119,11 @@ export class VitrineCarousel extends VitrineElement {
 
   #store = new StoreController(this, (s) => [s.products, s.highlight, s.show, s.status, s.locale]);
   #locale = new LocaleController(this, this.#store);
-  /** Width of one card plus the gap, in px, measured. */
+  /** Width of one card plus the gap, in px: from the CSS before the first layout when it is in px, then measured. */
   #stride = 0;
   #gap = 12;
+  /** The cards' size was measured (a ResizeObserver callback, after a layout). */
+  #measured = false;
   #frame = 0;
   #measureFrame = 0;
   #lastUserScroll = -Infinity;
@@ -127,12 +142,13 @@ export class VitrineCarousel extends VitrineElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Sizes are read only in ResizeObserver callbacks, where layout is already done: no render
-    // ever forces a synchronous layout.
-    // Sizes change the rendered cards, whose heights can change the rail's: applied in the next
-    // frame, never while the observer delivers (no 'ResizeObserver loop' error on the page).
+    // ever forces a synchronous layout. They change the rendered cards, whose heights can change
+    // the rail's: applied in the next frame, never while the observer delivers (no 'ResizeObserver
+    // loop' error on the page).
     this.#resize = new ResizeObserver(() => {
+      const sizes = this.#sizes();
       cancelAnimationFrame(this.#measureFrame);
-      this.#measureFrame = requestAnimationFrame(() => this.#measure());
+      this.#measureFrame = requestAnimationFrame(() => this.#measure(sizes));
     });
     if (this.rail) this.#resize.observe(this.rail);
     this.#observedItem = undefined;
@@ -151,6 +167,24 @@ export class VitrineCarousel extends VitrineElement {
     if (changed.has('products') && this.products) {
       this.#store.store.set({ products: this.products });
     }
+    if (!this.hasUpdated) this.#strideFromStyle();
+  }
+
+  /**
+   * The stride from the CSS (`--vitrine-card-width` and `--vitrine-carousel-gap`), when both are in
+   * px as by default, before the first render: the cards in view, and the track's full length, are
+   * then right in the first frame (a style recalculation, no layout). Any other unit (a unitless
+   * `0` too) waits for the first measurement.
+   */
+  #strideFromStyle(): void {
+    const style = getComputedStyle(this);
+    const width = pixels(style.getPropertyValue('--_card-width'));
+    const gap = pixels(style.getPropertyValue('--_gap'));
+    if (!width || gap === undefined) return;
+    this.#gap = gap;
+    this.#stride = width + gap;
+    const [first] = this.range;
+    this.range = [first, first + countInView(this.#stride) - 1];
   }
 
   protected override firstUpdated(): void {
@@ -159,7 +193,7 @@ export class VitrineCarousel extends VitrineElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.#stride) {
+    if (!this.#measured) {
       // Observe the first card for its size; the callback measures (no forced layout here).
       const item = this.renderRoot.querySelector('.item');
       if (item && item !== this.#observedItem) {
@@ -207,7 +241,7 @@ export class VitrineCarousel extends VitrineElement {
     if (!item) return;
     this.#ensureVisible(target);
     const card = item.firstElementChild as HTMLElement | null;
-    // A card just rendered draws its own content in a task of its own (VitrineElement).
+    // A card just rendered draws its own content in its own update, after the rail's.
     await (card as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
     const inner = part ? card?.shadowRoot?.querySelector<HTMLElement>(`[part~="${part}"]:not(:disabled)`) : null;
     (inner ?? card ?? item).focus({ preventScroll: true });
@@ -331,18 +365,31 @@ export class VitrineCarousel extends VitrineElement {
     return this.#stride && width ? Math.ceil(width / this.#stride) : 8;
   }
 
-  /** Called in the frame after a ResizeObserver callback, before that frame's layout: reading sizes costs nothing. */
-  #measure(): void {
+  /** The sizes, read in a ResizeObserver callback: layout is done there, reading costs nothing. */
+  #sizes(): Sizes | undefined {
+    const rail = this.rail;
     const item = this.renderRoot.querySelector<HTMLElement>('.item');
     const track = this.renderRoot.querySelector<HTMLElement>('.track');
-    if (!item || !track) return;
-    const width = item.getBoundingClientRect().width;
-    if (!width) return;
-    this.#gap = parseFloat(getComputedStyle(track).columnGap) || 0;
-    const stride = width + this.#gap;
-    const first = !this.#stride;
-    if (Math.abs(stride - this.#stride) > 0.5) {
-      this.#stride = stride;
+    if (!rail || !track) return undefined;
+    const gap = parseFloat(getComputedStyle(track).columnGap) || 0;
+    const width = item?.getBoundingClientRect().width ?? 0;
+    return {
+      stride: width ? width + gap : 0,
+      gap,
+      position: Math.abs(rail.scrollLeft),
+      width: rail.clientWidth,
+      scrollWidth: rail.scrollWidth,
+    };
+  }
+
+  /** Applies the sizes of the last ResizeObserver callback, in the next frame, before its layout. */
+  #measure(sizes: Sizes | undefined): void {
+    if (!sizes?.stride) return;
+    const first = !this.#measured;
+    this.#measured = true;
+    this.#gap = sizes.gap;
+    if (Math.abs(sizes.stride - this.#stride) > 0.5) {
+      this.#stride = sizes.stride;
       this.requestUpdate();
     }
     if (this.#observedItem) {
@@ -357,30 +404,34 @@ export class VitrineCarousel extends VitrineElement {
       void this.updateComplete.then(() => this.scrollToIndex(pin, false));
     } else if (first) {
       // First the cards in view, the overscan when idle.
-      this.#update(0);
+      this.#update(0, sizes);
       this.#cancelIdle?.();
       this.#cancelIdle = whenIdle(() => {
         this.#cancelIdle = undefined;
         this.#update();
       });
     } else if (!this.#cancelIdle) {
-      this.#update();
+      this.#update(OVERSCAN, sizes);
     }
   }
 
-  /** Recomputes the rendered range (`overscan` cards beyond each edge) and the ends from the scroll position. */
-  #update(overscan = OVERSCAN): void {
+  /**
+   * Recomputes the rendered range (`overscan` cards beyond each edge) and the ends from the scroll
+   * position: the `sizes` of a ResizeObserver callback, else read from the rail.
+   */
+  #update(overscan = OVERSCAN, sizes?: Sizes): void {
     const rail = this.rail;
     if (!rail || !this.#stride) return;
-    const position = Math.abs(rail.scrollLeft);
+    const position = sizes?.position ?? Math.abs(rail.scrollLeft);
+    const width = sizes?.width ?? rail.clientWidth;
     const first = Math.max(0, Math.floor(position / this.#stride) - overscan);
-    const last = Math.ceil((position + rail.clientWidth) / this.#stride) + overscan;
+    const last = Math.ceil((position + width) / this.#stride) + overscan;
     const [f, l] = this.range;
     if (f !== first || l !== last) this.range = [first, last];
     this.atStart = position <= 1;
     // The track's full length is known from the stride, before the overscan cards exist.
-    const length = Math.max(rail.scrollWidth, this.#products.length * this.#stride - this.#gap);
-    this.atEnd = position + rail.clientWidth >= length - 1;
+    const length = Math.max(sizes?.scrollWidth ?? rail.scrollWidth, this.#products.length * this.#stride - this.#gap);
+    this.atEnd = position + width >= length - 1;
   }
 
   #onScroll = (): void => {

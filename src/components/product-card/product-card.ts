@@ -84,6 +84,14 @@ export class VitrineProductCard extends VitrineElement {
   #locale = new LocaleController(this, this.#store);
   #add = new AddController(this, this.#store, () => this.#locale.locale);
 
+  /**
+   * A rail's cards render in the rail's own task (which yielded already): the first frame shows
+   * them drawn, with one layout, instead of empty boxes filled one task at a time.
+   */
+  protected override get yieldFirstRender(): boolean {
+    return (this.getRootNode() as Partial<ShadowRoot>).host?.localName !== 'vitrine-carousel';
+  }
+
   /** The product rendered: `product`, else the store's product with `product-id`. */
   get resolvedProduct(): Product | undefined {
     if (this.product) return this.#store.store.product(this.product.id) ?? this.product;

@@ -233,6 +233,62 @@ describe('<vitrine-carousel>', () => {
     expect(cards(el.shadowRoot!)).to.have.length(6);
   });
 
+  it('draws the cards in view in its first render, without waiting for a frame or a task per card (issue 19)', async () => {
+    const world = setup(many(1000));
+    const el = document.createElement('vitrine-carousel');
+    el.store = world.store;
+    // A narrower card set in px: known from the CSS before any layout.
+    el.style.setProperty('--vitrine-card-width', '150px');
+    el.style.setProperty('--vitrine-carousel-gap', '10px');
+    const frame = { seen: false };
+    requestAnimationFrame(() => (frame.seen = true));
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      const drawn = cards(el.shadowRoot!);
+      // Each card drew its content in the rail's task (before: one task per card, after a frame).
+      expect(drawn.length).to.equal(Math.max(2, Math.ceil(innerWidth / 160)));
+      expect(drawn.every((card) => card.hasUpdated && !!card.shadowRoot!.querySelector('[part~="add-button"]'))).to.be.true;
+      expect(drawn[0].shadowRoot!.textContent).to.include('Product 1');
+      // The track has its full length from the first render (the stride came from the CSS).
+      const rail = el.shadowRoot!.querySelector<HTMLElement>('.rail')!;
+      expect(rail.scrollWidth).to.be.closeTo(1000 * 160 - 10, 2);
+      // Measured later (ResizeObserver), the stride is the same: nothing renders again.
+      const before = drawn.map((card) => card.product!.id);
+      await frames(3);
+      await el.updateComplete;
+      expect(cards(el.shadowRoot!).slice(0, before.length).map((card) => card.product!.id)).to.deep.equal(before);
+      expect(frame.seen).to.be.true;
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('waits for the first measurement when the card width is not in px', async () => {
+    const world = setup(many(100));
+    const wrapper = document.createElement('div');
+    wrapper.style.width = '400px';
+    const el = document.createElement('vitrine-carousel');
+    el.store = world.store;
+    el.style.setProperty('--vitrine-card-width', '10em');
+    wrapper.append(el);
+    document.body.append(wrapper);
+    try {
+      await el.updateComplete;
+      const rail = el.shadowRoot!.querySelector<HTMLElement>('.rail')!;
+      // No stride yet: the track is as long as the cards rendered.
+      expect(rail.scrollWidth).to.be.lessThan(100 * 100);
+      await frames(3);
+      await idle();
+      await el.updateComplete;
+      const width = cards(el.shadowRoot!)[0].getBoundingClientRect().width;
+      expect(width).to.be.closeTo(160, 1);
+      expect(rail.scrollWidth).to.be.closeTo(100 * (width + 12) - 12, 2);
+    } finally {
+      wrapper.remove();
+    }
+  });
+
   it('renders first only the cards that can be visible, then the overscan when idle', async () => {
     const world = setup(many(100));
     const wrapper = document.createElement('div');
