@@ -14,7 +14,6 @@
  * are also not defined before the texts of the page's language are in (pageTexts, below).
  */
 import { VitrineCarousel } from './components/carousel/carousel.js';
-import { prepareRailWhenIdle } from './components/carousel/prepare.js';
 import { warmUpRail } from './components/carousel/warm-up.js';
 import { VitrineCart } from './components/cart/cart.js';
 import './components/chat/load.js';
@@ -52,4 +51,3 @@ defineElement('vitrine-carousel', VitrineCarousel);
 defineElement('vitrine-cart', VitrineCart);
 defineElement('vitrine-show', VitrineShow);
 warmUpRail();
-prepareRailWhenIdle();

@@ -12,7 +12,6 @@ import { resolveLocale } from '../../core/i18n.js';
 import { ShowStore } from '../../core/store.js';
 import type { Money, Product } from '../../core/types.js';
 import { VitrineProductCard } from '../product-card/product-card.js';
-import { whenIdle } from '../shared/idle.js';
 import { VitrineCarousel } from './carousel.js';
 
 const price: Money = { amount: '1.00', currencyCode: 'USD' };
@@ -43,9 +42,4 @@ export function prepareRail(locale = resolveLocale(document.documentElement)): v
   } catch {
     // A copy of another version defined the tags (the constructors then throw): nothing to prepare.
   }
-}
-
-/** `prepareRail()` in the first idle moment (where the carousel is defined). */
-export function prepareRailWhenIdle(): void {
-  whenIdle(() => prepareRail());
 }
