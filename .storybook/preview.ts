@@ -2,6 +2,8 @@
  * Every story: the elements defined as a storefront defines them (src/define.ts), autodocs and
  * controls from the Custom Elements Manifest (`npm run analyze`), Actions for every
  * `vitrine-*` event, and a theme toolbar (light, dark, brand) that only sets `--vitrine-*` tokens.
+ * The languages the stories show are loaded before any story renders (every language but English
+ * is a chunk of its own), so a German or Arabic story is never drawn in English first.
  */
 import { html } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
@@ -9,6 +11,7 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 import { withActions } from 'storybook/actions/decorator';
 import manifest from '../custom-elements.json';
 import '../src/define.js';
+import { loadLocale } from '../src/index.js';
 import './themes.css';
 
 setCustomElementsManifest(manifest);
@@ -42,6 +45,7 @@ const preview: Preview = {
     },
   },
   initialGlobals: { theme: 'light' },
+  loaders: [() => Promise.all(['de', 'ar', 'ja'].map((locale) => loadLocale(locale)))],
   decorators: [
     withActions,
     (story, context) => {
