@@ -311,21 +311,44 @@ export const styles = css`
     border-radius: 0;
     pointer-events: none;
   }
-  :host([layout='overlay']) .messages {
-    display: flex;
-    flex-direction: column;
-    justify-content: flex-end;
-    gap: 4px;
-  }
+  /* The log grows downwards after a lead as tall as the viewport (the first messages sit at its
+     bottom too) and is scrolled to its end (chat.follow.ts): a message coming moves the others by
+     scrolling and a transform, never by layout (no layout shift over the video). */
   :host([layout='overlay']) .log {
+    position: relative;
+    display: block;
+    padding-block-end: 0;
+    scrollbar-width: none;
     -webkit-mask-image: linear-gradient(to bottom, transparent 0, #000 30%);
     mask-image: linear-gradient(to bottom, transparent 0, #000 30%);
     text-shadow: 0 1px 2px rgb(0 0 0 / 60%);
   }
+  :host([layout='overlay']) .log::-webkit-scrollbar {
+    display: none;
+  }
+  :host([layout='overlay']) .messages {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+    padding-block: 100lvh var(--_space);
+  }
   :host([layout='overlay']) .message {
-    align-self: flex-start;
     max-width: 85%;
     pointer-events: auto;
+    /* Each is laid out as it comes (the overlay keeps a few): its box is final in its first frame. */
+    content-visibility: visible;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    :host([layout='overlay']) .message {
+      animation: vitrine-chat-in 200ms ease-out;
+    }
+  }
+  @keyframes vitrine-chat-in {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
   }
   :host([layout='overlay']) .message + .message {
     margin-top: 0;

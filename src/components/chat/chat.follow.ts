@@ -1,0 +1,99 @@
+/**
+ * Keeps the chat overlay on its newest message without a layout shift (issue 19, CLS on phones).
+ *
+ * The overlay's log is a scroll container whose list grows downwards after a lead space as tall as
+ * the viewport (chat.styles.ts), so the first messages sit at its bottom too. A new message is
+ * added below the others, which do not move by layout; the log then scrolls to its end (scrolling
+ * is not a layout shift), and the list glides from where it was with a transform (none with
+ * reduced motion). Older messages leaving the top are above the scrolled-to part: the browser's
+ * scroll anchoring keeps the rest in place. A shopper who scrolled up stays where they are until
+ * they scroll back to the end (or send a message).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** How close (px) to the end still counts as at the end. */
+const SLACK = 8;
+/** The glide of the list when it moves up. */
+const GLIDE: KeyframeAnimationOptions = { duration: 200, easing: 'cubic-bezier(0.2, 0.7, 0.3, 1)', composite: 'add' };
+
+export class FollowController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #find: () => HTMLElement | null;
+  #log: HTMLElement | null = null;
+  #follow = true;
+  #pending = true;
+  readonly #resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#stick(false)) : undefined;
+
+  /** `find`: the log to keep at its end, or null when the chat is not an overlay. */
+  constructor(host: ReactiveControllerHost, find: () => HTMLElement | null) {
+    this.#host = host;
+    this.#find = find;
+    host.addController(this);
+  }
+
+  /** The messages changed: the next update scrolls to the newest if the log was at its end. */
+  changed(): void {
+    this.#pending = true;
+  }
+
+  /** Back to the newest message (the shopper sent one). */
+  toEnd(): void {
+    this.#follow = true;
+    this.#pending = true;
+    this.#host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    const log = this.#find();
+    if (log !== this.#log) {
+      this.#release();
+      this.#log = log;
+      if (!log) return;
+      log.addEventListener('scroll', this.#onScroll, { passive: true });
+      this.#resize?.observe(log);
+      // A new log starts at its newest message, without a glide.
+      this.#follow = true;
+      this.#stick(false);
+      return;
+    }
+    if (log && this.#pending) this.#stick(true);
+  }
+
+  hostDisconnected(): void {
+    this.#release();
+    this.#log = null;
+  }
+
+  #release(): void {
+    this.#log?.removeEventListener('scroll', this.#onScroll);
+    this.#resize?.disconnect();
+  }
+
+  /** At the end unless the shopper scrolled away (anchoring and our own scrolling keep it). */
+  #onScroll = (): void => {
+    const log = this.#log;
+    if (log) this.#follow = log.scrollTop >= this.#end(log) - SLACK;
+  };
+
+  /**
+   * The scroll position that shows the newest message at the bottom, from the layout (the list's
+   * box, positioned in the log), not `scrollHeight`: a glide's transform adds to that while it runs.
+   */
+  #end(log: HTMLElement): number {
+    const list = log.firstElementChild as HTMLElement | null;
+    return list ? Math.max(0, list.offsetTop + list.offsetHeight - log.clientHeight) : 0;
+  }
+
+  #stick(glide: boolean): void {
+    this.#pending = false;
+    const log = this.#log;
+    if (!log || !this.#follow || !log.isConnected) return;
+    const from = log.scrollTop;
+    log.scrollTop = this.#end(log);
+    const moved = log.scrollTop - from;
+    const list = log.firstElementChild as HTMLElement | null;
+    if (!glide || moved <= 0 || !list || typeof list.animate !== 'function') return;
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    list.animate([{ transform: `translateY(${moved}px)` }, { transform: 'translateY(0)' }], GLIDE);
+  }
+}
