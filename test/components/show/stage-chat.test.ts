@@ -80,7 +80,7 @@ describe('<vitrine-show> phone stage: the chat overlay and the chip shift nothin
       // The chip's bottom edge, left and width (its height follows its product); the rest whole.
       const chipEdge = () => rect(chip).filter((_, i) => i !== 1 && i !== 3).concat(rect(chip)[1]! + rect(chip)[3]!);
       const watched = { handle: shadow(el, '.sheet-handle'), header: shadow(el, '.header') };
-      const before = { ...Object.fromEntries(Object.entries(watched).map(([k, node]) => [k, rect(node)])), chip: rect(chip), chipEdge: chipEdge(), chat: rect(overlay) };
+      const before = { handle: rect(watched.handle), header: rect(watched.header), chip: rect(chip), chipEdge: chipEdge(), chat: rect(overlay) };
       const start = performance.now();
       const shifts: Shift[] = [];
       const observer = new PerformanceObserver((list) => shifts.push(...(list.getEntries() as Shift[])));
