@@ -13,6 +13,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** How close (px) to the end still counts as at the end. */
 const SLACK = 8;
+/** What the shopper scrolls the log with. */
+const INPUTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 /** The glide of the list when it moves up. */
 const GLIDE: KeyframeAnimationOptions = { duration: 200, easing: 'cubic-bezier(0.2, 0.7, 0.3, 1)', composite: 'add' };
 
@@ -22,6 +24,8 @@ export class FollowController implements ReactiveController {
   #log: HTMLElement | null = null;
   #follow = true;
   #pending = true;
+  /** The shopper has scrolled, touched or used a key on the log since it was last at its end. */
+  #touched = false;
   readonly #resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#stick(false)) : undefined;
 
   /** `find`: the log to keep at its end, or null when the chat is not an overlay. */
@@ -50,9 +54,11 @@ export class FollowController implements ReactiveController {
       this.#log = log;
       if (!log) return;
       log.addEventListener('scroll', this.#onScroll, { passive: true });
+      for (const type of INPUTS) log.addEventListener(type, this.#onInput, { passive: true });
       this.#resize?.observe(log);
       // A new log starts at its newest message, without a glide.
       this.#follow = true;
+      this.#touched = false;
       this.#stick(false);
       return;
     }
@@ -66,13 +72,26 @@ export class FollowController implements ReactiveController {
 
   #release(): void {
     this.#log?.removeEventListener('scroll', this.#onScroll);
+    for (const type of INPUTS) this.#log?.removeEventListener(type, this.#onInput);
     this.#resize?.disconnect();
   }
 
-  /** At the end unless the shopper scrolled away (anchoring and our own scrolling keep it). */
+  /**
+   * Back at the end: following again. Away from it: only the shopper's own scrolling (a wheel, a
+   * touch, a key on the log) stops the following; a layout change (a phone turned, the log shown
+   * again) may move the scroll position too, and is followed by a stick to the end.
+   */
   #onScroll = (): void => {
     const log = this.#log;
-    if (log) this.#follow = log.scrollTop >= this.#end(log) - SLACK;
+    if (!log) return;
+    const atEnd = log.scrollTop >= this.#end(log) - SLACK;
+    if (atEnd) this.#touched = false;
+    if (atEnd || this.#touched) this.#follow = atEnd;
+    else if (this.#follow) this.#stick(false);
+  };
+
+  #onInput = (): void => {
+    this.#touched = true;
   };
 
   /**
