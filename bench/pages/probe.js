@@ -14,7 +14,7 @@
       start: e.startTime,
       value: e.value,
       recent: e.hadRecentInput,
-      sources: (e.sources || []).map((s) => { const r = s.currentRect, p = s.previousRect; const all = bench.deepAll ? bench.deepAll('*') : []; const m = all.filter((el) => { const b = el.getBoundingClientRect(); return r.width && Math.abs(b.x - r.x) < 1 && Math.abs(b.y - r.y) < 1 && Math.abs(b.width - r.width) < 1 && Math.abs(b.height - r.height) < 1; }); return `${Math.round(e.startTime)} ${e.value.toFixed(4)} ${m.map((el) => el.localName + '.' + String(el.className).split(' ')[0]).slice(-3).join('|')} [${[p.x, p.y, p.width, p.height].map(Math.round)}→${[r.x, r.y, r.width, r.height].map(Math.round)}]`; }),
+      sources: (e.sources || []).map((s) => (s.node ? `${s.node.nodeName}${s.node.id ? '#' + s.node.id : ''}${s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ')[0] : ''}` : '?')),
     }),
   );
 
