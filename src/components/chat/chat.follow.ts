@@ -1,13 +1,14 @@
 /**
  * Keeps the chat overlay on its newest message without a layout shift (issue 19, CLS on phones).
  *
- * The overlay's log is a scroll container whose list grows downwards after a lead space as tall as
- * the viewport (chat.styles.ts), so the first messages sit at its bottom too. A new message is
- * added below the others, which do not move by layout; the log then scrolls to its end (scrolling
- * is not a layout shift), and the list glides from where it was with a transform (none with
- * reduced motion). Older messages leaving the top are above the scrolled-to part: the browser's
- * scroll anchoring keeps the rest in place. A shopper who scrolled up stays where they are until
- * they scroll back to the end (or send a message).
+ * The overlay's log is a scroll container whose list grows downwards after a lead as tall as the
+ * viewport (chat.styles.ts), so the first messages sit at its bottom too. A new message is added
+ * below the others, which do not move by layout; the log then scrolls to its end (scrolling is not
+ * a layout shift) and the message fades in (opacity only, none with reduced motion: a transform on
+ * the list would suspend the browser's scroll anchoring). A message leaving (the oldest, or one a
+ * moderator deleted) moves the ones after it by layout, and scroll anchoring, on the newest
+ * message only (chat.styles.ts), puts them back in the same frame. A shopper who scrolled up stays
+ * where they are until they scroll back to the end (or send a message).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -15,8 +16,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 const SLACK = 8;
 /** What the shopper scrolls the log with. */
 const INPUTS = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
-/** The glide of the list when it moves up. */
-const GLIDE: KeyframeAnimationOptions = { duration: 200, easing: 'cubic-bezier(0.2, 0.7, 0.3, 1)', composite: 'add' };
 
 export class FollowController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -26,7 +25,7 @@ export class FollowController implements ReactiveController {
   #pending = true;
   /** The shopper has scrolled, touched or used a key on the log since it was last at its end. */
   #touched = false;
-  readonly #resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#stick(false)) : undefined;
+  readonly #resize = typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.#stick()) : undefined;
 
   /** `find`: the log to keep at its end, or null when the chat is not an overlay. */
   constructor(host: ReactiveControllerHost, find: () => HTMLElement | null) {
@@ -56,13 +55,13 @@ export class FollowController implements ReactiveController {
       log.addEventListener('scroll', this.#onScroll, { passive: true });
       for (const type of INPUTS) log.addEventListener(type, this.#onInput, { passive: true });
       this.#resize?.observe(log);
-      // A new log starts at its newest message, without a glide.
+      // A new log starts at its newest message.
       this.#follow = true;
       this.#touched = false;
-      this.#stick(false);
+      this.#stick();
       return;
     }
-    if (log && this.#pending) this.#stick(true);
+    if (log && this.#pending) this.#stick();
   }
 
   hostDisconnected(): void {
@@ -87,32 +86,22 @@ export class FollowController implements ReactiveController {
     const atEnd = log.scrollTop >= this.#end(log) - SLACK;
     if (atEnd) this.#touched = false;
     if (atEnd || this.#touched) this.#follow = atEnd;
-    else if (this.#follow) this.#stick(false);
+    else if (this.#follow) this.#stick();
   };
 
   #onInput = (): void => {
     this.#touched = true;
   };
 
-  /**
-   * The scroll position that shows the newest message at the bottom, from the layout (the list's
-   * box, positioned in the log), not `scrollHeight`: a glide's transform adds to that while it runs.
-   */
+  /** The scroll position that shows the newest message at the bottom (the list's box, positioned in the log). */
   #end(log: HTMLElement): number {
     const list = log.firstElementChild as HTMLElement | null;
     return list ? Math.max(0, list.offsetTop + list.offsetHeight - log.clientHeight) : 0;
   }
 
-  #stick(glide: boolean): void {
+  #stick(): void {
     this.#pending = false;
     const log = this.#log;
-    if (!log || !this.#follow || !log.isConnected) return;
-    const from = log.scrollTop;
-    log.scrollTop = this.#end(log);
-    const moved = log.scrollTop - from;
-    const list = log.firstElementChild as HTMLElement | null;
-    if (!glide || moved <= 0 || !list || typeof list.animate !== 'function') return;
-    if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    list.animate([{ transform: `translateY(${moved}px)` }, { transform: 'translateY(0)' }], GLIDE);
+    if (log && this.#follow && log.isConnected) log.scrollTop = this.#end(log);
   }
 }

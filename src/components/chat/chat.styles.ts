@@ -313,7 +313,7 @@ export const styles = css`
   }
   /* The log grows downwards after a lead as tall as the viewport (the first messages sit at its
      bottom too) and is scrolled to its end (chat.follow.ts): a message coming moves the others by
-     scrolling and a transform, never by layout (no layout shift over the video). */
+     scrolling, never by layout (no layout shift over the video). */
   :host([layout='overlay']) .log {
     position: relative;
     display: block;
@@ -338,16 +338,22 @@ export const styles = css`
     pointer-events: auto;
     /* Each is laid out as it comes (the overlay keeps a few): its box is final in its first frame. */
     content-visibility: visible;
+    /* Scroll anchoring holds the newest message in place (not the first in view): one leaving
+       above it, or deleted, moves nothing on screen. */
+    overflow-anchor: none;
+  }
+  :host([layout='overlay']) .message:last-child {
+    overflow-anchor: auto;
   }
   @media (prefers-reduced-motion: no-preference) {
     :host([layout='overlay']) .message {
-      animation: vitrine-chat-in 200ms ease-out;
+      animation: vitrine-chat-in 240ms ease-out;
     }
   }
+  /* Opacity only: a transform would suspend scroll anchoring while it runs. */
   @keyframes vitrine-chat-in {
     from {
       opacity: 0;
-      transform: translateY(8px);
     }
   }
   :host([layout='overlay']) .message + .message {
