@@ -254,7 +254,9 @@ export const styles = css`
     font-size: 11px;
     font-weight: 700;
     color: var(--_muted);
-    min-height: 1em;
+    /* As tall empty as with the first count: the composer row does not grow (no layout shift). */
+    line-height: 15px;
+    min-height: 15px;
   }
   .bump {
     color: var(--_chat-heart);

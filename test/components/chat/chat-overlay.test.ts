@@ -105,6 +105,23 @@ describe('<vitrine-chat layout="overlay">', () => {
     expect(still.messages().at(-1)!.getBoundingClientRect().bottom).to.be.within(still.log.getBoundingClientRect().bottom - 16, still.log.getBoundingClientRect().bottom + 0.5);
   });
 
+  it('the first Like count does not make the composer row taller', async () => {
+    const interactions = createMemoryInteractions({ messages: [] });
+    const model = new ChatModel({ interactions });
+    interactions.subscribe((event) => model.handleEvent(event));
+    const el = await fixture<VitrineChat>(html`<vitrine-chat lang="en" .model=${model}></vitrine-chat>`);
+    await model.start();
+    await frames();
+    await el.updateComplete;
+    const bar = el.shadowRoot!.querySelector('form.bar')!;
+    const height = bar.getBoundingClientRect().height;
+    model.handleEvent({ type: 'reactions', counts: { heart: 18427 } });
+    await frames();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="like-count"]')!.textContent!.trim()).to.equal('18,427');
+    expect(bar.getBoundingClientRect().height).to.equal(height);
+  });
+
   it('right to left: the messages at the start (right) side; the log stays a labelled log', async () => {
     const { el, log, messages, post } = await overlay('ar');
     for (let i = 0; i < 3; i++) await post(i, 'مرحبا');
