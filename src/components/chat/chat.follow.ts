@@ -5,10 +5,10 @@
  * viewport (chat.styles.ts), so the first messages sit at its bottom too. A new message is added
  * below the others, which do not move by layout; the log then scrolls to its end (scrolling is not
  * a layout shift) and the message fades in (opacity only, none with reduced motion: a transform on
- * the list would suspend the browser's scroll anchoring). A message leaving (the oldest, or one a
- * moderator deleted) moves the ones after it by layout, and scroll anchoring, on the newest
- * message only (chat.styles.ts), puts them back in the same frame. A shopper who scrolled up stays
- * where they are until they scroll back to the end (or send a message).
+ * the list would suspend the browser's scroll anchoring). The oldest message leaving the top is
+ * above the part in view: scroll anchoring (on the first message in view) keeps the rest in place
+ * in the same frame. (A message deleted in view still moves the newer ones up by layout.) A
+ * shopper who scrolled up stays where they are until they scroll back to the end (or send one).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 

@@ -340,12 +340,6 @@ export const styles = css`
     pointer-events: auto;
     /* Each is laid out as it comes (the overlay keeps a few): its box is final in its first frame. */
     content-visibility: visible;
-    /* Scroll anchoring holds the newest message in place (not the first in view): one leaving
-       above it, or deleted, moves nothing on screen. */
-    overflow-anchor: none;
-  }
-  :host([layout='overlay']) .message:last-child {
-    overflow-anchor: auto;
   }
   @media (prefers-reduced-motion: no-preference) {
     :host([layout='overlay']) .message {
