@@ -254,7 +254,9 @@ export const styles = css`
     font-size: 11px;
     font-weight: 700;
     color: var(--_muted);
-    min-height: 1em;
+    /* As tall empty as with the first count: the composer row does not grow (no layout shift). */
+    line-height: 15px;
+    min-height: 15px;
   }
   .bump {
     color: var(--_chat-heart);
@@ -311,21 +313,44 @@ export const styles = css`
     border-radius: 0;
     pointer-events: none;
   }
-  :host([layout='overlay']) .messages {
-    display: flex;
-    flex-direction: column;
-    justify-content: flex-end;
-    gap: 4px;
-  }
+  /* The log grows downwards after a lead as tall as the viewport (the first messages sit at its
+     bottom too) and is scrolled to its end (chat.follow.ts): a message coming moves the others by
+     scrolling, never by layout (no layout shift over the video). */
   :host([layout='overlay']) .log {
+    position: relative;
+    display: block;
+    padding-block-end: 0;
+    scrollbar-width: none;
     -webkit-mask-image: linear-gradient(to bottom, transparent 0, #000 30%);
     mask-image: linear-gradient(to bottom, transparent 0, #000 30%);
     text-shadow: 0 1px 2px rgb(0 0 0 / 60%);
   }
+  :host([layout='overlay']) .log::-webkit-scrollbar {
+    display: none;
+  }
+  :host([layout='overlay']) .messages {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: 4px;
+    padding-block: 100lvh var(--_space);
+  }
   :host([layout='overlay']) .message {
-    align-self: flex-start;
     max-width: 85%;
     pointer-events: auto;
+    /* Each is laid out as it comes (the overlay keeps a few): its box is final in its first frame. */
+    content-visibility: visible;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    :host([layout='overlay']) .message {
+      animation: vitrine-chat-in 240ms ease-out;
+    }
+  }
+  /* Opacity only: a transform would suspend scroll anchoring while it runs. */
+  @keyframes vitrine-chat-in {
+    from {
+      opacity: 0;
+    }
   }
   :host([layout='overlay']) .message + .message {
     margin-top: 0;

@@ -8,6 +8,7 @@ import type { ShowStore } from '../../core/store.js';
 import type { ChatMessage } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
+import { FollowController } from './chat.follow.js';
 import { messages, type ChatMessageKey } from './chat.messages.js';
 import { messagesTemplate, pinnedTemplate, type MessageListContext } from './chat.render.js';
 import { styles } from './chat.styles.js';
@@ -16,8 +17,11 @@ const SVG = 'http://www.w3.org/2000/svg';
 const HEART = 'M12 21s-7.5-4.6-9.6-9.1C.9 8.6 3 5 6.4 5c2 0 3.3 1 4.1 2.3h3C14.3 6 15.6 5 17.6 5 21 5 23.1 8.6 21.6 11.9 19.5 16.4 12 21 12 21z';
 /** Most hearts floating at once. */
 const MAX_HEARTS = 12;
-/** Messages an overlay shows (the rest of the window stays in the model). */
-const OVERLAY_MESSAGES = 8;
+/**
+ * Messages an overlay keeps (the rest of the window stays in the model): more than it shows, so
+ * the one leaving is above the part in view, and nothing in view moves when it goes.
+ */
+const OVERLAY_MESSAGES = 24;
 
 const heartIcon = () =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${HEART} /></svg>`;
@@ -99,6 +103,8 @@ export class VitrineChat extends VitrineElement {
   #ownTaps = 0;
   /** What the shopper typed (kept while the name is asked). */
   #draft = '';
+  /** The overlay's log stays on the newest message by scrolling, not by layout (chat.follow.ts). */
+  #follow = new FollowController(this, () => (this.layout === 'overlay' ? (this.log ?? null) : null));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -149,7 +155,10 @@ export class VitrineChat extends VitrineElement {
 
   /** One DOM update per animation frame, however many events arrive. */
   #changed(now: ChatState, before: ChatState): void {
-    if (now.messages !== before.messages) this.#announce(now.messages, before.messages);
+    if (now.messages !== before.messages) {
+      this.#announce(now.messages, before.messages);
+      this.#follow.changed();
+    }
     // Flood control's count alone changes nothing on screen.
     if (now.sampled !== before.sampled && Object.keys(now).every((k) => k === 'sampled' || now[k as keyof ChatState] === before[k as keyof ChatState])) return;
     const othersTaps = (now.reactions.heart ?? 0) - (before.reactions.heart ?? 0) - (now.ownReactions - before.ownReactions);
@@ -243,8 +252,9 @@ export class VitrineChat extends VitrineElement {
     this.#draft = '';
     this.draftLength = 0;
     this.notice = null;
-    // Back to the newest messages (the log's bottom is its start: it is laid out in reverse).
-    if (this.log) this.log.scrollTop = 0;
+    // Back to the newest messages (the panel's log is laid out in reverse: its bottom is its start).
+    if (this.layout === 'overlay') this.#follow.toEnd();
+    else if (this.log) this.log.scrollTop = 0;
     await model.send(text);
   }
 
@@ -393,9 +403,10 @@ export class VitrineChat extends VitrineElement {
     const overlay = this.layout === 'overlay';
     const entries = overlay ? s.messages.slice(-OVERLAY_MESSAGES) : s.messages;
     const empty = entries.length === 0;
-    // The log is laid out from its end (column-reverse around one box in reading order): it stays
-    // on the newest message as messages arrive, or where the shopper scrolled to, without reading
-    // or writing scroll positions (forced layouts) on every update.
+    // The panel's log is laid out from its end (column-reverse around one box in reading order): it
+    // stays on the newest message as messages arrive, or where the shopper scrolled to, without
+    // reading or writing scroll positions. The overlay's grows downwards and scrolls to its end
+    // (chat.follow.ts): over the video, nothing may move by layout as messages come.
     return html`<div class="log" part="log" role="log" aria-live="off" tabindex="0" aria-label=${this.#t('chat')}>
         <div class="messages">${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'))}</div>
       </div>

@@ -73,6 +73,8 @@ export const stageStyles = css`
     display: block;
   }
   .layout.on-stage {
+    /* A chip with one price line: its title a target (44px on touch screens), the price, its padding. */
+    --_chip-height: calc(var(--_target) + 28px);
     position: fixed;
     inset: 0;
     box-sizing: border-box;
@@ -175,16 +177,34 @@ export const stageStyles = css`
     margin-block-start: max(0px, calc(50dvh + 44px - env(safe-area-inset-top, 0px) - 60px));
     min-block-size: 0;
     height: auto;
+    transform: translateY(calc(-1 * var(--_chip-lift, 0px)));
+    clip-path: inset(var(--_chip-lift, 0px) 0 0);
   }
+  /* The chip's row has a fixed height, that of a chip with one price line: nothing in the stage
+     moves when a pin, a sale price or a deal makes the chip taller. The chip is laid out from the
+     row's bottom edge (it grows downwards in layout, moving nothing) and drawn up from there by its
+     own height (a transform: no layout shift); the chat above rises with it (--_chip-lift, set
+     by show.stage.ts), also by a transform, clipped at its top. */
   .on-stage > .pinned {
     grid-area: chip;
     z-index: 2;
+    position: relative;
     margin: 0 8px 8px calc(env(safe-area-inset-left, 0px) + 8px);
-    block-size: auto;
+    block-size: var(--_chip-height);
     min-block-size: 0;
     contain: none;
     overflow: visible;
     color: var(--_text);
+  }
+  .on-stage > .pinned vitrine-product-card {
+    position: absolute;
+    inset-inline: 0;
+    top: 100%;
+    transform: translateY(-100%);
+  }
+  /* Add to cart on the title's line: it stays there when the price under them takes more lines. */
+  .on-stage > .pinned vitrine-product-card::part(body) {
+    align-items: start;
   }
   .on-stage > .pinned .label {
     position: absolute;
