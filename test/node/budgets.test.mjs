@@ -88,9 +88,9 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // lazy chunks like the other languages (src/locales/de.ts, ar.ts; the loader requests the page's
 // one beside it): about 1.5 kB less. The rail's one-frame first render (its stride from the CSS,
 // sizes read in the ResizeObserver callback) and the idle rehearsal of its first render
-// (carousel/prepare.ts): about 0.4 kB more. 41.6 kB measured.
+// (carousel/prepare.ts): about 0.4 kB more. 41.8 kB measured with every branch merged.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 41_800;
+export const FIRST_VIEW_CEILING = 42_000;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

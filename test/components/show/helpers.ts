@@ -102,3 +102,8 @@ export function hitAt(x: number, y: number): Element | null {
 /** True when two visible rectangles overlap by more than half a pixel. */
 export const overlap = (a: DOMRect, b: DOMRect) =>
   a.width > 0 && b.width > 0 && a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
+/** Resolves when the show's running animations (a toast fading in, a moment sliding in) are done: contrast is checked on what is shown, not halfway through a fade. */
+export async function animationsDone(el: Element): Promise<void> {
+  await Promise.all((el.shadowRoot?.getAnimations() ?? []).map((a) => a.finished.catch(() => undefined)));
+}

@@ -8,6 +8,7 @@ import '../../../src/define.js';
 import type { VitrineShow } from '../../../src/components/show/show.js';
 import { button } from '../product-card/fixtures.js';
 import { BASE, fail, resetServer, serverLog, studio, until } from '../moments/helpers.js';
+import { animationsDone } from './helpers.js';
 
 const inner = (root: Element | null | undefined, selector: string): HTMLElement | null =>
   (root?.shadowRoot?.querySelector(selector) as HTMLElement | null) ?? null;
@@ -54,6 +55,7 @@ describe('<vitrine-show> live moments', () => {
     await until(() => countdown(railCard(el, first.id))?.startsWith('Ends in 0:'), 'the rail card’s countdown');
     const before = countdown(pinnedCard(el));
     await until(() => countdown(pinnedCard(el)) !== before, 'the countdown to tick', 3000);
+    await animationsDone(el);
     await expect(el).to.be.accessible();
 
     // The product detail shows it too, and the in-page cart charges the deal price while the deal runs.
@@ -83,6 +85,7 @@ describe('<vitrine-show> live moments', () => {
     await until(() => banner.shadowRoot && button(banner.shadowRoot, 'Apply code'), 'Apply code');
     expect(part(banner, 'text')!.textContent).to.equal('Live viewers: 10% off');
     expect(button(banner.shadowRoot!, 'Copy code')).to.exist;
+    await animationsDone(el);
     await expect(el).to.be.accessible();
     setTimeout(() => button(banner.shadowRoot!, 'Apply code')!.click());
     const coupon = await oneEvent(el, 'vitrine-coupon');
@@ -103,6 +106,7 @@ describe('<vitrine-show> live moments', () => {
     const pollEl = await until(() => el.shadowRoot!.querySelector('vitrine-poll'), 'the poll');
     await until(() => pollEl.shadowRoot && button(pollEl.shadowRoot, 'Linen'), 'the options');
     expect(part(el, 'moments')).to.exist;
+    await animationsDone(el);
     await expect(el).to.be.accessible();
     setTimeout(() => button(pollEl.shadowRoot!, 'Linen')!.click());
     const vote = await oneEvent(el, 'vitrine-vote');
@@ -115,6 +119,7 @@ describe('<vitrine-show> live moments', () => {
       body: JSON.stringify({ optionId: 'o1' }),
     });
     await until(() => pollEl.shadowRoot!.querySelectorAll('.percent')[1]?.textContent === '50%', 'the live update');
+    await animationsDone(el);
     await expect(el).to.be.accessible();
   });
 
@@ -194,6 +199,7 @@ describe('<vitrine-show> replay polls', () => {
     expect(box.left - stage.right, 'next to it').to.be.at.most(40);
     expect(box.top, 'within its height').to.be.at.least(stage.top - 0.5);
     expect(box.top).to.be.below(stage.bottom);
+    await animationsDone(el);
     await expect(el).to.be.accessible();
 
     await seek(el, 10);

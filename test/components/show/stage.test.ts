@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { VitrineShow } from '../../../src/components/show/show.js';
-import { box, deep, hitAt, money, mountShow, overlap, product, shadow, showDoc, until } from './helpers.js';
+import { box, deep, hitAt, money, mountShow, overlap, product, shadow, showDoc, until, animationsDone } from './helpers.js';
 
 const layout = (el: VitrineShow) => shadow(el, '.layout') as HTMLElement;
 const onStage = (el: VitrineShow) => layout(el).matches(':popover-open');
@@ -103,6 +103,8 @@ describe('<vitrine-show> phone stage (issue 17)', function () {
       expect(toast.textContent).to.contain('Added: Wool scarf');
       expect(overlap(box(toast), targets.chip), 'the toast is not over the chip').to.equal(false);
       await until(() => deep(el, 'vitrine-cart', '[part="count"]')!.textContent!.trim() === '1', 'the count');
+      // Contrast is checked on the toast as shown, not halfway through its 200 ms fade-in.
+      await animationsDone(el);
       await expect(el).to.be.accessible();
     });
   }
