@@ -239,12 +239,12 @@ describe('hardening: hostile host page (built bundle)', function () {
     b.addEventListener('vitrine-cart-change', () => adds.b++);
     a.openProduct('p11');
     await clickButton(a.shadowRoot!.querySelector('vitrine-product-detail')!, /^Add to cart/);
-    await until(() => a.state.cart?.lines.length === 1, 'add to A failed');
+    await until(() => a.state.cart?.lines.length === 1, 'add to A failed', 15_000);
     await sleep(300);
     expect(b.state.cart?.lines.length ?? 0, 'B got A’s line').to.equal(0);
     b.openProduct('p6');
     await clickButton(b.shadowRoot!.querySelector('vitrine-product-detail')!, /^Add to cart/);
-    await until(() => b.state.cart?.lines.length === 1, 'add to B failed');
+    await until(() => b.state.cart?.lines.length === 1, 'add to B failed', 15_000);
     expect(a.state.cart!.id).to.not.equal(b.state.cart!.id);
     expect(a.state.cart!.lines.map((l) => l.variantId)).to.deep.equal(['p11']);
     expect(b.state.cart!.lines.map((l) => l.variantId)).to.deep.equal(['p6']);
