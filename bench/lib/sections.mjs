@@ -308,7 +308,6 @@ export const sections = [
         }
       }
       const worst = (v, key = 'cls') => Math.max(...samples[v].map((s) => s[key]));
-      const sources = [...new Set(Object.entries(samples).filter(([v]) => !v.startsWith('none')).flatMap(([, list]) => list.flatMap((s) => s.shifts.flatMap((x) => x.sources))))];
       const rows = [];
       for (const w of WIDTHS) {
         for (const [placement, label] of [['vitrine', 'in the hero column'], ['vitrine-wide', 'in a full-width section']]) {
@@ -324,7 +323,25 @@ export const sections = [
           }
         }
       }
-      if (sources.length) rows.push(row('  shifted nodes', { vitrine: sources.slice(0, 6).join(', ') }));
+      // Each shifted node (named across shadow roots by bench/pages/probe.js) with the sum of the
+      // shifts it took part in, largest first; every shift of the show's runs is printed below the
+      // table's progress lines (time after the upgrade, value, what moved from where to where).
+      const weight = new Map();
+      for (const [v, list] of Object.entries(samples)) {
+        if (v.startsWith('none')) continue;
+        for (const s of list) {
+          for (const x of s.shifts) for (const name of new Set(x.sources)) weight.set(name, (weight.get(name) ?? 0) + x.value);
+          if (s.shifts.length) {
+            console.log(`cls ${v}: ${s.shifts.length} shift(s)`);
+            for (const x of s.shifts) {
+              const at = s.definedAt == null ? `${Math.round(x.start)} ms` : `${x.start >= s.definedAt ? '+' : ''}${Math.round(x.start - s.definedAt)} ms`;
+              console.log(`  ${at} ${num(x.value, 4)}: ${x.sources.map((name, i) => `${name} [${x.moves?.[i]?.from} -> ${x.moves?.[i]?.to}]`).join('; ')}`);
+            }
+          }
+        }
+      }
+      const named = [...weight].sort((a, b) => b[1] - a[1]).map(([name, value]) => `${name} (${num(value, 4)})`);
+      if (named.length) rows.push(row('  shifted nodes (sum of their shifts)', { vitrine: named.slice(0, 6).join(', ') }));
       return { rows, data: samples };
     },
   },

@@ -9,12 +9,59 @@
     } catch {}
   };
   observe('longtask', (e) => bench.longtasks.push({ start: e.startTime, duration: e.duration }));
+  // A shift's sources name their nodes, except nodes inside shadow roots (Chrome does not expose
+  // those: \`node\` is null). Those are found by their rects: the element (in the document or an
+  // open shadow root) whose box, clipped to the viewport as the attribution's rects are, is the
+  // source's current rect, named with the shadow hosts above it ("vitrine-show>div.header").
+  const describe = (el) => {
+    const cls = typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/)[0] : '';
+    return `${el.localName}${el.id ? '#' + el.id : ''}${cls}`;
+  };
+  const pathOf = (el) => {
+    const names = [describe(el)];
+    for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) names.unshift(root.host.localName);
+    return names.join('>');
+  };
+  const clip = (r) => {
+    const x = Math.max(0, r.left);
+    const y = Math.max(0, r.top);
+    const right = Math.min(innerWidth, r.right);
+    const bottom = Math.min(innerHeight, r.bottom);
+    return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
+  };
+  const byRect = (rect) => {
+    if (!rect || (!rect.width && !rect.height)) return null;
+    let best = null;
+    let bestScore = Infinity;
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        const r = clip(el.getBoundingClientRect());
+        const score = Math.abs(r.x - rect.x) + Math.abs(r.y - rect.y) + Math.abs(r.width - rect.width) + Math.abs(r.height - rect.height);
+        // Strictly better only: of equal boxes the outermost (the one that moved with its content).
+        if (score < bestScore) {
+          bestScore = score;
+          best = el;
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return best && bestScore <= 4 ? pathOf(best) : null;
+  };
+  const box = (r) => (r ? `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}` : '-');
+  const nameOf = (s) => {
+    if (s.node && s.node.nodeType === 1) return pathOf(s.node);
+    if (s.node) return `${s.node.nodeName}${s.node.parentElement ? ' in ' + pathOf(s.node.parentElement) : ''}`;
+    return byRect(s.currentRect) ?? `?(${box(s.previousRect)} -> ${box(s.currentRect)})`;
+  };
   observe('layout-shift', (e) =>
     bench.shifts.push({
       start: e.startTime,
       value: e.value,
       recent: e.hadRecentInput,
-      sources: (e.sources || []).map((s) => (s.node ? `${s.node.nodeName}${s.node.id ? '#' + s.node.id : ''}${s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ')[0] : ''}` : '?')),
+      sources: (e.sources || []).map(nameOf),
+      // What moved, and by how much (the first source's vertical and horizontal move).
+      moves: (e.sources || []).map((s) => ({ from: box(s.previousRect), to: box(s.currentRect) })),
     }),
   );
 
