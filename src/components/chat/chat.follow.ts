@@ -7,7 +7,7 @@
  * a layout shift) and the message fades in (opacity only, none with reduced motion: a transform on
  * the list would suspend the browser's scroll anchoring). The oldest message leaving the top is
  * above the part in view: scroll anchoring (on the first message in view) keeps the rest in place
- * in the same frame. (A message deleted in view still moves the newer ones up by layout.) A
+ * in the same frame. A message deleted in view keeps its place, hidden (chat.places.ts). A
  * shopper who scrolled up stays where they are until they scroll back to the end (or send one).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

@@ -77,24 +77,31 @@ function menu(entry: ChatEntry, c: MessageListContext): TemplateResult | typeof 
  * evaluated again only when what it shows changed (the entry, its menu, its tab stop, reported, the
  * locale): under a flood, a frame renders the new messages, not the ~200 kept ones.
  */
-export function messagesTemplate(entries: readonly ChatEntry[], c: MessageListContext): TemplateResult {
-  const focusId = c.focusId ?? entries.at(-1)?.message.id ?? null;
+export function messagesTemplate(entries: readonly ChatEntry[], c: MessageListContext, gone: ReadonlySet<string> = new Set()): TemplateResult {
+  const last = gone.size ? entries.filter((e) => !gone.has(e.key ?? e.message.id)).at(-1) : entries.at(-1);
+  const focusId = c.focusId ?? last?.message.id ?? null;
   return html`${repeat(
     entries,
     (entry) => entry.key ?? entry.message.id,
     (entry) => {
       const id = entry.message.id;
-      return guard([entry, c.menuFor === id, focusId === id, c.reported.has(id), c.interactive, c.locale], () => messageTemplate(entry, focusId, c));
+      const isGone = gone.has(entry.key ?? id);
+      return guard([entry, c.menuFor === id, focusId === id, c.reported.has(id), c.interactive, c.locale, isGone], () => messageTemplate(entry, focusId, c, isGone));
     },
   )}`;
 }
 
-/** One message (its callbacks read the element's current state through `c`, never a stale list). */
-function messageTemplate(entry: ChatEntry, focusId: string | null, c: MessageListContext): TemplateResult {
+/**
+ * One message (its callbacks read the element's current state through `c`, never a stale list).
+ * `gone`: deleted, kept hidden in its place (the overlay, chat.places.ts): not seen, not read out.
+ */
+function messageTemplate(entry: ChatEntry, focusId: string | null, c: MessageListContext, gone = false): TemplateResult {
   const message = entry.message;
   const confirmed = entry.state === 'sent';
   return html`<div
-    class="message ${message.author.role} ${entry.state} ${entry.own ? 'own' : ''}"
+    class="message ${message.author.role} ${entry.state} ${entry.own ? 'own' : ''} ${gone ? 'gone' : ''}"
+    aria-hidden=${gone ? 'true' : nothing}
+    ?inert=${gone}
     part="message${message.author.role === 'viewer' ? '' : ` message-${message.author.role}`}${entry.own ? ' message-own' : ''}"
     data-id=${message.id}
   >

@@ -355,6 +355,11 @@ export const styles = css`
   :host([layout='overlay']) .message + .message {
     margin-top: 0;
   }
+  /* Deleted, kept in its place until it leaves with the oldest (chat.places.ts): the newer ones stay. */
+  :host([layout='overlay']) .message.gone {
+    visibility: hidden;
+    animation: none;
+  }
   :host([layout='overlay']) .pinned {
     background: rgb(0 0 0 / 70%);
     pointer-events: auto;

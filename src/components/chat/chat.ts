@@ -9,6 +9,7 @@ import type { ChatMessage } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { FollowController } from './chat.follow.js';
+import { keepPlaces, type Places } from './chat.places.js';
 import { messages, type ChatMessageKey } from './chat.messages.js';
 import { messagesTemplate, pinnedTemplate, type MessageListContext } from './chat.render.js';
 import { styles } from './chat.styles.js';
@@ -104,6 +105,7 @@ export class VitrineChat extends VitrineElement {
   /** What the shopper typed (kept while the name is asked). */
   #draft = '';
   /** The overlay's log stays on the newest message by scrolling, not by layout (chat.follow.ts). */
+  #places: Places = { entries: [], gone: new Set() };
   #follow = new FollowController(this, () => (this.layout === 'overlay' ? (this.log ?? null) : null));
 
   override connectedCallback(): void {
@@ -401,14 +403,16 @@ export class VitrineChat extends VitrineElement {
   #body(s: ChatState): unknown {
     if (s.connection === 'unavailable') return html`<p class="center" part="notice">${this.#t('unavailable')}</p>`;
     const overlay = this.layout === 'overlay';
-    const entries = overlay ? s.messages.slice(-OVERLAY_MESSAGES) : s.messages;
+    // The overlay's messages keep their places as others leave (chat.places.ts).
+    this.#places = overlay ? keepPlaces(this.#places, s.messages, OVERLAY_MESSAGES, (e) => s.hidden.has(e.message.author.id)) : { entries: [], gone: new Set() };
+    const entries = overlay ? this.#places.entries : s.messages;
     const empty = entries.length === 0;
     // The panel's log is laid out from its end (column-reverse around one box in reading order): it
     // stays on the newest message as messages arrive, or where the shopper scrolled to, without
     // reading or writing scroll positions. The overlay's grows downwards and scrolls to its end
     // (chat.follow.ts): over the video, nothing may move by layout as messages come.
     return html`<div class="log" part="log" role="log" aria-live="off" tabindex="0" aria-label=${this.#t('chat')}>
-        <div class="messages">${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'))}</div>
+        <div class="messages">${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'), this.#places.gone)}</div>
       </div>
       ${empty && !overlay
         ? html`<p class="center">${s.connection === 'loading' ? this.#t('loading') : this.#t(s.replay ? 'emptyReplay' : 'empty')}</p>`

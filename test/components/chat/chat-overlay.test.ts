@@ -80,6 +80,38 @@ describe('<vitrine-chat layout="overlay">', () => {
     }
   });
 
+  it('a message deleted in view keeps its place, hidden, until it leaves with the oldest: the others do not move', async () => {
+    const { log, messages, post, interactions, el } = await overlay();
+    for (let i = 0; i < 8; i++) await post(i);
+    await new Promise((r) => setTimeout(r, 300));
+    const spam = messages().at(-3)!;
+    const id = spam.dataset.id!;
+    const newer = messages().slice(-2);
+    const where = newer.map((m) => m.getBoundingClientRect().top);
+    const shifts: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => shifts.push(...list.getEntries()));
+    observer.observe({ type: 'layout-shift' });
+    try {
+      interactions.remove({ id });
+      await frames();
+      await el.updateComplete;
+      await frames();
+      const kept = el.shadowRoot!.querySelector<HTMLElement>(`.message[data-id="${id}"]`)!;
+      expect(kept, 'kept in its place').to.exist;
+      expect(getComputedStyle(kept).visibility).to.equal('hidden');
+      expect(kept.getAttribute('aria-hidden')).to.equal('true');
+      expect(newer.map((m) => m.getBoundingClientRect().top), 'the newer ones stay').to.deep.equal(where);
+      expect(shifts.map((s) => (s as PerformanceEntry & { value: number }).value), 'no layout shift').to.deep.equal([]);
+      // It leaves with the oldest, above the part in view.
+      for (let i = 8; i < 40; i++) await post(i);
+      expect(el.shadowRoot!.querySelector(`.message[data-id="${id}"]`)).to.equal(null);
+      expect(messages().length).to.equal(24);
+      expect(messages().at(-1)!.getBoundingClientRect().bottom).to.be.within(log.getBoundingClientRect().bottom - 16, log.getBoundingClientRect().bottom + 0.5);
+    } finally {
+      observer.disconnect();
+    }
+  });
+
   it('fades a new message in, except with reduced motion', async () => {
     const moving = await overlay();
     for (let i = 0; i < 12; i++) await moving.post(i);
