@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { headerStyles } from './show.header.styles.js';
 
 /**
  * Three layouts from the space the show is given (container queries on the host, so a show
@@ -18,7 +19,8 @@ import { css } from 'lit';
  * card, over the pinned product's description or the chat's older messages; narrower: over the
  * pinned slot, below the video).
  */
-export const styles = css`
+export const styles = [
+  css`
   :host {
     display: block;
     container: vitrine-show / inline-size;
@@ -49,76 +51,6 @@ export const styles = css`
     height: 0;
     visibility: hidden;
     pointer-events: none;
-  }
-
-  .header {
-    grid-area: header;
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
-    min-width: 0;
-  }
-  .title-block {
-    flex: 1;
-    min-width: 0;
-    /* One title line and one meta line (the avatar's 24px), reserved before the show loads;
-       the meta line sits at the bottom, where it stays when the title arrives. */
-    min-block-size: calc(17px * 1.25 + 24px);
-    display: flex;
-    flex-direction: column;
-    justify-content: flex-end;
-  }
-  .title {
-    margin: 0;
-    font-size: 17px;
-    font-weight: 700;
-    line-height: 1.25;
-    /* One line: a long title is truncated visually (the heading keeps it whole for assistive tech). */
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: nowrap;
-    align-items: center;
-    gap: 4px var(--_space);
-    min-block-size: 24px;
-    overflow: hidden;
-    white-space: nowrap;
-    font-size: 13px;
-    color: var(--_muted);
-  }
-  /* On a narrow header the host's name gives way (ellipsis); the badge and the viewer count stay whole. */
-  .meta > * {
-    flex: none;
-  }
-  .meta > .host {
-    flex: 0 1 auto;
-    min-width: 0;
-    overflow: hidden;
-    text-overflow: ellipsis;
-  }
-  .badge {
-    display: inline-block;
-    font-size: 12px;
-    font-weight: 700;
-    letter-spacing: 0.02em;
-    text-transform: uppercase;
-    padding: 2px 8px;
-    border-radius: 999px;
-    background: var(--_surface-alt);
-    color: var(--_text);
-  }
-  .badge.live {
-    background: var(--_live);
-    color: #fff;
-  }
-  .avatar {
-    width: 24px;
-    height: 24px;
-    border-radius: 50%;
-    object-fit: cover;
   }
 
   .stage-slot {
@@ -338,14 +270,6 @@ export const styles = css`
       grid-template-rows: auto minmax(0, 1fr) auto;
       grid-template-areas: 'stage header' 'stage pinned' 'rail rail';
     }
-    /* Beside the video there is room: the host's name whole (the meta line wraps if it must). */
-    .meta {
-      flex-wrap: wrap;
-    }
-    .meta > .host {
-      overflow: visible;
-      white-space: normal;
-    }
     /*
      * The video sets the height; the (compact) pinned product fits beside it (scrolling if it
      * must). The room under the card (the video's height less the header and the card, from none
@@ -453,4 +377,6 @@ export const styles = css`
       min-height: calc(var(--_rail-height) + 16px);
     }
   }
-`;
+`,
+  headerStyles,
+];
