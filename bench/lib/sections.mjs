@@ -335,7 +335,7 @@ export const sections = [
             console.log(`cls ${v}: ${s.shifts.length} shift(s)`);
             for (const x of s.shifts) {
               const at = s.definedAt == null ? `${Math.round(x.start)} ms` : `${x.start >= s.definedAt ? '+' : ''}${Math.round(x.start - s.definedAt)} ms`;
-              console.log(`  ${at} ${num(x.value, 4)}: ${x.sources.map((name, i) => `${name} [${x.moves?.[i]?.from} -> ${x.moves?.[i]?.to}]`).join('; ')}`);
+              console.log(`  ${at} ${num(x.value, 4)}: ${x.sources.map((name, i) => `${name} [${x.moves?.[i]?.from} -> ${x.moves?.[i]?.to}${x.moves?.[i]?.text ? ` "${x.moves[i].text}"` : ''}]`).join('; ')}`);
             }
           }
         }

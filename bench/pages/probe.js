@@ -46,13 +46,13 @@
       }
     };
     walk(document);
-    return best && bestScore <= 4 ? pathOf(best) : null;
+    return best && bestScore <= 4 ? best : null;
   };
   const box = (r) => (r ? `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}` : '-');
+  const nodeOf = (s) => (s.node ? (s.node.nodeType === 1 ? s.node : s.node.parentElement) : byRect(s.currentRect));
   const nameOf = (s) => {
-    if (s.node && s.node.nodeType === 1) return pathOf(s.node);
-    if (s.node) return `${s.node.nodeName}${s.node.parentElement ? ' in ' + pathOf(s.node.parentElement) : ''}`;
-    return byRect(s.currentRect) ?? `?(${box(s.previousRect)} -> ${box(s.currentRect)})`;
+    const el = nodeOf(s);
+    return el ? pathOf(el) : `?(${box(s.previousRect)} -> ${box(s.currentRect)})`;
   };
   observe('layout-shift', (e) =>
     bench.shifts.push({
@@ -61,7 +61,8 @@
       recent: e.hadRecentInput,
       sources: (e.sources || []).map(nameOf),
       // What moved, and by how much (the first source's vertical and horizontal move).
-      moves: (e.sources || []).map((s) => ({ from: box(s.previousRect), to: box(s.currentRect) })),
+      // and the text it shows now (what arrived, when a text changed its width).
+      moves: (e.sources || []).map((s) => ({ from: box(s.previousRect), to: box(s.currentRect), text: (nodeOf(s)?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40) })),
     }),
   );
 

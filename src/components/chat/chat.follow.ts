@@ -6,8 +6,10 @@
  * below the others, which do not move by layout; the log then scrolls to its end (scrolling is not
  * a layout shift) and the message fades in (opacity only, none with reduced motion: a transform on
  * the list would suspend the browser's scroll anchoring). The oldest message leaving the top is
- * above the part in view: scroll anchoring (on the first message in view) keeps the rest in place
- * in the same frame. A message deleted in view keeps its place, hidden (chat.places.ts). A
+ * above the part in view, and its room stays (the list's padding grows by it, chat.places.ts): the
+ * rest keep their place in the log, so the scroll to a new message in the same frame is all that
+ * moves them (scroll anchoring alone left Chrome counting that as a layout shift). A message
+ * deleted in view keeps its place, hidden (chat.places.ts). A
  * shopper who scrolled up stays where they are until they scroll back to the end (or send one).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';

@@ -56,3 +56,21 @@ export function keepPlaces(shown: Places, next: readonly ChatEntry[], max: numbe
   for (const entry of out.slice(0, out.length - entries.length)) gone.delete(placeKey(entry));
   return { entries, gone };
 }
+
+/**
+ * How far (px) the messages that stay would move up, by layout, when those before them leave
+ * (`log`: the overlay's log as rendered now, with `shown`; `next`: what it will show). The overlay
+ * adds that to the room above its list in the same update: what stays keeps its place in the log,
+ * and the log only scrolls (to the newest). Scroll anchoring would do the same, but not in a frame
+ * where the log also scrolls to a new message (Chrome counts that move as a layout shift).
+ */
+export function heightLeaving(log: Element | null | undefined, shown: Places, next: Places): number {
+  const first = shown.entries[0];
+  const before = new Set(shown.entries.map(placeKey));
+  const stays = next.entries.find((entry) => before.has(placeKey(entry)));
+  if (!log || !first || !stays || placeKey(first) === placeKey(stays)) return 0;
+  const at = (entry: ChatEntry) => log.querySelector<HTMLElement>(`.message[data-id="${CSS.escape(entry.message.id)}"]`);
+  const from = at(first);
+  const to = at(stays);
+  return from && to ? Math.max(0, to.getBoundingClientRect().top - from.getBoundingClientRect().top) : 0;
+}

@@ -333,7 +333,8 @@ export const styles = css`
     flex-direction: column;
     align-items: flex-start;
     gap: 4px;
-    padding-block: 100lvh var(--_space);
+    /* The room of the messages gone from the top (chat.places.ts): what stays does not move up. */
+    padding-block: calc(100lvh + var(--_left, 0px)) var(--_space);
   }
   :host([layout='overlay']) .message {
     max-width: 85%;

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { ChatEntry, ChatModel, ChatState } from '../../core/chat.js';
 import { formatNumber, isRtl, resolveLocale } from '../../core/i18n.js';
 import { CHAT_LIMITS, chatTextProblem } from '../../core/parse-interactions.js';
@@ -9,7 +10,7 @@ import type { ChatMessage } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { FollowController } from './chat.follow.js';
-import { keepPlaces, type Places } from './chat.places.js';
+import { heightLeaving, keepPlaces, type Places } from './chat.places.js';
 import { messages, type ChatMessageKey } from './chat.messages.js';
 import { messagesTemplate, pinnedTemplate, type MessageListContext } from './chat.render.js';
 import { styles } from './chat.styles.js';
@@ -106,6 +107,8 @@ export class VitrineChat extends VitrineElement {
   #draft = '';
   /** The overlay's log stays on the newest message by scrolling, not by layout (chat.follow.ts). */
   #places: Places = { entries: [], gone: new Set() };
+  /** The room of the messages gone from the top of the overlay (px). */
+  #room = 0;
   #follow = new FollowController(this, () => (this.layout === 'overlay' ? (this.log ?? null) : null));
 
   override connectedCallback(): void {
@@ -404,7 +407,11 @@ export class VitrineChat extends VitrineElement {
     if (s.connection === 'unavailable') return html`<p class="center" part="notice">${this.#t('unavailable')}</p>`;
     const overlay = this.layout === 'overlay';
     // The overlay's messages keep their places as others leave (chat.places.ts).
-    this.#places = overlay ? keepPlaces(this.#places, s.messages, OVERLAY_MESSAGES, (e) => s.hidden.has(e.message.author.id)) : { entries: [], gone: new Set() };
+    const places = overlay ? keepPlaces(this.#places, s.messages, OVERLAY_MESSAGES, (e) => s.hidden.has(e.message.author.id)) : { entries: [], gone: new Set<string>() };
+    // What leaves from the top leaves its room (reset on a new log, or after about 20,000 messages).
+    const room = overlay ? this.#room + heightLeaving(this.log, this.#places, places) : 0;
+    this.#room = room > 1e6 ? 0 : room;
+    this.#places = places;
     const entries = overlay ? this.#places.entries : s.messages;
     const empty = entries.length === 0;
     // The panel's log is laid out from its end (column-reverse around one box in reading order): it
@@ -412,7 +419,7 @@ export class VitrineChat extends VitrineElement {
     // reading or writing scroll positions. The overlay's grows downwards and scrolls to its end
     // (chat.follow.ts): over the video, nothing may move by layout as messages come.
     return html`<div class="log" part="log" role="log" aria-live="off" tabindex="0" aria-label=${this.#t('chat')}>
-        <div class="messages">${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'), this.#places.gone)}</div>
+        <div class="messages" style=${styleMap({ '--_left': `${this.#room}px` })}>${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'), this.#places.gone)}</div>
       </div>
       ${empty && !overlay
         ? html`<p class="center">${s.connection === 'loading' ? this.#t('loading') : this.#t(s.replay ? 'emptyReplay' : 'empty')}</p>`

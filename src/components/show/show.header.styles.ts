@@ -101,9 +101,16 @@ export const headerStyles = css`
     .title {
       grid-area: 1 / 1;
     }
+    /* Each button in its own column from the start (the cart stays put when the title and Share come). */
     .header > :not(.title-block) {
-      grid-row: 1;
+      grid-area: 1 / 4;
       margin-inline-start: var(--_space);
+    }
+    .header > .share {
+      grid-column: 2;
+    }
+    .header > vitrine-cart {
+      grid-column: 3;
     }
     .meta {
       grid-area: 2 / 1 / 3 / -1;

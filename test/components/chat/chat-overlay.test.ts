@@ -112,6 +112,21 @@ describe('<vitrine-chat layout="overlay">', () => {
     }
   });
 
+  it('the oldest leaving leaves its room: the others keep their place in the log (they move by scrolling only)', async () => {
+    const { log, messages, post } = await overlay();
+    for (let i = 0; i < 24; i++) await post(i, i % 3 ? undefined : `Message ${i}: a longer one, about the sizes and whether the fabric shrinks in a warm wash.`);
+    const newest = messages().at(-1)!;
+    const list = log.querySelector('.messages')!;
+    const place = () => newest.getBoundingClientRect().top - list.getBoundingClientRect().top;
+    const offset = place();
+    for (let i = 24; i < 30; i++) {
+      await post(i);
+      expect(messages().length).to.equal(24);
+      expect(place(), `its place in the log after message ${i}`).to.be.closeTo(offset, 0.01);
+    }
+    expect(messages().at(-1)!.getBoundingClientRect().bottom).to.be.within(log.getBoundingClientRect().bottom - 16, log.getBoundingClientRect().bottom + 0.5);
+  });
+
   it('fades a new message in, except with reduced motion', async () => {
     const moving = await overlay();
     for (let i = 0; i < 12; i++) await moving.post(i);
