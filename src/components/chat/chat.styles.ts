@@ -243,6 +243,8 @@ export const styles = css`
     flex-direction: column;
     align-items: center;
     flex: none;
+    /* As wide as with a five-digit count: the Send button beside it does not move when it comes. */
+    inline-size: 44px;
   }
   .like button {
     color: var(--_chat-heart);
@@ -257,6 +259,7 @@ export const styles = css`
     /* As tall empty as with the first count: the composer row does not grow (no layout shift). */
     line-height: 15px;
     min-height: 15px;
+    white-space: nowrap;
   }
   .bump {
     color: var(--_chat-heart);

@@ -144,7 +144,7 @@ describe('<vitrine-chat layout="overlay">', () => {
     expect(still.messages().at(-1)!.getBoundingClientRect().bottom).to.be.within(still.log.getBoundingClientRect().bottom - 16, still.log.getBoundingClientRect().bottom + 0.5);
   });
 
-  it('the first Like count does not make the composer row taller', async () => {
+  it('the first Like count does not make the composer row taller, nor move the Send button', async () => {
     const interactions = createMemoryInteractions({ messages: [] });
     const model = new ChatModel({ interactions });
     interactions.subscribe((event) => model.handleEvent(event));
@@ -154,11 +154,14 @@ describe('<vitrine-chat layout="overlay">', () => {
     await el.updateComplete;
     const bar = el.shadowRoot!.querySelector('form.bar')!;
     const height = bar.getBoundingClientRect().height;
+    const send = () => el.shadowRoot!.querySelector('form.bar button[type="submit"]')!.getBoundingClientRect();
+    const before = send();
     model.handleEvent({ type: 'reactions', counts: { heart: 18427 } });
     await frames();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="like-count"]')!.textContent!.trim()).to.equal('18,427');
     expect(bar.getBoundingClientRect().height).to.equal(height);
+    expect([send().left, send().width], 'the Send button stays put').to.deep.equal([before.left, before.width]);
   });
 
   it('right to left: the messages at the start (right) side; the log stays a labelled log', async () => {
