@@ -48,11 +48,32 @@
     walk(document);
     return best && bestScore <= 4 ? best : null;
   };
+  // The nearest box when none matches (the node moved or resized again since): "~name".
+  const nearest = (rect) => {
+    if (!rect || (!rect.width && !rect.height)) return null;
+    let best = null;
+    let bestScore = Infinity;
+    const walk = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        const r = clip(el.getBoundingClientRect());
+        const score = Math.abs(r.x - rect.x) + Math.abs(r.width - rect.width) + Math.abs(r.y - rect.y) / 4 + Math.abs(r.height - rect.height) / 4;
+        if (score < bestScore) {
+          bestScore = score;
+          best = el;
+        }
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return best && bestScore <= 60 ? best : null;
+  };
   const box = (r) => (r ? `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}` : '-');
   const nodeOf = (s) => (s.node ? (s.node.nodeType === 1 ? s.node : s.node.parentElement) : byRect(s.currentRect));
   const nameOf = (s) => {
     const el = nodeOf(s);
-    return el ? pathOf(el) : `?(${box(s.previousRect)} -> ${box(s.currentRect)})`;
+    if (el) return pathOf(el);
+    const near = nearest(s.currentRect) ?? nearest(s.previousRect);
+    return near ? `~${pathOf(near)}` : `?(${box(s.previousRect)} -> ${box(s.currentRect)})`;
   };
   observe('layout-shift', (e) =>
     bench.shifts.push({
