@@ -14,6 +14,7 @@
 import { ChatModel } from './chat.js';
 import { VitrineError } from './errors.js';
 import type { ShowStore } from './store.js';
+import { yieldToPage } from './yield.js';
 import type { InteractionAdapter, ShowEvent } from './types.js';
 
 export class SessionChat {
@@ -84,6 +85,13 @@ export class SessionChat {
       const interactions = await adapter;
       if (generation !== this.#generation) return;
       model = new ChatModel({ interactions });
+      // Building the model (reading the stored name) and showing it (the chat's first render,
+      // its history request) are two tasks, not one long one (issue 19).
+      await yieldToPage();
+      if (generation !== this.#generation) {
+        model.dispose();
+        return;
+      }
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#building = false;
