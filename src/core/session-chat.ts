@@ -85,8 +85,10 @@ export class SessionChat {
       const interactions = await adapter;
       if (generation !== this.#generation) return;
       model = new ChatModel({ interactions });
-      // Building the model (reading the stored name) and showing it (the chat's first render,
-      // its history request) are two tasks, not one long one (issue 19).
+      // Building the model (reading the stored name: the page's first storage access), showing it
+      // (the show's chat part) and starting it (the history request) are three tasks, not one long
+      // one (issue 19).
+      model.setPersistName(this.#persistName);
       await yieldToPage();
       if (generation !== this.#generation) {
         model.dispose();
@@ -110,6 +112,7 @@ export class SessionChat {
     this.#waiting = [];
     for (const event of waiting) model.handleEvent(event);
     this.#changed(model);
-    void model.start();
+    await yieldToPage();
+    if (generation === this.#generation && this.#model === model) void model.start();
   }
 }
