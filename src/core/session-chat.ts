@@ -14,6 +14,7 @@
 import { ChatModel } from './chat.js';
 import { VitrineError } from './errors.js';
 import type { ShowStore } from './store.js';
+import { yieldToPage } from './yield.js';
 import type { InteractionAdapter, ShowEvent } from './types.js';
 
 export class SessionChat {
@@ -84,6 +85,15 @@ export class SessionChat {
       const interactions = await adapter;
       if (generation !== this.#generation) return;
       model = new ChatModel({ interactions });
+      // Building the model (reading the stored name: the page's first storage access), showing it
+      // (the show's chat part) and starting it (the history request) are three tasks, not one long
+      // one (issue 19).
+      model.setPersistName(this.#persistName);
+      await yieldToPage();
+      if (generation !== this.#generation) {
+        model.dispose();
+        return;
+      }
     } catch (error) {
       if (generation !== this.#generation) return;
       this.#building = false;
@@ -102,6 +112,7 @@ export class SessionChat {
     this.#waiting = [];
     for (const event of waiting) model.handleEvent(event);
     this.#changed(model);
-    void model.start();
+    await yieldToPage();
+    if (generation === this.#generation && this.#model === model) void model.start();
   }
 }

@@ -83,6 +83,11 @@ export class ShowRunner {
       await yieldToPage();
       if (signal.aborted) return null;
       this.store.setShow(show);
+      // The first view (poster, title, badge, pinned product, rail) renders in the task that set
+      // the show; what it does not show (the live events connection, the chat and its backend,
+      // the `vitrine-ready` listeners' work) starts in a task after it (issue 19: one long task).
+      await yieldToPage();
+      if (signal.aborted) return null;
       this.#options.onLoad?.(show);
       this.#subscribe(show);
       this.#schedule();

@@ -20,6 +20,37 @@ function setUp(url: string, extra: Partial<ConstructorParameters<typeof ShowRunn
 }
 
 describe('ShowRunner (real HTTP)', () => {
+  it('sets the show (the first view) in one task, and starts the live events and onLoad in a later one', async () => {
+    const name = uid('order');
+    const url = await putDoc(name, { id: 's', title: 'T', status: 'live', events: `/__show/events/${name}`, products: [product('p1')] });
+    const log: string[] = [];
+    const stream = createRestShow(url, { events: { retryDelay: 50 } });
+    const subscribe = stream.subscribe!.bind(stream);
+    const store = new ShowStore();
+    // What the store's listeners see in the task that sets the show, and what runs in the next tasks.
+    store.subscribe((now, before) => {
+      if (now.show && !before.show) {
+        log.push('show');
+        queueMicrotask(() => log.push('same task'));
+        setTimeout(() => log.push('next task'), 0);
+      }
+    });
+    const runner = new ShowRunner({
+      store,
+      stream: { ...stream, loadShow: stream.loadShow.bind(stream), subscribe: (...args: Parameters<typeof subscribe>) => (log.push('subscribe'), subscribe(...args)) },
+      onLoad: () => log.push('onLoad'),
+    });
+    try {
+      await runner.start();
+      await until(() => log.includes('next task'), 'the next task');
+      expect(log.slice(0, 2)).to.deep.equal(['show', 'same task']);
+      expect(log.indexOf('onLoad')).to.be.greaterThan(log.indexOf('same task'));
+      expect(log.indexOf('subscribe')).to.be.greaterThan(log.indexOf('onLoad'));
+    } finally {
+      runner.stop();
+    }
+  });
+
   it('re-reads a scheduled show after startsAt and follows it to live, then ended', async () => {
     const name = uid('sched');
     const base = { id: 's', title: 'Soon', products: [product('p1')] };

@@ -7,6 +7,7 @@
 import { nothing, type ReactiveController, type ReactiveElement } from 'lit';
 import type { VitrineEventMap } from '../../core/events.js';
 import type { ShowStore } from '../../core/store.js';
+import { yieldToPage } from '../../core/yield.js';
 import { LazyPart, lazyModule } from '../shared/lazy-part.js';
 import type { Translate } from './show.parts.js';
 import type { ShowShare } from './show.share-part.js';
@@ -25,6 +26,9 @@ export class ShowShareController implements ReactiveController {
   readonly #host: ShareHost;
   readonly #part: LazyPart<typeof import('./show.share-part.js')>;
   #share: ShowShare | undefined;
+  /** The show's first view with its document was drawn: sharing comes in a task after it (issue 19). */
+  #due = false;
+  #waiting = false;
 
   constructor(host: ShareHost) {
     this.#host = host;
@@ -51,6 +55,16 @@ export class ShowShareController implements ReactiveController {
   /** The "Share" button and its status, for the header (nothing before the show and the chunk are here). */
   render(t: Translate) {
     if (!this.#host.store.state.show) return nothing;
+    if (!this.#due) {
+      if (!this.#waiting) {
+        this.#waiting = true;
+        void yieldToPage().then(() => {
+          this.#due = true;
+          this.#host.requestUpdate();
+        });
+      }
+      return nothing;
+    }
     const module = this.#part.get();
     if (!module) return nothing;
     if (!this.#share) {

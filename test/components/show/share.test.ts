@@ -40,6 +40,32 @@ describe('<vitrine-show> deep links and sharing', function () {
     for (const name of ['share', 'clipboard', 'canShare']) delete (navigator as unknown as Record<string, unknown>)[name];
   });
 
+  it('draws the Share button in a task after the first view with the document (title, player), not in it', async () => {
+    const { el } = await mountShow(showDoc({ status: 'ended' }));
+    await shareButton(el);
+    const seen: string[] = [];
+    // A second show of the same stream, its share chunk already here (the first one loaded it).
+    const fresh = document.createElement('vitrine-show') as VitrineShow;
+    fresh.stream = el.stream;
+    const stop = fresh.store.subscribe((now, before) => {
+      if (!now.show || before.show) return;
+      // After the show's own listener asked for its update (it subscribed after this one).
+      void Promise.resolve().then(() => fresh.updateComplete).then(() => {
+        const root = fresh.shadowRoot!;
+        seen.push(`title:${Boolean(root.querySelector('.title'))}`);
+        seen.push(`share:${[...root.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Share')}`);
+      });
+    });
+    el.after(fresh);
+    try {
+      await shareButton(fresh);
+      expect(seen).to.deep.equal(['title:true', 'share:false']);
+    } finally {
+      stop();
+      fresh.remove();
+    }
+  });
+
   it('a link to this replay opens its product and starts playback at vitrine-t; another show on the page ignores it', async () => {
     visit('?vitrine-show=show-1&vitrine-t=6&vitrine-product=p2');
     const { el, log } = await mountShow(showDoc({ status: 'ended' }));
