@@ -91,17 +91,42 @@ describe('storefront loader (dist/cdn/vitrine.js)', () => {
     expect(log.reads).to.equal(1);
   });
 
+  it('requests nothing in the task that evaluates it: the code, the document and the texts come in later tasks', async () => {
+    const name = uid('later');
+    await putDoc(name, { id: name, title: 'Later', status: 'ended', products: [] });
+    // A module script after the loader's runs right after its evaluation, before any later task.
+    const win = await page(
+      `<vitrine-show src="/__show/doc/${name}" locale="de"></vitrine-show><script type="module">
+        const show = document.querySelector('vitrine-show');
+        window.atEvaluation = { early: Symbol.for('vitrine.early-document') in show, entries: performance.getEntriesByType('resource').length };
+        const requested = new Set();
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => requested.add(e.name))).observe({ type: 'resource', buffered: true });
+        window.requested = requested;
+      </script>`,
+    );
+    const atEvaluation = (win as unknown as { atEvaluation: { early: boolean } }).atEvaluation;
+    expect(atEvaluation.early, 'no document request during the evaluation').to.equal(false);
+    const show = win.document.querySelector('vitrine-show')!;
+    await until(() => Symbol.for('vitrine.early-document') in show, 'the early request made later');
+    await defined(win, 'vitrine-show');
+    expect(scripts(win).some((p) => /^chunks\/de-/.test(p)), 'the texts requested').to.equal(true);
+  });
+
   it('a show whose src changed before its code arrived reads the new document, not the early one', async () => {
     const [first, second] = [uid('early-a'), uid('early-b')];
     await putDoc(first, { id: first, title: 'First', status: 'ended', products: [] });
     await putDoc(second, { id: second, title: 'Second', status: 'ended', products: [] });
-    const win = await page(`<vitrine-show src="/__show/doc/${first}"></vitrine-show>`);
+    // Over a slow connection (chunks after 800 ms): the loader makes its requests in tasks after
+    // its evaluation (and after the frame's load), long before the code arrives.
+    const win = await page(`<vitrine-show src="/__show/doc/${first}"></vitrine-show>`, '/__loader/slow/vitrine.js');
     const show = win.document.querySelector('vitrine-show') as HTMLElement & { state?: { show?: { title: string } | null } };
+    const reads = async (n: string) => (await (await fetch(`/__show/doc/${n}/log`)).json()).reads;
+    await until(() => Symbol.for('vitrine.early-document') in show, 'the early request made');
+    expect(win.customElements.get('vitrine-show'), 'the code has not arrived yet').to.equal(undefined);
     show.setAttribute('src', `/__show/doc/${second}`);
     await until(() => show.state?.show?.title === 'Second', 'the new document shown');
     await sleep(300);
     expect(show.state?.show?.title).to.equal('Second');
-    const reads = async (n: string) => (await (await fetch(`/__show/doc/${n}/log`)).json()).reads;
     expect(await reads(second)).to.equal(1);
     expect(await reads(first), 'the early request only').to.equal(1);
   });
