@@ -121,10 +121,23 @@ function requestTexts(el: Element): void {
   }
 }
 
+/**
+ * Runs `work` in a task of its own, after the current one (a timer: not nested, so not clamped). Each
+ * request below is a first call into a part of the platform (dynamic import, fetch, the
+ * language lookup) that costs some milliseconds on a slow phone; in one task with the loader's
+ * evaluation, which runs in the task that ends the page's parsing (with DOMContentLoaded, load
+ * and the page's first layout), they made a long task of ~60-80 ms at 4x CPU (issue 19).
+ */
+function later(work: () => void): void {
+  setTimeout(work);
+}
+
 function found(el: Element): void {
-  load(el.localName);
-  requestTexts(el);
-  if (el.localName === 'vitrine-show') requestDocument(el);
+  // The elements' code is requested first (the largest download), then the show's document and
+  // the page's language, each in a task of its own, all long before that code arrives.
+  later(() => load(el.localName));
+  if (el.localName === 'vitrine-show') later(() => requestDocument(el));
+  later(() => requestTexts(el));
 }
 
 /** Loads the chunks of the tags `root` is or contains. */
@@ -165,4 +178,6 @@ function rescan(): void {
 
 observer.observe(document, { childList: true, subtree: true });
 addEventListener('online', rescan);
-rescan();
+// The first scan in a task after the loader's evaluation (see `later`); an element added
+// meanwhile is seen by the observer, one created with createElement by the wrapper.
+later(rescan);

@@ -13,6 +13,8 @@
  * as while the chunk downloads: the show's reserved height (dist/cdn/vitrine.css) holds. They
  * are also not defined before the texts of the page's language are in (pageTexts, below).
  */
+// First: Lit and the core, evaluated in a task before the components' (elements.base.ts).
+import './elements.base.js';
 import { VitrineCarousel } from './components/carousel/carousel.js';
 import { warmUpRail } from './components/carousel/warm-up.js';
 import { VitrineCart } from './components/cart/cart.js';
@@ -40,7 +42,9 @@ function pageTexts(): Promise<unknown> {
   return Promise.race([Promise.all(pending), late]).finally(() => clearTimeout(timer));
 }
 
-await Promise.all([yieldToPage(), pageTexts()]);
+// The components' modules were evaluated in this task: the texts are looked up in the next one.
+await yieldToPage();
+await pageTexts();
 // The stylesheets of what renders in the upgrade's task (the show's grid, the player's facade),
 // parsed in a task before it.
 buildStyles(VitrineShow, VitrinePlayer);

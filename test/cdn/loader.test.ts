@@ -91,17 +91,46 @@ describe('storefront loader (dist/cdn/vitrine.js)', () => {
     expect(log.reads).to.equal(1);
   });
 
+  it('requests nothing in the task that evaluates it: the code, the document and the texts come in later tasks', async () => {
+    const name = uid('later');
+    await putDoc(name, { id: name, title: 'Later', status: 'ended', products: [] });
+    // A module script after the loader's runs right after its evaluation, before any later task.
+    const win = await page(
+      `<vitrine-show src="/__show/doc/${name}" locale="de"></vitrine-show><script type="module">
+        const show = document.querySelector('vitrine-show');
+        window.atEvaluation = { early: Symbol.for('vitrine.early-document') in show, entries: performance.getEntriesByType('resource').length };
+        const requested = new Set();
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => requested.add(e.name))).observe({ type: 'resource', buffered: true });
+        window.requested = requested;
+      </script>`,
+    );
+    const atEvaluation = (win as unknown as { atEvaluation: { early: boolean } }).atEvaluation;
+    expect(atEvaluation.early, 'no document request during the evaluation').to.equal(false);
+    const show = win.document.querySelector('vitrine-show')!;
+    await until(() => Symbol.for('vitrine.early-document') in show, 'the early request made later');
+    await defined(win, 'vitrine-show');
+    expect(scripts(win).some((p) => /^chunks\/de-/.test(p)), 'the texts requested').to.equal(true);
+  });
+
   it('a show whose src changed before its code arrived reads the new document, not the early one', async () => {
     const [first, second] = [uid('early-a'), uid('early-b')];
     await putDoc(first, { id: first, title: 'First', status: 'ended', products: [] });
     await putDoc(second, { id: second, title: 'Second', status: 'ended', products: [] });
     const win = await page(`<vitrine-show src="/__show/doc/${first}"></vitrine-show>`);
     const show = win.document.querySelector('vitrine-show') as HTMLElement & { state?: { show?: { title: string } | null } };
-    show.setAttribute('src', `/__show/doc/${second}`);
+    const reads = async (n: string) => (await (await fetch(`/__show/doc/${n}/log`)).json()).reads;
+    // The loader requests the document in a task after its evaluation (after the frame's load):
+    // the src changes right after that request, before the code can be defined.
+    const nativeFetch = win.fetch;
+    win.fetch = function (this: unknown, ...args: Parameters<typeof fetch>) {
+      const response = Reflect.apply(nativeFetch, this, args) as Promise<Response>;
+      const url = args[0] instanceof win.Request ? args[0].url : String(args[0]);
+      if (url.endsWith(`/__show/doc/${first}`) && !win.customElements.get('vitrine-show')) show.setAttribute('src', `/__show/doc/${second}`);
+      return response;
+    } as typeof fetch;
     await until(() => show.state?.show?.title === 'Second', 'the new document shown');
     await sleep(300);
     expect(show.state?.show?.title).to.equal('Second');
-    const reads = async (n: string) => (await (await fetch(`/__show/doc/${n}/log`)).json()).reads;
     expect(await reads(second)).to.equal(1);
     expect(await reads(first), 'the early request only').to.equal(1);
   });
