@@ -77,6 +77,12 @@ export const styles = css`
     scroll-snap-align: start;
     display: flex;
   }
+  /* A card not drawn yet (it draws in a later task): its box, as the card's frame, of the same size. */
+  .item.pending {
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 0 0 1px var(--_border);
+  }
   .item > * {
     flex: 1;
     --vitrine-card-width: auto;

@@ -10,6 +10,7 @@ import { whenIdle } from '../shared/idle.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
+import { CardQueue, heightScore } from './card-queue.js';
 import { messages } from './carousel.messages.js';
 import { styles } from './carousel.styles.js';
 
@@ -134,6 +135,12 @@ export class VitrineCarousel extends VitrineElement {
   /** The card observed for its size (the stride), until measured. */
   #observedItem: Element | undefined;
   #cancelIdle: (() => void) | undefined;
+  /** The rail's width and scroll position, as last read where reading costs nothing (0: not yet). */
+  #width = 0;
+  #position = 0;
+  /** The cards' first renders: the lead's in the rail's task, the others a few per task after (card-queue.ts). */
+  #cards = new CardQueue();
+  #leadChosen = false;
 
   get #products(): readonly Product[] {
     return this.#store.state.products;
@@ -193,6 +200,7 @@ export class VitrineCarousel extends VitrineElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (!this.#leadChosen && !this.renderCard) this.#chooseLead();
     if (!this.#measured) {
       // Observe the first card for its size; the callback measures (no forced layout here).
       const item = this.renderRoot.querySelector('.item');
@@ -209,6 +217,27 @@ export class VitrineCarousel extends VitrineElement {
     }
   }
 
+  /**
+   * The first time cards appear: the one drawn in the rail's own task, the tallest-looking of those
+   * in view (`heightScore`), so the row has its height in the first frame; the others follow in
+   * later tasks (card-queue.ts) inside boxes of that size: nothing shifts.
+   */
+  #chooseLead(): void {
+    const products = this.#products;
+    if (!products.length) return;
+    this.#leadChosen = true;
+    const [first, last] = this.#clampedRange();
+    let best = -1;
+    for (let i = first; i <= last; i++) {
+      const context = this.#context(products[i], i);
+      const score = heightScore(products[i], context);
+      if (score > best) {
+        best = score;
+        this.#cards.lead = products[i].id;
+      }
+    }
+  }
+
   /** Scrolls so that the product at `index` is in view. */
   scrollToIndex(index: number, smooth = !reducedMotion()): void {
     const rail = this.rail;
@@ -219,14 +248,23 @@ export class VitrineCarousel extends VitrineElement {
     this.#pendingPin = undefined;
     // Near the middle, on a card's start (a snap point): the proximity snap cannot then pull the
     // rail to a neighbour's start and leave the pinned card cut off at the edge.
+    // The width and position as last read (a ResizeObserver callback, a scroll's frame): reading
+    // them here, right after the range's render, would force a layout.
+    const width = this.#railWidth();
     const card = this.#stride - this.#gap;
-    const before = Math.max(0, Math.floor((rail.clientWidth - card) / (2 * this.#stride)));
+    const before = Math.max(0, Math.floor((width - card) / (2 * this.#stride)));
     const offset = Math.max(0, (index - before) * this.#stride);
     const left = this.#locale.dir === 'rtl' ? -offset : offset;
     // Far away, a jump: a long smooth scroll is cut short when the rendered range changes under it.
-    const far = Math.abs(Math.abs(rail.scrollLeft) - offset) > rail.clientWidth * 2;
+    const far = Math.abs(this.#position - offset) > width * 2;
     rail.scrollTo({ left, behavior: smooth && !far ? 'smooth' : 'auto' });
-    this.#update();
+    // The range and the ends follow in the next frame (the scroll's own events too).
+    this.#onScroll();
+  }
+
+  /** The rail's visible width: as measured, else (before any measurement) read. */
+  #railWidth(): number {
+    return this.#width || this.rail?.clientWidth || 0;
   }
 
   /** Moves focus to the card at `index` (rendering it first), keeping the focused control's kind. */
@@ -324,7 +362,8 @@ export class VitrineCarousel extends VitrineElement {
                   index,
                   deal: this.deals?.get(product.id),
                 };
-                return html`<div part="item" class="item" role="listitem" data-index=${index} aria-setsize=${count} aria-posinset=${index + 1}>
+                // \`pending\`: the card's box, drawn as an empty card until the card draws itself.
+                return html`<div part="item" class=${this.renderCard ? 'item' : 'item pending'} role="listitem" data-index=${index} aria-setsize=${count} aria-posinset=${index + 1}>
                   ${this.renderCard ? this.renderCard(product, context) : this.#defaultCard(product, context)}
                 </div>`;
               },
@@ -345,7 +384,22 @@ export class VitrineCarousel extends VitrineElement {
       .deal=${context.deal}
       .now=${this.now}
       .locale=${this.locale}
+      .firstRenderTurn=${this.#cards.turn}
     ></vitrine-product-card>`;
+  }
+
+  /** What a card renderer gets for the product at `index` (as `render()` builds it). */
+  #context(product: Product, index: number): CardContext {
+    const show = this.#store.state.show;
+    const replay = show?.status === 'ended' || this.#store.state.status === 'ended';
+    const chapter = replay ? show?.chapters?.find((c) => c.productId === product.id) : undefined;
+    return {
+      pinned: product.id === this.#store.state.highlight?.productId,
+      shownAt: chapter?.start,
+      store: this.#store.store,
+      index,
+      deal: this.deals?.get(product.id),
+    };
   }
 
   #clampedRange(): [number, number] {
@@ -361,7 +415,7 @@ export class VitrineCarousel extends VitrineElement {
   }
 
   #perView(): number {
-    const width = this.rail?.clientWidth ?? 0;
+    const width = this.#railWidth();
     return this.#stride && width ? Math.ceil(width / this.#stride) : 8;
   }
 
@@ -388,6 +442,8 @@ export class VitrineCarousel extends VitrineElement {
     const first = !this.#measured;
     this.#measured = true;
     this.#gap = sizes.gap;
+    this.#width = sizes.width;
+    this.#position = sizes.position;
     if (Math.abs(sizes.stride - this.#stride) > 0.5) {
       this.#stride = sizes.stride;
       this.requestUpdate();
@@ -424,6 +480,8 @@ export class VitrineCarousel extends VitrineElement {
     if (!rail || !this.#stride) return;
     const position = sizes?.position ?? Math.abs(rail.scrollLeft);
     const width = sizes?.width ?? rail.clientWidth;
+    this.#position = position;
+    this.#width = width;
     const first = Math.max(0, Math.floor(position / this.#stride) - overscan);
     const last = Math.ceil((position + width) / this.#stride) + overscan;
     const [f, l] = this.range;

@@ -85,11 +85,29 @@ export class VitrineProductCard extends VitrineElement {
   #add = new AddController(this, this.#store, () => this.#locale.locale);
 
   /**
-   * A rail's cards render in the rail's own task (which yielded already): the first frame shows
-   * them drawn, with one layout, instead of empty boxes filled one task at a time.
+   * Given by the rail that renders the card (`<vitrine-carousel>`): it decides when the card's
+   * first render runs (one card in the rail's own task, the others a few per task after it), and
+   * calls `render` then. Not a reactive property: set once, before the first render.
+   *
+   * @internal
    */
+  firstRenderTurn?: ((card: VitrineProductCard, render: () => void) => void) | undefined;
+
+  /** A rail's card waits for its turn (`firstRenderTurn`) instead of a task of its own. */
   protected override get yieldFirstRender(): boolean {
-    return (this.getRootNode() as Partial<ShadowRoot>).host?.localName !== 'vitrine-carousel';
+    return !this.firstRenderTurn;
+  }
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const turn = this.hasUpdated ? undefined : this.firstRenderTurn;
+    if (!turn) return super.scheduleUpdate();
+    return new Promise<void>((resolve) =>
+      turn(this, () => {
+        // The base class guards the update: an error is reported there, never thrown here.
+        void super.scheduleUpdate();
+        resolve();
+      }),
+    );
   }
 
   /** The product rendered: `product`, else the store's product with `product-id`. */
