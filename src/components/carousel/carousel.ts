@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProps } from '../style-props.js';
@@ -13,50 +13,9 @@ import { buttonStyles, tokens } from '../shared/styles.js';
 import { CardQueue, heightScore } from './card-queue.js';
 import { messages } from './carousel.messages.js';
 import { styles } from './carousel.styles.js';
+import { OVERSCAN, DEFAULT_STRIDE, countInView, pixels, USER_SCROLL_GRACE, reducedMotion, type CardContext, type CardRenderer, type Sizes } from './carousel.layout.js';
 
-/** What a custom card renderer receives besides the product. */
-export interface CardContext {
-  pinned: boolean;
-  /** In a replay: the media time (seconds) the product was shown at. */
-  shownAt: number | undefined;
-  store: ShowStore;
-  index: number;
-  /** A flash deal running on the product (`<vitrine-show>`'s `deals`). */
-  deal?: Deal | undefined;
-}
-
-/** Renders one card: a Lit template, a DOM node, or anything Lit can render. */
-export type CardRenderer = (product: Product, context: CardContext) => TemplateResult | Node | unknown;
-
-/** Cards rendered beyond each edge of the viewport (added after the first paint, in an idle moment). */
-const OVERSCAN = 4;
-/** The card stride assumed before the first measurement: the default card width (200px) + gap (12px). */
-const DEFAULT_STRIDE = 212;
-
-/**
- * How many cards of `stride` px can be visible before anything is laid out: the rail is never wider
- * than the viewport, so the viewport's width over the stride (a phone: 2, a laptop: 7).
- */
-const countInView = (stride: number) => Math.max(2, Math.ceil((globalThis.innerWidth || 1280) / stride));
-
-/** A length in CSS pixels (`200px`); undefined for any other unit or expression. */
-const pixels = (value: string): number | undefined => (/^\s*[\d.]+px\s*$/.test(value) ? parseFloat(value) : undefined);
-
-/** Sizes read where layout is already done (a ResizeObserver callback), applied in the next frame. */
-interface Sizes {
-  /** Width of one card plus the gap, in px; 0 when no card is laid out. */
-  stride: number;
-  gap: number;
-  /** The rail's scroll position (absolute: RTL scrolls negative), visible width and scroll width. */
-  position: number;
-  width: number;
-  scrollWidth: number;
-}
-
-/** After the shopper scrolled, the pinned product does not pull the rail for this long (ms). */
-const USER_SCROLL_GRACE = 4000;
-
-const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+export type { CardContext, CardRenderer } from './carousel.layout.js';
 
 /**
  * The shoppable product rail: scroll-snap, previous/next buttons, arrow keys, native
