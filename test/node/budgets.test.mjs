@@ -89,8 +89,10 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // one beside it): about 1.5 kB less. The rail's one-frame first render (its stride from the CSS,
 // sizes read in the ResizeObserver callback) and the idle rehearsal of its first render
 // (carousel/prepare.ts): about 0.4 kB more. 41.8 kB measured with every branch merged.
+// 1 December: the header's fixed lines, the chat overlay's places, the rail's card queue and the
+// tasks of the show's start: 42.4 kB measured with every branch merged.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 42_000;
+export const FIRST_VIEW_CEILING = 42_500;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

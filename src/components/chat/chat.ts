@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import type { ChatEntry, ChatModel, ChatState } from '../../core/chat.js';
 import { formatNumber, isRtl, resolveLocale } from '../../core/i18n.js';
 import { CHAT_LIMITS, chatTextProblem } from '../../core/parse-interactions.js';
@@ -419,7 +419,7 @@ export class VitrineChat extends VitrineElement {
     // reading or writing scroll positions. The overlay's grows downwards and scrolls to its end
     // (chat.follow.ts): over the video, nothing may move by layout as messages come.
     return html`<div class="log" part="log" role="log" aria-live="off" tabindex="0" aria-label=${this.#t('chat')}>
-        <div class="messages" style=${styleMap({ '--_left': `${this.#room}px` })}>${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'), this.#places.gone)}</div>
+        <div class="messages" style=${styleProps({ '--_left': `${this.#room}px` })}>${messagesTemplate(entries, this.#context(entries, !overlay && s.connection !== 'none'), this.#places.gone)}</div>
       </div>
       ${empty && !overlay
         ? html`<p class="center">${s.connection === 'loading' ? this.#t('loading') : this.#t(s.replay ? 'emptyReplay' : 'empty')}</p>`
