@@ -29,44 +29,30 @@
     const bottom = Math.min(innerHeight, r.bottom);
     return { x, y, width: Math.max(0, right - x), height: Math.max(0, bottom - y) };
   };
-  const byRect = (rect) => {
+  // The element (across open shadow roots) whose box scores lowest against `rect`, if within `limit`.
+  // Strictly better only: of equal boxes the outermost (the one that moved with its content).
+  const closest = (rect, score, limit) => {
     if (!rect || (!rect.width && !rect.height)) return null;
     let best = null;
     let bestScore = Infinity;
     const walk = (root) => {
       for (const el of root.querySelectorAll('*')) {
-        const r = clip(el.getBoundingClientRect());
-        const score = Math.abs(r.x - rect.x) + Math.abs(r.y - rect.y) + Math.abs(r.width - rect.width) + Math.abs(r.height - rect.height);
-        // Strictly better only: of equal boxes the outermost (the one that moved with its content).
-        if (score < bestScore) {
-          bestScore = score;
+        const value = score(clip(el.getBoundingClientRect()), rect);
+        if (value < bestScore) {
+          bestScore = value;
           best = el;
         }
         if (el.shadowRoot) walk(el.shadowRoot);
       }
     };
     walk(document);
-    return best && bestScore <= 4 ? best : null;
+    return best && bestScore <= limit ? best : null;
   };
+  const byRect = (rect) =>
+    closest(rect, (r) => Math.abs(r.x - rect.x) + Math.abs(r.y - rect.y) + Math.abs(r.width - rect.width) + Math.abs(r.height - rect.height), 4);
   // The nearest box when none matches (the node moved or resized again since): "~name".
-  const nearest = (rect) => {
-    if (!rect || (!rect.width && !rect.height)) return null;
-    let best = null;
-    let bestScore = Infinity;
-    const walk = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        const r = clip(el.getBoundingClientRect());
-        const score = Math.abs(r.x - rect.x) + Math.abs(r.width - rect.width) + Math.abs(r.y - rect.y) / 4 + Math.abs(r.height - rect.height) / 4;
-        if (score < bestScore) {
-          bestScore = score;
-          best = el;
-        }
-        if (el.shadowRoot) walk(el.shadowRoot);
-      }
-    };
-    walk(document);
-    return best && bestScore <= 60 ? best : null;
-  };
+  const nearest = (rect) =>
+    closest(rect, (r) => Math.abs(r.x - rect.x) + Math.abs(r.width - rect.width) + Math.abs(r.y - rect.y) / 4 + Math.abs(r.height - rect.height) / 4, 60);
   const box = (r) => (r ? `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}` : '-');
   const nodeOf = (s) => (s.node ? (s.node.nodeType === 1 ? s.node : s.node.parentElement) : byRect(s.currentRect));
   const nameOf = (s) => {
