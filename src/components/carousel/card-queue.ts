@@ -39,8 +39,13 @@ export class CardQueue {
   /** A card's turn (its `firstRenderTurn`): `render` runs now for the lead, else queued. */
   turn = (card: VitrineProductCard, render: () => void): void => {
     const draw = () => {
-      render();
-      card.parentElement?.classList.remove('pending');
+      // The box leaves its empty look whatever the render does (the card's update reports its
+      // own errors: the base class guards it).
+      try {
+        render();
+      } finally {
+        card.parentElement?.classList.remove('pending');
+      }
     };
     if (this.lead !== undefined && card.product?.id === this.lead) {
       this.lead = undefined;
