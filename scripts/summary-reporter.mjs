@@ -11,22 +11,31 @@ function duration(suite) {
   return ms;
 }
 
-function count(suite, totals) {
+function count(suite, totals, file, path = []) {
   for (const test of suite?.tests ?? []) {
     if (test.skipped) totals.skipped++;
     else if (test.passed) totals.passed++;
-    else totals.failed++;
+    else {
+      totals.failed++;
+      // Named again at the very end: a long log may be cut in the middle, where wtr prints them.
+      const message = String(test.error?.message ?? 'failed').split('\n')[0].slice(0, 300);
+      totals.failures.push(`${file}: ${[...path, test.name].join(' › ')}: ${message}`);
+    }
   }
-  for (const child of suite?.suites ?? []) count(child, totals);
+  for (const child of suite?.suites ?? []) count(child, totals, file, [...path, child.name]);
 }
 
 export function summaryReporter() {
   return {
     onTestRunFinished({ sessions }) {
-      const totals = { passed: 0, failed: 0, skipped: 0, fileErrors: 0 };
+      const totals = { passed: 0, failed: 0, skipped: 0, fileErrors: 0, failures: [] };
       for (const session of sessions) {
-        count(session.testResults, totals);
-        if (!session.passed && (session.errors?.length ?? 0) > 0) totals.fileErrors++;
+        const file = session.testFile.replace(process.cwd() + '/', '');
+        count(session.testResults, totals, file);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) {
+          totals.fileErrors++;
+          totals.failures.push(`${file}: ${String(session.errors[0]?.message ?? 'error').split('\n')[0].slice(0, 300)}`);
+        }
       }
       totals.slowest = sessions
         .map((session) => ({ file: session.testFile.replace(process.cwd() + '/', ''), ms: Math.round(duration(session.testResults)) }))

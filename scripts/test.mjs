@@ -29,6 +29,8 @@ mkdirSync('.cache', { recursive: true });
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** Every failed test, named again in the closing lines (CI may keep only a long log's ends). */
+const failures = [];
 
 function nodeTests(dir) {
   if (!existsSync(dir)) return [];
@@ -55,6 +57,7 @@ function runNodeTests(files, tap, extraArgs = []) {
   passed += num('pass');
   failed += num('fail') + (status !== 0 && num('fail') === 0 ? 1 : 0);
   skipped += num('skipped') + num('todo');
+  for (const [, name] of text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`${files.length === 1 ? files[0] : tap}: ${name}`);
 }
 
 const nodeFiles = process.env.BROWSER_ONLY || wtrArgs.length ? [] : nodeTests('test/node');
@@ -72,6 +75,7 @@ if (!process.env.NODE_ONLY) {
     console.log(`\nslowest browser test files: ${summary.slowest.map((f) => `${f.file} ${(f.ms / 1000).toFixed(1)} s`).join(', ')}`);
   }
   skipped += summary.skipped;
+  failures.push(...(summary.failures ?? []));
   if (status !== 0 && summary.failed + summary.fileErrors === 0) failed += 1;
 }
 
@@ -79,5 +83,6 @@ if (!process.env.NODE_ONLY) {
 const e2eFiles = process.env.NODE_ONLY || process.env.SKIP_E2E || wtrArgs.length ? [] : nodeTests('test/e2e');
 if (e2eFiles.length) runNodeTests(e2eFiles, '.cache/e2e-tests.tap', ['--test-concurrency=1']);
 
+if (failures.length) console.log(`\nfailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

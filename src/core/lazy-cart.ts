@@ -163,6 +163,11 @@ export class LazyCartService {
     );
   }
 
+  /** Reads the cart again, once the service is there (before, its own first read is still to come). */
+  reload(): void {
+    if (!this.#disposed) void this.#service?.load();
+  }
+
   /** Stops listening and aborts requests in flight. */
   dispose(): void {
     this.#disposed = true;

@@ -144,6 +144,8 @@ export class ShowSession {
   #showing = false;
   /** The show's chat (session-chat.ts, a lazy chunk): imported when the show has a chat. */
   #chat: Promise<SessionChat> | undefined;
+  /** The interactions' connection was closed for the back/forward cache (`pagehide`). */
+  #suspendedInteractions = false;
   #chatModel: ChatModel | undefined;
   #stopChat: (() => void) | undefined;
   /** Flash deals, announcements and polls, the server's clock, votes and discount codes (session-moments.ts). */
@@ -237,7 +239,32 @@ export class ShowSession {
     this.#stopChat = () => this.store.bus.off('live-event', onEvent);
     this.moments.start();
     this.#build();
+    addEventListener('pagehide', this.#onPageHide);
+    addEventListener('pageshow', this.#onPageShow);
   }
+
+  /** Into the back/forward cache: the live connections close (the show and its cart stay as they are). */
+  #onPageHide = (event: PageTransitionEvent): void => {
+    if (!event.persisted) return;
+    this.#runner?.suspend();
+    this.#suspendedInteractions = Boolean(this.#stopInteractions);
+    this.#stopInteractions?.();
+    this.#stopInteractions = undefined;
+  };
+
+  /**
+   * Back from it: the document read again and followed, the interactions' connection and the chat
+   * (with the messages sent meanwhile) opened again, the cart read again (another page may have
+   * changed it).
+   */
+  #onPageShow = (event: PageTransitionEvent): void => {
+    if (!event.persisted) return;
+    this.#runner?.resume();
+    const show = this.store.state.show;
+    if (show && this.#suspendedInteractions) this.#setUpInteractions(show);
+    this.#suspendedInteractions = false;
+    this.#service?.reload();
+  };
 
   /**
    * Stops every part (requests aborted, live connection closed, timers cleared); `attach()` starts
@@ -247,6 +274,8 @@ export class ShowSession {
   detach(): void {
     if (!this.#attached) return;
     this.#attached = false;
+    removeEventListener('pagehide', this.#onPageHide);
+    removeEventListener('pageshow', this.#onPageShow);
     this.#runner?.stop();
     this.#runner = undefined;
     this.#service?.dispose();

@@ -121,6 +121,26 @@ export class ShowRunner {
     this.#timer = undefined;
   }
 
+  /**
+   * Closes the live events connection and clears the timers, keeping the show: the page went into
+   * the back/forward cache (`pagehide` with `persisted`). A frozen page's open connection would
+   * hold one of the browser's few connections to the backend (HTTP/1.1 allows six per host) for
+   * the next page, and count a viewer who left.
+   */
+  suspend(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedTo = undefined;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Back from the back/forward cache: the document read again (what changed meanwhile) and followed again. */
+  resume(): void {
+    if (this.#unsubscribe || this.#abort.signal.aborted) return;
+    void this.reload();
+  }
+
   async #reload(): Promise<void> {
     const signal = this.#abort.signal;
     const current = this.store.state.show;

@@ -161,6 +161,53 @@ describe('ShowSession (how a show is put together)', () => {
     expect(own, 'detach() stops its subscription').to.equal(undefined);
   });
 
+  it('into the back/forward cache its live connections close, keeping the show; back from it, they open again and the document and cart are read again', async () => {
+    const store = new ShowStore();
+    const live = liveStream({ id: 'bfcache', interactions: 'https://api.example.com/shows/bfcache/interactions' });
+    let loads = 0;
+    const loadShow = live.stream.loadShow.bind(live.stream);
+    live.stream.loadShow = (...args) => (loads++, loadShow(...args));
+    let own: ShowEventListener | undefined;
+    let subscriptions = 0;
+    const adapter = {
+      subscribe(listener: ShowEventListener) {
+        subscriptions++;
+        own = listener;
+        return () => (own = undefined);
+      },
+    } as unknown as InteractionAdapter;
+    let cartReads = 0;
+    const cart = createMemoryCart({ lookup: (id) => store.product(id) });
+    const getCart = cart.getCart.bind(cart);
+    cart.getCart = (signal) => (cartReads++, getCart(signal));
+    const session = new ShowSession(store, { factories: { interactions: () => adapter } });
+    session.configure({ stream: live.stream, cart });
+    session.attach();
+    await until(() => live.subscribed() && own && cartReads === 1, 'following the show, its interactions and its cart');
+    const transition = (type: 'pagehide' | 'pageshow', persisted: boolean) => dispatchEvent(new PageTransitionEvent(type, { persisted }));
+
+    // A page that is unloaded for good (not persisted) is not the session's business.
+    transition('pagehide', false);
+    expect(live.subscribed(), 'kept on a plain pagehide').to.equal(true);
+
+    transition('pagehide', true);
+    expect(live.subscribed(), 'the live events connection closed').to.equal(false);
+    expect(own, 'the interactions connection closed').to.equal(undefined);
+    expect(store.state.show?.id, 'the show stays').to.equal('bfcache');
+
+    transition('pageshow', true);
+    await until(() => live.subscribed() && own, 'following again');
+    expect(loads, 'the document read again').to.equal(2);
+    expect(subscriptions).to.equal(2);
+    await until(() => cartReads === 2, 'the cart read again');
+    session.detach();
+    transition('pagehide', true);
+    transition('pageshow', true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(live.subscribed() || own, 'a detached session stays closed').to.not.be.ok;
+    expect(loads).to.equal(2);
+  });
+
   it('reports a show that cannot load once on the bus, and says unavailable; reload() tries again', async () => {
     const store = new ShowStore();
     const errors: VitrineErrorDetail[] = [];

@@ -103,7 +103,18 @@ describe('hardening: hostile host page (built bundle)', function () {
     frames.push(clean.frame, hostile.frame);
     const a = await mountShow(clean, s);
     const b = await mountShow(hostile, s);
+    // The rail draws its cards over several tasks (a loaded machine may take seconds): wait until
+    // both pages show the same buttons, and only then compare them.
+    const names = (el: ShowEl) => visibleButtons(el).map(name).sort().join('|');
     await until(() => visibleButtons(a).some((x) => /^Add to cart$/.test(name(x))) && visibleButtons(b).some((x) => /^Add to cart$/.test(name(x))), 'cards not rendered');
+    // Equal and unchanged for 600 ms (both rails may pass through the same partial state).
+    let seen = '';
+    let since = 0;
+    await until(() => {
+      const now = `${names(a)}#${names(b)}`;
+      if (now !== seen) [seen, since] = [now, performance.now()];
+      return names(a) === names(b) && performance.now() - since > 600;
+    }, '', 15_000).catch(() => undefined); // the comparison below tells which
     await sleep(300);
 
     const parts = ['header', 'stage', 'pinned', 'rail'];
