@@ -69,7 +69,11 @@ export async function eagerBreakdown(root) {
   // The loader and what it imports for a show's first view.
   const chunks = await build(root, cdn, { vitrine: join(root, 'src/cdn.ts') });
   const loader = chunks.find((c) => c.fileName === 'vitrine.js');
-  const full = [...new Set([...eagerChunks(chunks, 'vitrine.js'), ...loader.dynamicImports.flatMap((name) => eagerChunks(chunks, name))])];
+  // A show's first view imports the elements' chunk only: not the chunks the loader imports for a
+  // standalone <vitrine-chat> or <vitrine-product-detail>, nor the locales.
+  const first = loader.dynamicImports.filter((name) => /(^|\/)elements-[^/]*\.js$/.test(name));
+  if (first.length !== 1) throw new Error(`expected one elements chunk among the loader's imports: ${loader.dynamicImports.join(', ')}`);
+  const full = [...new Set([...eagerChunks(chunks, 'vitrine.js'), ...first.flatMap((name) => eagerChunks(chunks, name))])];
   const total = full.reduce((n, c) => n + brotli(Buffer.from(c.code)), 0);
   // Minified bytes per source (from the source map), then each group's share of the brotli total.
   const groups = new Map();
