@@ -247,6 +247,19 @@ export const styles = css`
     inline-size: auto;
     min-block-size: 44px;
     padding-inline: 14px;
+    display: inline-grid;
+    justify-items: center;
+  }
+  /* The label and the hidden labels it may become share one cell: the widest sizes the button. */
+  :host([layout='chip']) .add > .label,
+  :host([layout='chip']) .add > .sizer {
+    grid-area: 1 / 1;
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.75);
+  }
+  :host([layout='chip']) .add > .sizer {
+    visibility: hidden;
   }
   /* The show's toast confirms an add on the stage; the line stays for screen readers. */
   :host([layout='chip']) .status {

@@ -131,6 +131,11 @@ export class VitrineProductCard extends VitrineElement {
     const pending = this.#add.pending(product, single);
     const feedback = this.#add.feedbackFor(product);
     const showSeek = this.shownAt !== undefined && Number.isFinite(this.shownAt);
+    const label = soldOut
+      ? a('soldOut')
+      : pending
+        ? html`<span class="spinner" aria-hidden="true"></span>${a('adding')}`
+        : a('addToCart');
 
     return html`
       <article part="base" class="card" dir=${this.#locale.dir} lang=${locale} aria-label=${product.title}>
@@ -170,11 +175,13 @@ export class VitrineProductCard extends VitrineElement {
               aria-haspopup=${single ? nothing : 'dialog'}
               @click=${this.#onAdd}
             >
-              ${soldOut
-                ? a('soldOut')
-                : pending
-                  ? html`<span class="spinner" aria-hidden="true"></span>${a('adding')}`
-                  : a('addToCart')}
+              ${this.layout === 'chip'
+                ? // The chip's button is as wide as its longest label, whichever shows: a label that
+                  // changes (adding, sold out) moves neither the button nor the title (no shift).
+                  html`<span class="label">${label}</span>${[a('addToCart'), a('soldOut'), a('adding')].map(
+                    (text) => html`<span class="sizer" aria-hidden="true">${text === a('adding') ? html`<span class="spinner"></span>` : nothing}${text}</span>`,
+                  )}`
+                : label}
             </button>
             ${addStatus(feedback)}
           </div>

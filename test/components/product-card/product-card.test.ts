@@ -124,6 +124,42 @@ describe('<vitrine-product-card>', () => {
     expect(store.state.cart!.lines[0].quantity).to.equal(1);
   });
 
+  it('layout="chip": the button keeps its place and width whatever its label (adding, sold out): no layout shift', async () => {
+    const world = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const original = world.adapter.addLine;
+    world.adapter.addLine = async (input, signal) => {
+      await gate;
+      return original.call(world.adapter, input, signal);
+    };
+    const { root, el, store } = await card('scarf', world, { layout: 'chip' });
+    el.style.cssText = 'display: block; inline-size: 360px';
+    await el.updateComplete;
+    const add = root.querySelector<HTMLButtonElement>('[part="add-button"]')!;
+    const title = root.querySelector('[part="title"]')!;
+    const place = () => {
+      const a = add.getBoundingClientRect();
+      return { left: Math.round(a.left), width: Math.round(a.width), title: Math.round(title.getBoundingClientRect().width) };
+    };
+    const visible = () => add.querySelector('.label')!.textContent!.trim();
+    expect(visible()).to.equal('Add to cart');
+    const before = place();
+    add.click();
+    await el.updateComplete;
+    expect(visible()).to.equal('Adding…');
+    expect(place(), 'adding').to.deep.equal(before);
+    release();
+    await until(store, (s) => !!s.cart);
+    const scarf = store.product('scarf')!;
+    store.upsertProduct({ ...scarf, available: false, variants: scarf.variants.map((v) => ({ ...v, available: false })) });
+    await el.updateComplete;
+    expect(visible()).to.equal('Sold out');
+    expect(place(), 'sold out').to.deep.equal(before);
+    // Screen readers hear the label shown only: the others are aria-hidden.
+    expect([...add.querySelectorAll('.sizer')].every((s) => s.getAttribute('aria-hidden') === 'true')).to.equal(true);
+  });
+
   it('shows why an add failed where the shopper clicked, and adds nothing', async () => {
     const product = single('last', { title: 'Last one', inventory: 0 }, { inventory: 0 });
     const { root, store, el } = await card('last', setup([product]));
