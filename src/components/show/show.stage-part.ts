@@ -16,6 +16,39 @@
 import { css, html } from 'lit';
 import type { Translate } from './show.parts.js';
 
+/**
+ * Keeps `--_chip-lift` on the open stage's layout: how far the chip is taller than its row. The
+ * chat rises by that much with a transform, so no message hides behind a taller chip and nothing
+ * moves by layout. Measured when the chip's size changes (after layout, before paint).
+ */
+export class ChipLift {
+  #chip: Element | null = null;
+  #observer: ResizeObserver | undefined;
+
+  /** Watches the chip of `layout` (the open stage's), or nothing (`null`: the stage closed). */
+  watch(root: HTMLElement | DocumentFragment, layout: HTMLElement | null): void {
+    const chip = layout?.querySelector(':scope > .pinned vitrine-product-card') ?? null;
+    if (chip === this.#chip) return;
+    this.#observer?.disconnect();
+    this.#chip = chip;
+    if (!layout || !chip) {
+      root.querySelector<HTMLElement>('.layout')?.style.removeProperty('--_chip-lift');
+      return;
+    }
+    if (typeof ResizeObserver !== 'function') return;
+    const row = chip.closest('.pinned')!;
+    this.#observer ??= new ResizeObserver(() => {
+      const card = this.#chip as HTMLElement | null;
+      const area = card?.closest('.pinned');
+      if (!card || !area) return;
+      const lift = Math.max(0, Math.round(card.offsetHeight - area.clientHeight));
+      area.closest<HTMLElement>('.layout')?.style.setProperty('--_chip-lift', `${lift}px`);
+    });
+    this.#observer.observe(chip);
+    this.#observer.observe(row);
+  }
+}
+
 /** How far (px) a vertical swipe must go to count. */
 const SWIPE = 36;
 

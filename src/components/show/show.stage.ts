@@ -7,8 +7,8 @@
  * entry) return to the page, where the show keeps its place and its playback (inline, or the
  * mini-player when `floating` and scrolled away).
  *
- * This controller is eager and small; the stage's styles and templates are a lazy chunk
- * (show.stage-part.ts), fetched at the first open.
+ * This controller is eager and small; the stage's styles, templates and the chip's measuring are a
+ * lazy chunk (show.stage-part.ts), fetched at the first open.
  */
 import type { ReactiveController } from 'lit';
 import { VitrineError } from '../../core/errors.js';
@@ -41,9 +41,8 @@ export class ShowStage implements ReactiveController {
   readonly #id = `vitrine-stage-${++stageIds}`;
   #styled = false;
   #focusClose = false;
-  /** The chip being watched: a chip taller than its row lifts the chat above it (show.stage-part.ts). */
-  #chip: Element | null = null;
-  #chipObserver: ResizeObserver | undefined;
+  /** A chip taller than its row lifts the chat above it (show.stage-part.ts); made at the first open. */
+  #chipLift: InstanceType<NonNullable<typeof part.current>['ChipLift']> | undefined;
 
   constructor(host: StageHost, store: ShowStore, allowed: () => boolean) {
     this.#host = host;
@@ -64,12 +63,13 @@ export class ShowStage implements ReactiveController {
   hostDisconnected(): void {
     removeEventListener('popstate', this.#onPopState);
     if (this.open) this.close();
-    this.#watchChip(null);
+    this.#chipLift?.watch(this.#host.renderRoot, null);
   }
 
   hostUpdated(): void {
     const layout = this.#host.renderRoot.querySelector<HTMLElement>('.layout');
-    this.#watchChip(this.open ? layout : null);
+    if (this.open && part.current) this.#chipLift ??= new part.current.ChipLift();
+    this.#chipLift?.watch(this.#host.renderRoot, this.open ? layout : null);
     if (!layout || typeof layout.showPopover !== 'function') return;
     const shown = layout.hasAttribute('popover') && layout.matches(':popover-open');
     if (this.open && layout.hasAttribute('popover') && !shown) layout.showPopover();
@@ -77,33 +77,6 @@ export class ShowStage implements ReactiveController {
       this.#focusClose = false;
       layout.querySelector<HTMLElement>('.stage-close')?.focus({ preventScroll: true });
     }
-  }
-
-  /**
-   * Keeps `--_chip-lift` on the open stage's layout: how far the chip is taller than its row. The
-   * chat rises by that much with a transform, so no message hides behind a taller chip and nothing
-   * moves by layout. Measured when the chip's size changes (after layout, before paint).
-   */
-  #watchChip(layout: HTMLElement | null): void {
-    const chip = layout?.querySelector(':scope > .pinned vitrine-product-card') ?? null;
-    if (chip === this.#chip) return;
-    this.#chipObserver?.disconnect();
-    this.#chip = chip;
-    if (!layout || !chip) {
-      this.#host.renderRoot.querySelector<HTMLElement>('.layout')?.style.removeProperty('--_chip-lift');
-      return;
-    }
-    if (typeof ResizeObserver !== 'function') return;
-    const row = chip.closest('.pinned')!;
-    this.#chipObserver ??= new ResizeObserver(() => {
-      const card = this.#chip as HTMLElement | null;
-      const area = card?.closest('.pinned');
-      if (!card || !area) return;
-      const lift = Math.max(0, Math.round(card.offsetHeight - area.clientHeight));
-      area.closest<HTMLElement>('.layout')?.style.setProperty('--_chip-lift', `${lift}px`);
-    });
-    this.#chipObserver.observe(chip);
-    this.#chipObserver.observe(row);
   }
 
   /** A tap on the video: on a phone, the stage opens (the tap also reaches Play). */
