@@ -239,8 +239,9 @@ export class ShowSession {
     this.#stopChat = () => this.store.bus.off('live-event', onEvent);
     this.moments.start();
     this.#build();
-    addEventListener('pagehide', this.#onPageHide);
-    addEventListener('pageshow', this.#onPageShow);
+    // (A session may run without a window: in a worker, or in Node for tests.)
+    globalThis.addEventListener?.('pagehide', this.#onPageHide);
+    globalThis.addEventListener?.('pageshow', this.#onPageShow);
   }
 
   /** Into the back/forward cache: the live connections close (the show and its cart stay as they are). */
@@ -274,8 +275,8 @@ export class ShowSession {
   detach(): void {
     if (!this.#attached) return;
     this.#attached = false;
-    removeEventListener('pagehide', this.#onPageHide);
-    removeEventListener('pageshow', this.#onPageShow);
+    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
+    globalThis.removeEventListener?.('pageshow', this.#onPageShow);
     this.#runner?.stop();
     this.#runner = undefined;
     this.#service?.dispose();

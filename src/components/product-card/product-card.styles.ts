@@ -248,9 +248,10 @@ export const styles = css`
     min-block-size: 44px;
     padding-inline: 14px;
     display: inline-grid;
-    justify-items: center;
+    justify-items: start;
   }
-  /* The label and the hidden labels it may become share one cell: the widest sizes the button. */
+  /* The label and the hidden labels it may become share one cell: the widest sizes the button.
+     The label starts where they all start: centred, a shorter one would move (a layout shift). */
   :host([layout='chip']) .add > .label,
   :host([layout='chip']) .add > .sizer {
     grid-area: 1 / 1;

@@ -178,9 +178,10 @@ export class VitrineProductCard extends VitrineElement {
               ${this.layout === 'chip'
                 ? // The chip's button is as wide as its longest label, whichever shows: a label that
                   // changes (adding, sold out) moves neither the button nor the title (no shift).
-                  html`<span class="label">${label}</span>${[a('addToCart'), a('soldOut'), a('adding')].map(
-                    (text) => html`<span class="sizer" aria-hidden="true">${text === a('adding') ? html`<span class="spinner"></span>` : nothing}${text}</span>`,
-                  )}`
+                  html`<span class="label">${label}</span>
+                    <span class="sizer" aria-hidden="true">${a('addToCart')}</span>
+                    <span class="sizer" aria-hidden="true">${a('soldOut')}</span>
+                    <span class="sizer" aria-hidden="true"><span class="spinner"></span>${a('adding')}</span>`
                 : label}
             </button>
             ${addStatus(feedback)}

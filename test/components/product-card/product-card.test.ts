@@ -140,7 +140,8 @@ describe('<vitrine-product-card>', () => {
     const title = root.querySelector('[part="title"]')!;
     const place = () => {
       const a = add.getBoundingClientRect();
-      return { left: Math.round(a.left), width: Math.round(a.width), title: Math.round(title.getBoundingClientRect().width) };
+      const text = add.querySelector('.label')!.getBoundingClientRect();
+      return { left: Math.round(a.left), width: Math.round(a.width), title: Math.round(title.getBoundingClientRect().width), label: Math.round(text.left) };
     };
     const visible = () => add.querySelector('.label')!.textContent!.trim();
     expect(visible()).to.equal('Add to cart');
