@@ -124,6 +124,8 @@ const defaultFactories: AdapterFactories = {
 let pinSequence = 0;
 /** For a chat whose import failed (already reported). */
 const ignore = () => undefined;
+/** The page leaving into, and coming back from, the back/forward cache. */
+const PAGE_TRANSITIONS = ['pagehide', 'pageshow'] as const;
 
 export class ShowSession {
   readonly store: ShowStore;
@@ -144,7 +146,7 @@ export class ShowSession {
   #showing = false;
   /** The show's chat (session-chat.ts, a lazy chunk): imported when the show has a chat. */
   #chat: Promise<SessionChat> | undefined;
-  /** The interactions' connection was closed for the back/forward cache (`pagehide`). */
+  /** The interactions' connection was closed at the last `pagehide` into the back/forward cache. */
   #suspendedInteractions = false;
   #chatModel: ChatModel | undefined;
   #stopChat: (() => void) | undefined;
@@ -240,30 +242,27 @@ export class ShowSession {
     this.moments.start();
     this.#build();
     // (A session may run without a window: in a worker, or in Node for tests.)
-    globalThis.addEventListener?.('pagehide', this.#onPageHide);
-    globalThis.addEventListener?.('pageshow', this.#onPageShow);
+    for (const type of PAGE_TRANSITIONS) globalThis.addEventListener?.(type, this.#onPageTransition);
   }
 
-  /** Into the back/forward cache: the live connections close (the show and its cart stay as they are). */
-  #onPageHide = (event: PageTransitionEvent): void => {
-    if (!event.persisted) return;
-    this.#runner?.suspend();
-    this.#suspendedInteractions = Boolean(this.#stopInteractions);
-    this.#stopInteractions?.();
-    this.#stopInteractions = undefined;
-  };
-
   /**
-   * Back from it: the document read again and followed, the interactions' connection and the chat
-   * (with the messages sent meanwhile) opened again, the cart read again (another page may have
-   * changed it).
+   * The back/forward cache. Into it (`pagehide`, persisted), the live connections close: the show
+   * and its cart stay as they are. Back from it (`pageshow`, persisted), the document is read again
+   * and followed, the interactions' connection and the chat (with the messages sent meanwhile) open
+   * again, and the cart is read again (another page may have changed it).
    */
-  #onPageShow = (event: PageTransitionEvent): void => {
+  #onPageTransition = (event: PageTransitionEvent): void => {
     if (!event.persisted) return;
+    if (event.type === 'pagehide') {
+      this.#runner?.suspend();
+      this.#suspendedInteractions = Boolean(this.#stopInteractions);
+      this.#stopInteractions?.();
+      this.#stopInteractions = undefined;
+      return;
+    }
     this.#runner?.resume();
     const show = this.store.state.show;
     if (show && this.#suspendedInteractions) this.#setUpInteractions(show);
-    this.#suspendedInteractions = false;
     this.#service?.reload();
   };
 
@@ -275,8 +274,7 @@ export class ShowSession {
   detach(): void {
     if (!this.#attached) return;
     this.#attached = false;
-    globalThis.removeEventListener?.('pagehide', this.#onPageHide);
-    globalThis.removeEventListener?.('pageshow', this.#onPageShow);
+    for (const type of PAGE_TRANSITIONS) globalThis.removeEventListener?.(type, this.#onPageTransition);
     this.#runner?.stop();
     this.#runner = undefined;
     this.#service?.dispose();

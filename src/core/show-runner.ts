@@ -114,11 +114,7 @@ export class ShowRunner {
   /** Stops: aborts requests, closes the live events connection, clears timers. */
   stop(): void {
     this.#abort.abort();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedTo = undefined;
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
+    this.suspend();
   }
 
   /**

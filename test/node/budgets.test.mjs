@@ -91,8 +91,12 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // (carousel/prepare.ts): about 0.4 kB more. 41.8 kB measured with every branch merged.
 // 1 December: the header's fixed lines, the chat overlay's places, the rail's card queue and the
 // tasks of the show's start: 42.4 kB measured with every branch merged.
+// Later on 1 December: the back/forward cache (session.ts) and the chip's label sizers, about
+// 0.1 kB more; Lit's styleMap out (the stage placeholder and the poll's bars set their styles
+// through the CSSOM, styleProps: a style attribute was refused by a strict CSP), 0.24 kB less,
+// and the stage chip's measuring in the stage's lazy part: 42.3 kB measured.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 42_500;
+export const FIRST_VIEW_CEILING = 42_400;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

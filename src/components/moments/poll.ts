@@ -1,7 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { pollResults, type Moments } from '../../core/moments.js';
 import type { ShowStore } from '../../core/store.js';
 import { VitrineElement } from '../base.js';
@@ -10,6 +9,7 @@ import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
 import { MomentsController } from './moments-controller.js';
 import { messages, type MessageKey } from './moments.messages.js';
+import { styleProps } from '../style-props.js';
 
 const percents = new Map<string, Intl.NumberFormat>();
 
@@ -179,7 +179,7 @@ export class VitrinePoll extends VitrineElement {
                   <span class="text">${r.text}${mine ? html` <span class="mine-label">(${t('yourVote')})</span>` : nothing}</span>
                   <span class="percent">${formatPercent(r.percent, locale)}</span>
                   <span part="bar" class="bar" aria-hidden="true"
-                    ><span class="fill" style=${styleMap({ inlineSize: `${r.percent}%` })}></span
+                    ><span class="fill" style=${styleProps({ inlineSize: `${r.percent}%` })}></span
                   ></span>
                 </li>`;
               })}

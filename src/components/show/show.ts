@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import { takeEarlyDocument } from '../../core/early-document.js';
 import { isRtl, resolveLocale } from '../../core/i18n.js';
@@ -22,6 +21,7 @@ import { ShowStage } from './show.stage.js';
 import { ShowToastController } from './show.toast.js';
 import { ShowViewport } from './show.viewport.js';
 import { ShowShareController } from './show.share.js';
+import { styleProps } from '../style-props.js';
 
 export type { ShowSnapshot } from './show.parts.js';
 
@@ -413,7 +413,7 @@ export class VitrineShow extends VitrineElement {
     // On the stage the chat is the layout's (over the video's lower part); else stacked: over the video, wide: a panel.
     const chatOverVideo = this.#viewport.stacked && !stage;
     return html`
-      ${stage ? html`<div class="stage-placeholder" style=${styleMap({ height: `${this.#stage.placeholder}px` })}></div>` : nothing}
+      ${stage ? html`<div class="stage-placeholder" style=${styleProps({ height: `${this.#stage.placeholder}px` })}></div>` : nothing}
       <section
         class=${classMap(layout)}
         part="base"

@@ -243,8 +243,22 @@ describe('<vitrine-poll>', () => {
     expect(button(el.shadowRoot!, 'Oat')).to.exist;
     expect(button(el.shadowRoot!, 'Navy')).to.exist;
     await expect(el).to.be.accessible();
-    moments.apply({ type: 'poll', poll: pollData({ closed: true }) });
-    await el.updateComplete;
+    // The bars' widths go through the CSSOM, never `setAttribute('style')`, which a strict CSP
+    // refuses (style-src-attr: the bars would have no width).
+    const styleAttributes: string[] = [];
+    const setAttribute = Element.prototype.setAttribute;
+    Element.prototype.setAttribute = function (name: string, value: string) {
+      if (name === 'style') styleAttributes.push(value);
+      return setAttribute.call(this, name, value);
+    };
+    try {
+      moments.apply({ type: 'poll', poll: pollData({ closed: true }) });
+      await el.updateComplete;
+    } finally {
+      Element.prototype.setAttribute = setAttribute;
+    }
+    expect(styleAttributes, 'style attributes written').to.deep.equal([]);
+    expect([...el.shadowRoot!.querySelectorAll<HTMLElement>('.fill')].map((f) => f.style.inlineSize)).to.deep.equal(['25%', '75%']);
     expect(el.shadowRoot!.querySelectorAll('[part="option"]').length).to.equal(0);
     expect(text(el)).to.include('Poll closed');
     expect([...el.shadowRoot!.querySelectorAll('.percent')].map((p) => p.textContent)).to.deep.equal(['25%', '75%']);
