@@ -9,9 +9,10 @@
  * `registerMessages()` lets a merchant override any text or add a locale (README "Texts and
  * locales"). Lookup: the merchant's texts, then the shipped ones, for the exact tag (`de-at`),
  * then its language (`de`), then English. A text may have plural forms, chosen by
- * `Intl.PluralRules` from the `count` parameter.
+ * `Intl.PluralRules` from the `count` parameter (for the common locales' counts, by
+ * number-formats.ts without it).
  */
-import { formatIntegerFast } from './number-formats.js';
+import { formatIntegerFast, pluralFast } from './number-formats.js';
 
 /** CLDR plural categories (`Intl.PluralRules`). */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
@@ -147,6 +148,8 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 
 /** The CLDR plural category of `count` in the locale (`few` for 3 in Arabic). */
 export function pluralCategory(count: number, locale: string): PluralCategory {
+  const fast = pluralFast(count, locale);
+  if (fast) return fast;
   let rules = pluralRules.get(locale);
   if (!rules) {
     try {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { formatNumber, language } from '../../src/core/i18n.js';
+import { formatNumber, language, pluralCategory } from '../../src/core/i18n.js';
 import { currencyDigits, formatMoney, isCurrencyCode } from '../../src/core/money.js';
-import { fastFormats, formatIntegerFast, formatMoneyFast, knownCurrencyDigits } from '../../src/core/number-formats.js';
+import { fastFormats, formatIntegerFast, formatMoneyFast, knownCurrencyDigits, pluralFast } from '../../src/core/number-formats.js';
 
 const AMOUNTS = ['0', '0.5', '1', '9.99', '12.5', '999.99', '1000', '1234.56', '12345.67', '99999.99', '1000000', '1000000.00', '123456789012.34'];
 /** More digits than the currency has: Intl rounds them. */
@@ -48,6 +48,22 @@ describe('number formats without Intl', () => {
         expect(visible(formatIntegerFast(n, locale)), `${locale} ${n}`).to.equal(visible(expected));
         expect(formatNumber(n, locale), `${locale} ${n}`).to.equal(expected);
       }
+    }
+  });
+
+  it('gives the plural category of counts in every covered locale exactly as Intl does', () => {
+    const counts = [...Array.from({ length: 2501 }, (_, i) => i), 10_000, 100_000, 1_000_000, 2_000_000, 1_000_001, 21_000_000, 1e9, Number.MAX_SAFE_INTEGER];
+    for (const locale of locales) {
+      const rules = new Intl.PluralRules(locale);
+      for (const n of counts) {
+        expect(pluralFast(n, locale), `${locale} ${n}`).to.equal(rules.select(n));
+        expect(pluralCategory(n, locale), `${locale} ${n}`).to.equal(rules.select(n));
+      }
+    }
+    // Fractions, negative numbers and other locales are Intl's.
+    for (const [n, locale] of [[1.5, 'en'], [-1, 'en'], [2, 'ar'], [3, 'ru'], [1, 'pt-AO']] as const) {
+      expect(pluralFast(n, locale), `${locale} ${n}`).to.equal(undefined);
+      expect(pluralCategory(n, locale), `${locale} ${n}`).to.equal(new Intl.PluralRules(locale).select(n));
     }
   });
 

@@ -17,6 +17,12 @@ export interface CardContext {
 /** Renders one card: a Lit template, a DOM node, or anything Lit can render. */
 export type CardRenderer = (product: Product, context: CardContext) => TemplateResult | Node | unknown;
 
+/**
+ * Set when a rail of the page first rendered: the one-off costs of the first rail (its and the
+ * cards' styles and templates) are paid, and its warm-up (warm-up.ts) has nothing left to do.
+ */
+export const firstRail = { rendered: false };
+
 /** Cards rendered beyond each edge of the viewport (added after the first paint, in an idle moment). */
 export const OVERSCAN = 4;
 /** The card stride assumed before the first measurement: the default card width (200px) + gap (12px). */

@@ -13,7 +13,7 @@ import { buttonStyles, tokens } from '../shared/styles.js';
 import { CardQueue, heightScore } from './card-queue.js';
 import { messages } from './carousel.messages.js';
 import { styles } from './carousel.styles.js';
-import { OVERSCAN, DEFAULT_STRIDE, countInView, pixels, USER_SCROLL_GRACE, reducedMotion, type CardContext, type CardRenderer, type Sizes } from './carousel.layout.js';
+import { OVERSCAN, DEFAULT_STRIDE, countInView, firstRail, pixels, USER_SCROLL_GRACE, reducedMotion, type CardContext, type CardRenderer, type Sizes } from './carousel.layout.js';
 
 export type { CardContext, CardRenderer } from './carousel.layout.js';
 
@@ -154,6 +154,7 @@ export class VitrineCarousel extends VitrineElement {
   }
 
   protected override firstUpdated(): void {
+    firstRail.rendered = true;
     if (this.rail) this.#resize?.observe(this.rail);
   }
 
