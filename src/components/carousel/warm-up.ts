@@ -19,14 +19,12 @@ export function warmUpRail(): void {
   whenIdle(() => {
     if (firstRail.rendered) return;
     buildStyles(VitrineCarousel, VitrineProductCard);
-    whenIdle(() => {
-      if (firstRail.rendered) return;
-      import('./prepare.js').then(
-        ({ prepareRail }) => whenIdle(() => firstRail.rendered || prepareRail()),
-        () => {
-          // Offline, or the chunk is gone after a deploy: the first rail pays its own costs.
-        },
-      );
-    });
+    // Requested now, so that it is usually in by the next idle moment.
+    import('./prepare.js').then(
+      ({ prepareRail }) => whenIdle(() => firstRail.rendered || prepareRail()),
+      () => {
+        // Offline, or the chunk is gone after a deploy: the first rail pays its own costs.
+      },
+    );
   });
 }
