@@ -124,8 +124,17 @@ export const styles = css`
   }
   .stock {
     font-size: 13px;
+    line-height: 18px;
     font-weight: 600;
     color: var(--_sale);
+  }
+  /* A deal's block stands for the price row and the stock line: with a deal, a card is as tall as
+     with low stock, and a deal starting or ending moves nothing in the rail or the pinned slot. */
+  .body > .price-row {
+    min-block-size: 23px;
+  }
+  vitrine-deal-price {
+    min-block-size: calc(23px + var(--_space) * 0.5 + 18px);
   }
   .stock.muted {
     color: var(--_muted);

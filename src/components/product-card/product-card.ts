@@ -127,7 +127,11 @@ export class VitrineProductCard extends VitrineElement {
     const single = product.variants.length === 1 ? product.variants[0] : undefined;
     const soldOut = !product.available || product.variants.every((v) => !v.available);
     const stock = single?.inventory ?? product.inventory;
-    const lowStock = !soldOut && stock !== undefined && stock > 0 && stock <= LOW_STOCK;
+    const deal = this.deal?.productId === product.id ? this.deal : undefined;
+    // A deal's block is two lines (its price, then its countdown and units left): it takes the
+    // stock line's place too, so that a card is no taller with a deal than with low stock (the
+    // rail's and the pinned slot's reserved heights hold when a deal starts).
+    const lowStock = !deal && !soldOut && stock !== undefined && stock > 0 && stock <= LOW_STOCK;
     const pending = this.#add.pending(product, single);
     const feedback = this.#add.feedbackFor(product);
     const showSeek = this.shownAt !== undefined && Number.isFinite(this.shownAt);
@@ -150,8 +154,8 @@ export class VitrineProductCard extends VitrineElement {
           <button part="title" class="title" type="button" @click=${this.#view} aria-haspopup="dialog">
             ${product.title}
           </button>
-          ${this.deal?.productId === product.id
-            ? html`<vitrine-deal-price .deal=${this.deal} .price=${product.price} .now=${this.now ?? Date.now} locale=${locale}></vitrine-deal-price>`
+          ${deal
+            ? html`<vitrine-deal-price .deal=${deal} .price=${product.price} .now=${this.now ?? Date.now} locale=${locale}></vitrine-deal-price>`
             : renderPrice(product.price, product.compareAtPrice, locale)}
           ${lowStock ? html`<span part="stock" class="stock">${a('onlyLeft', { count: stock! })}</span>` : nothing}
           <div class="actions">

@@ -73,6 +73,26 @@ describe('<vitrine-show> live moments', () => {
     expect(inner(railCard(el, first.id), 'vitrine-deal-price')).to.equal(null);
   });
 
+  it("a deal on a product with low stock grows neither its card nor the rail nor the show: the deal's block takes the stock line's place (CLS, issue 19)", async function () {
+    this.timeout(20_000);
+    const el = await mount();
+    // p6: "Only 3 left", in view in the rail.
+    const card = await until(() => railCard(el, 'p6')?.shadowRoot?.querySelector('[part~="stock"]') && railCard(el, 'p6'), 'the p6 card with its stock line');
+    await animationsDone(el);
+    const heights = () => ({
+      show: el.getBoundingClientRect().height,
+      rail: el.shadowRoot!.querySelector('.rail')!.getBoundingClientRect().height,
+      card: card.getBoundingClientRect().height,
+    });
+    const before = heights();
+    await studio('deal', { productId: 'p6', percent: 30, units: 2, limit: 0, seconds: 30 });
+    await until(() => countdown(card)?.startsWith('Ends in 0:'), 'the countdown on the p6 card');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(part(card, 'stock')?.textContent ?? null, 'the stock line while the deal runs').to.equal(null);
+    expect(part(inner(card, 'vitrine-deal-price'), 'remaining')!.textContent).to.equal('2 left');
+    expect(heights()).to.deep.equal(before);
+  });
+
   it('an announcement with a code: Apply code applies it to the REST cart, the drawer shows the discount, vitrine-coupon reaches the page', async () => {
     const el = await mount(`${BASE}/cart`);
     // p6: one variant, added from its rail card.
