@@ -95,8 +95,13 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // 0.1 kB more; Lit's styleMap out (the stage placeholder and the poll's bars set their styles
 // through the CSSOM, styleProps: a style attribute was refused by a strict CSP), 0.24 kB less,
 // and the stage chip's measuring in the stage's lazy part: 42.3 kB measured.
+// Later on 1 December: counts' plural forms without Intl.PluralRules (number-formats.ts) and the
+// rail's rehearsal in a chunk of its own (carousel/prepare.ts), about even; V8's compile hint at
+// the top of the chunk (rollup.config.mjs), about 0.1 kB of brotli for 29 bytes; the card's deal
+// block in the stock line's place, at the height of the price row and the stock line (a deal on a
+// low-stock product grew the rail and the show: CLS), about 0.1 kB: 42.5 kB measured.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 42_400;
+export const FIRST_VIEW_CEILING = 42_600;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;
