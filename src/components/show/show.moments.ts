@@ -5,11 +5,14 @@
  * on the pinned card, the rail's cards and the product detail.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Moments } from '../../core/moments.js';
 import type { ShowStore } from '../../core/store.js';
 import type { CartAdapter, Deal } from '../../core/types.js';
 
 const noDeals: ReadonlyMap<string, Deal> = new Map();
+
+type Kind = 'announcement' | 'poll';
 
 export class ShowMomentsController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
@@ -17,6 +20,8 @@ export class ShowMomentsController implements ReactiveController {
   #model: Moments | undefined;
   #unsubscribe: (() => void) | undefined;
   #loaded = false;
+  /** The banner and the poll on screen, in the order they came: one that comes later goes below. */
+  #order: Kind[] = [];
 
   constructor(host: ReactiveControllerHost, report: (error: unknown) => void) {
     this.#host = host;
@@ -61,13 +66,20 @@ export class ShowMomentsController implements ReactiveController {
    * The announcement banner and the poll, or nothing while neither runs. They take no room in the
    * show's layout: show.styles.ts lays them over the place kept for them, where a moment taller
    * than that place scrolls (the list is focusable, for the keyboard). `compact`: the phone layout.
+   * They keep the order they came in: a banner that starts while a poll is open goes below it, so
+   * nothing on screen moves down (and each keeps its element when the other ends).
    */
   render(store: ShowStore, cart: CartAdapter | undefined, locale: string, compact: boolean) {
     const model = this.#model;
     const state = model?.state;
-    if (!model || (!state?.announcement && !state?.poll)) return nothing;
-    return html`<div class="moments" part="moments" ?data-compact=${compact}><div class="moments-list" tabindex="0">
-      ${state.announcement
+    const running = (kind: Kind) => Boolean(state?.[kind]);
+    this.#order = this.#order.filter(running);
+    for (const kind of ['announcement', 'poll'] as const) {
+      if (running(kind) && !this.#order.includes(kind)) this.#order.push(kind);
+    }
+    if (!model || !this.#order.length) return nothing;
+    const moment = (kind: Kind) =>
+      kind === 'announcement'
         ? html`<vitrine-announcement
             part="announcement"
             .store=${store}
@@ -75,8 +87,9 @@ export class ShowMomentsController implements ReactiveController {
             ?can-apply=${typeof cart?.applyDiscount === 'function'}
             locale=${locale}
           ></vitrine-announcement>`
-        : nothing}
-      ${state.poll ? html`<vitrine-poll part="poll" .store=${store} .moments=${model} locale=${locale}></vitrine-poll>` : nothing}
+        : html`<vitrine-poll part="poll" .store=${store} .moments=${model} locale=${locale}></vitrine-poll>`;
+    return html`<div class="moments" part="moments" ?data-compact=${compact}><div class="moments-list" tabindex="0">
+      ${repeat(this.#order, (kind) => kind, moment)}
     </div></div>`;
   }
 }

@@ -143,6 +143,28 @@ describe('<vitrine-show> live moments', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a banner that starts while a poll is open goes below it: the poll on screen does not move (CLS, issue 19)', async function () {
+    this.timeout(30_000);
+    const el = await mount();
+    // No banner left from another test: one that ends in 5 seconds (the shortest) replaces it.
+    await studio('announce', { text: 'Soon over', seconds: 5 });
+    await until(() => part(el.shadowRoot!.querySelector('vitrine-announcement'), 'text')?.textContent === 'Soon over', 'the short banner');
+    await until(() => el.shadowRoot!.querySelector('vitrine-announcement') === null, 'no banner', 10_000);
+    await studio('poll', { question: 'Knit or linen?', options: ['Knit', 'Linen'], seconds: 60 });
+    const pollEl = await until(() => el.shadowRoot!.querySelector('vitrine-poll'), 'the poll');
+    await until(() => pollEl.shadowRoot?.querySelector('[part="base"]'), 'the poll rendered');
+    expect(pollEl.getBoundingClientRect().top).to.be.closeTo(part(el, 'moments')!.querySelector('.moments-list')!.getBoundingClientRect().top, 0.5);
+    await animationsDone(el);
+    const before = pollEl.getBoundingClientRect().top;
+    await studio('announce', { text: 'Free shipping tonight', seconds: 60 });
+    const banner = await until(() => el.shadowRoot!.querySelector('vitrine-announcement'), 'the banner');
+    await until(() => part(banner, 'text'), 'the banner rendered');
+    await animationsDone(el);
+    expect(el.shadowRoot!.querySelector('vitrine-poll') === pollEl, 'the same poll element').to.be.true;
+    expect(pollEl.getBoundingClientRect().top).to.be.closeTo(before, 0.5);
+    expect(banner.getBoundingClientRect().top).to.be.above(pollEl.getBoundingClientRect().top);
+  });
+
   it('on a phone the moments sit below the video, over the pinned slot (nothing below moves)', async () => {
     const el = await mount();
     (el.parentElement as HTMLElement).style.width = '375px';
