@@ -201,6 +201,12 @@ export const styles = css`
   :host([layout='compact']) .title {
     /* One line is enough here, but the title stays a target of the minimum size (WCAG 2.5.8). */
     min-block-size: var(--_target);
+    /* What follows (price, stock, Add to cart) sits at the card's foot: a title of two lines takes
+       the room above it, so pinning a product with a longer title moves none of it. */
+    margin-block-end: auto;
+  }
+  :host([layout='compact']) .actions {
+    margin-block-start: 0;
   }
 
   /* layout="chip": one row over the phone stage's video (image, title, price or deal, Add to cart). */

@@ -161,6 +161,27 @@ describe('<vitrine-product-card>', () => {
     expect([...add.querySelectorAll('.sizer')].every((s) => s.getAttribute('aria-hidden') === 'true')).to.equal(true);
   });
 
+  it('layout="compact": a product with a longer title moves neither its price nor Add to cart (the pinned card when the host pins another product)', async () => {
+    const short = single('short', { title: 'Wool hat' });
+    const long = single('long', { title: 'Recycled cashmere rollneck, oat melange' });
+    const world = setup([short, long]);
+    const { root, el } = await card('short', world, { layout: 'compact' });
+    el.style.cssText = 'display: block; inline-size: 360px';
+    await el.updateComplete;
+    const place = () => ({
+      title: Math.round(root.querySelector('[part="title"]')!.getBoundingClientRect().height),
+      price: Math.round(root.querySelector('[part="price"]')!.getBoundingClientRect().top),
+      add: Math.round(root.querySelector('[part="add-button"]')!.getBoundingClientRect().top),
+      card: Math.round(el.getBoundingClientRect().height),
+    });
+    const before = place();
+    el.product = world.store.product('long');
+    await el.updateComplete;
+    const after = place();
+    expect(after.title, 'the long title takes two lines').to.be.above(before.title);
+    expect({ ...after, title: 0 }).to.deep.equal({ ...before, title: 0 });
+  });
+
   it('shows why an add failed where the shopper clicked, and adds nothing', async () => {
     const product = single('last', { title: 'Last one', inventory: 0 }, { inventory: 0 });
     const { root, store, el } = await card('last', setup([product]));
