@@ -9,6 +9,7 @@
 //   flags: --runs N  --minutes M (live-show heap soak)  --cpu R (throttling rate, default 4)
 //          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency,audience,big)
 //          --no-build  --no-lighthouse  --headed  --install-lighthouse (into .cache/bench/)
+//          --trace (blocking: save the show page's traces in .cache/bench/traces/, print its long tasks)
 //
 // Every section degrades to "n/a: reason" when something it needs is missing (a component not
 // built yet, no demo backend, no lighthouse), so the bench runs on any checkout.
@@ -226,9 +227,10 @@ function parseArgs(argv) {
     else if (a === '--no-build') out.noBuild = true;
     else if (a === '--no-lighthouse') out.noLighthouse = true;
     else if (a === '--headed') out.headed = true;
+    else if (a === '--trace') out.trace = true;
     else if (a === '--install-lighthouse') out.installLighthouse = true;
     else if (a === '--help' || a === '-h') {
-      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 14).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 15).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else {
       console.error(`bench: unknown flag ${a} (see --help)`);

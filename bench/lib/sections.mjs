@@ -1,8 +1,10 @@
 // The bench's sections. Each `run(ctx)` returns `{ rows, data }`; a row without what it needs says
 // "n/a: reason". Variants are interleaved run by run (A B A B …) so machine noise hits both.
+import { join } from 'node:path';
 import { audienceSection } from './audience.mjs';
 import { kB } from './graph.mjs';
 import { median, percentile, ms, sec, mb, num, ratio, row } from './report.mjs';
+import { describeLongTasks, longTasks, saveTrace, startTrace } from './trace.mjs';
 
 const sleep = (t) => new Promise((resolve) => setTimeout(resolve, t));
 
@@ -108,9 +110,15 @@ export const sections = [
       const samples = Object.fromEntries(variants.map((v) => [v, []]));
       for (let run = 0; run < ctx.args.runs; run += 1) {
         for (const variant of rotate(variants, run)) {
-          const { page, close } = await ctx.newPage();
+          const { page, cdp, close } = await ctx.newPage();
+          const stopTrace = ctx.args.trace && variant !== 'raw-eager' ? await startTrace(cdp) : null;
           await page.goto(`${ctx.server.url}/__bench/page/store?widget=${variant}`, { waitUntil: 'load' });
           await sleep(ctx.args.quick ? 3000 : 4000); // the page settles; the facade is idle
+          if (stopTrace) {
+            const events = await stopTrace();
+            const file = saveTrace(join(ctx.root, '.cache/bench/traces'), `blocking-${variant}-${run + 1}`, events);
+            console.log([`blocking: the long tasks of the page with ${{ none: 'no widget', script: 'vitrine.js alone', vitrine: 'the show' }[variant]}, run ${run + 1} (${file})`, ...describeLongTasks(longTasks(events), events)].join('\n'));
+          }
           const bench = await page.evaluate(() => ({
             longtasks: window.__bench.longtasks,
             elements: ['vitrine-show', 'vitrine-player'].filter((t) => customElements.get(t)),
