@@ -9,7 +9,7 @@
 //   flags: --runs N  --minutes M (live-show heap soak)  --cpu R (throttling rate, default 4)
 //          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency,audience,big)
 //          --no-build  --no-lighthouse  --headed  --install-lighthouse (into .cache/bench/)
-//          --trace (blocking: save the show page's traces in .cache/bench/traces/, print its long tasks)
+//          --trace (blocking, carousel: save their traces in .cache/bench/traces/, print each long task's parts)
 //
 // Every section degrades to "n/a: reason" when something it needs is missing (a component not
 // built yet, no demo backend, no lighthouse), so the bench runs on any checkout.

@@ -425,11 +425,17 @@ export const sections = [
       const samples = { 1000: [], 12: [] };
       for (let run = 0; run < ctx.args.runs; run += 1) {
         for (const count of run % 2 ? [12, 1000] : [1000, 12]) {
-          const { page, close } = await ctx.newPage({ viewport: { width: 1280, height: 800 } });
+          const { page, cdp, close } = await ctx.newPage({ viewport: { width: 1280, height: 800 } });
           try {
             await page.goto(`${ctx.server.url}/bench/pages/carousel.html`, { waitUntil: 'load' });
             await sleep(300);
+            const stopTrace = ctx.args.trace ? await startTrace(cdp) : null;
             samples[count].push(await page.evaluate((n) => window.__carousel(n), count));
+            if (stopTrace) {
+              const events = await stopTrace();
+              const file = saveTrace(join(ctx.root, '.cache/bench/traces'), `carousel-${count}-${run + 1}`, events);
+              console.log([`carousel: the long tasks of ${count} products, run ${run + 1} (${file})`, ...describeLongTasks(longTasks(events), events)].join('\n'));
+            }
           } finally {
             await close();
           }
