@@ -15,6 +15,7 @@ const CATEGORIES = process.env.TRACE_CATEGORIES?.split(',') ?? [
   'v8.execute',
   'fonts',
   'loading',
+  'blink.user_timing',
 ];
 
 /** Starts tracing the page's CDP session. */

@@ -64,6 +64,7 @@ window.__carousel = async (count = 1000) => {
 
   // First render: from setting the products to the painted frame with the rail's cards.
   const t0 = performance.now();
+  performance.mark('vitrine-carousel-render');
   const el = document.createElement('vitrine-carousel');
   el.products = list;
   document.getElementById('stage').append(el);
@@ -72,6 +73,7 @@ window.__carousel = async (count = 1000) => {
   await Promise.all(deepAll('vitrine-product-card').map((card) => card.updateComplete));
   await painted();
   const render = performance.now() - t0;
+  performance.mark('vitrine-carousel-rendered');
   // Long tasks are reported a little after they end.
   await new Promise((r) => setTimeout(r, 50));
   observer.disconnect();
