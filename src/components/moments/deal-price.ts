@@ -40,18 +40,35 @@ export class VitrineDealPrice extends VitrineElement {
         align-items: baseline;
         gap: 2px calc(var(--_space) * 0.75);
       }
+      /*
+       * The badge and the prices: one line, never two (a card reserves the deal block's height:
+       * product-card.styles.ts), and never wider than the card. Where a narrow card has no room for
+       * the struck regular price, it is cut with an ellipsis; screen readers hear it whole.
+       */
+      .line {
+        flex-basis: 100%;
+        display: flex;
+        align-items: baseline;
+        gap: calc(var(--_space) * 0.5);
+        min-inline-size: 0;
+        white-space: nowrap;
+        /* Its width is the card's: the prices never widen the card (its min-content width is 0). */
+        contain: inline-size;
+      }
       .badge {
         align-self: center;
+        flex: none;
         font-size: 12px;
         font-weight: 700;
         text-transform: uppercase;
         letter-spacing: 0.04em;
         color: var(--_accent-contrast);
         background: var(--_deal);
-        padding: 2px 8px;
+        padding: 2px 5px;
         border-radius: 999px;
       }
       .price {
+        flex: none;
         font-weight: 700;
         font-variant-numeric: tabular-nums;
       }
@@ -59,6 +76,10 @@ export class VitrineDealPrice extends VitrineElement {
         color: var(--_deal);
       }
       .regular {
+        min-inline-size: 0;
+        /* clip, not hidden: it stays on the prices' baseline (a scroll container's is its bottom). */
+        overflow: clip;
+        text-overflow: ellipsis;
         color: var(--_muted);
         text-decoration: line-through;
         font-size: 0.875em;
@@ -151,13 +172,15 @@ export class VitrineDealPrice extends VitrineElement {
       dir=${isRtl(locale) ? 'rtl' : 'ltr'}
       lang=${locale}
     >
-      <span part="badge" class="badge">${t('deal')}</span>
-      <span class="visually-hidden">${t('dealPrice')}</span><span part="price" class="price">${formatMoney(deal.price, locale)}</span>
-      ${regular
-        ? html`<span class="visually-hidden">${t('regularPrice')}</span><s part="regular-price" class="regular"
-              >${formatMoney(regular, locale)}</s
-            >`
-        : nothing}
+      <span class="line">
+        <span part="badge" class="badge">${t('deal')}</span>
+        <span class="visually-hidden">${t('dealPrice')}</span><span part="price" class="price">${formatMoney(deal.price, locale)}</span>
+        ${regular
+          ? html`<span class="visually-hidden">${t('regularPrice')}</span><s part="regular-price" class="regular"
+                >${formatMoney(regular, locale)}</s
+              >`
+          : nothing}
+      </span>
       <span class="meta">
         <span part="countdown" class="countdown" role="timer">${t('endsIn', { time: formatMediaTime(seconds, locale) })}</span>
         ${deal.remaining !== undefined

@@ -201,12 +201,15 @@ export const styles = css`
   :host([layout='compact']) .title {
     /* One line is enough here, but the title stays a target of the minimum size (WCAG 2.5.8). */
     min-block-size: var(--_target);
-    /* What follows (price, stock, Add to cart) sits at the card's foot: a title of two lines takes
-       the room above it, so pinning a product with a longer title moves none of it. */
-    margin-block-end: auto;
   }
-  :host([layout='compact']) .actions {
-    margin-block-start: 0;
+  /* The title's height never changes with the product, so pinning another product moves nothing
+     under it (price, stock, Add to cart): with a mouse (a 24px target) it takes one line, cut with
+     an ellipsis (the detail, a click away, has it whole); on a touch screen its two lines fit in
+     the 44px target. */
+  @media not all and (pointer: coarse) {
+    :host([layout='compact']) .title {
+      -webkit-line-clamp: 1;
+    }
   }
 
   /* layout="chip": one row over the phone stage's video (image, title, price or deal, Add to cart). */

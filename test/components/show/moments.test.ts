@@ -93,6 +93,28 @@ describe('<vitrine-show> live moments', () => {
     expect(heights()).to.deep.equal(before);
   });
 
+  it("a deal on a product with long prices keeps its badge and prices on one line: the card, the rail and the show do not grow (CLS, issue 19)", async function () {
+    this.timeout(20_000);
+    const el = await mount();
+    // p5: €119.00, €83.30 at 30% off: "DEAL €83.30 €119.00" is about as wide as a 200px card.
+    const card = await until(() => railCard(el, 'p5')?.shadowRoot?.querySelector('[part~="price"]') && railCard(el, 'p5'), 'the p5 card');
+    await animationsDone(el);
+    const heights = () => ({
+      show: el.getBoundingClientRect().height,
+      rail: el.shadowRoot!.querySelector('.rail')!.getBoundingClientRect().height,
+      card: card.getBoundingClientRect().height,
+    });
+    const before = heights();
+    await studio('deal', { productId: 'p5', percent: 30, units: 5, limit: 0, seconds: 30 });
+    await until(() => countdown(card)?.startsWith('Ends in 0:'), 'the countdown on the p5 card');
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const block = inner(card, 'vitrine-deal-price')!;
+    const top = (name: string) => part(block, name)!.getBoundingClientRect().top;
+    expect(Math.abs(top('regular-price') - top('price')), 'the regular price beside the deal price').to.be.below(6);
+    expect(heights()).to.deep.equal(before);
+    await studio('deal/end');
+  });
+
   it('an announcement with a code: Apply code applies it to the REST cart, the drawer shows the discount, vitrine-coupon reaches the page', async () => {
     const el = await mount(`${BASE}/cart`);
     // p6: one variant, added from its rail card.
