@@ -5,7 +5,8 @@
 //                               vote / discount / replay-poll requests answer 500 (after being
 //                               logged), then all is well again
 //   GET  /__moments/log         [{ method, path, key }] of every vote and discount request
-//   POST /__moments/reset       clears the log and the faults
+//   POST /__moments/reset       clears the log and the faults, forgets the announcement and the poll
+//                               and ends the deal (a test starts with no moment of another's)
 import { createBackend } from '../../examples/backend/index.mjs';
 
 const far = 1e9;
@@ -38,6 +39,7 @@ export const middleware = [
       faults.votes = 0;
       faults.discounts = 0;
       faults.polls = 0;
+      await backend.moments.reset();
       ctx.body = '{}';
       return;
     }
