@@ -73,11 +73,13 @@ describe('<vitrine-show> live moments', () => {
     expect(inner(railCard(el, first.id), 'vitrine-deal-price')).to.equal(null);
   });
 
-  it("a deal on a product with low stock grows neither its card nor the rail nor the show: the deal's block takes the stock line's place (CLS, issue 19)", async function () {
-    this.timeout(20_000);
+  /**
+   * Starts a 30% deal on `productId` (its rail card found by `ready`), waits for its countdown and
+   * a frame; returns the card and the show's, the rail's and the card's heights before and after.
+   */
+  async function dealHeights(productId: string, units: number, ready: string) {
     const el = await mount();
-    // p6: "Only 3 left", in view in the rail.
-    const card = await until(() => railCard(el, 'p6')?.shadowRoot?.querySelector('[part~="stock"]') && railCard(el, 'p6'), 'the p6 card with its stock line');
+    const card = await until(() => railCard(el, productId)?.shadowRoot?.querySelector(ready) && railCard(el, productId), `the ${productId} card`);
     await animationsDone(el);
     const heights = () => ({
       show: el.getBoundingClientRect().height,
@@ -85,34 +87,29 @@ describe('<vitrine-show> live moments', () => {
       card: card.getBoundingClientRect().height,
     });
     const before = heights();
-    await studio('deal', { productId: 'p6', percent: 30, units: 2, limit: 0, seconds: 30 });
-    await until(() => countdown(card)?.startsWith('Ends in 0:'), 'the countdown on the p6 card');
+    await studio('deal', { productId, percent: 30, units, limit: 0, seconds: 30 });
+    await until(() => countdown(card)?.startsWith('Ends in 0:'), `the countdown on the ${productId} card`);
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    return { card, before, after: heights() };
+  }
+
+  it("a deal on a product with low stock grows neither its card nor the rail nor the show: the deal's block takes the stock line's place (CLS, issue 19)", async function () {
+    this.timeout(20_000);
+    // p6: "Only 3 left", in view in the rail.
+    const { card, before, after } = await dealHeights('p6', 2, '[part~="stock"]');
     expect(part(card, 'stock')?.textContent ?? null, 'the stock line while the deal runs').to.equal(null);
     expect(part(inner(card, 'vitrine-deal-price'), 'remaining')!.textContent).to.equal('2 left');
-    expect(heights()).to.deep.equal(before);
+    expect(after).to.deep.equal(before);
   });
 
   it("a deal on a product with long prices keeps its badge and prices on one line: the card, the rail and the show do not grow (CLS, issue 19)", async function () {
     this.timeout(20_000);
-    const el = await mount();
     // p5: €119.00, €83.30 at 30% off: "DEAL €83.30 €119.00" is about as wide as a 200px card.
-    const card = await until(() => railCard(el, 'p5')?.shadowRoot?.querySelector('[part~="price"]') && railCard(el, 'p5'), 'the p5 card');
-    await animationsDone(el);
-    const heights = () => ({
-      show: el.getBoundingClientRect().height,
-      rail: el.shadowRoot!.querySelector('.rail')!.getBoundingClientRect().height,
-      card: card.getBoundingClientRect().height,
-    });
-    const before = heights();
-    await studio('deal', { productId: 'p5', percent: 30, units: 5, limit: 0, seconds: 30 });
-    await until(() => countdown(card)?.startsWith('Ends in 0:'), 'the countdown on the p5 card');
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const { card, before, after } = await dealHeights('p5', 5, '[part~="price"]');
     const block = inner(card, 'vitrine-deal-price')!;
     const top = (name: string) => part(block, name)!.getBoundingClientRect().top;
     expect(Math.abs(top('regular-price') - top('price')), 'the regular price beside the deal price').to.be.below(6);
-    expect(heights()).to.deep.equal(before);
-    await studio('deal/end');
+    expect(after).to.deep.equal(before);
   });
 
   it('an announcement with a code: Apply code applies it to the REST cart, the drawer shows the discount, vitrine-coupon reaches the page', async () => {
