@@ -42,8 +42,8 @@ export class VitrineDealPrice extends VitrineElement {
       }
       /*
        * The badge and the prices: one line, never two (a card reserves the deal block's height:
-       * product-card.styles.ts), and never wider than the card. Where a narrow card has no room for
-       * the struck regular price, it is cut with an ellipsis; screen readers hear it whole.
+       * product-card.styles.ts, which also keeps the block as wide as the card). Where there is no
+       * room for the struck regular price, it is cut with an ellipsis; screen readers hear it whole.
        */
       .line {
         flex-basis: 100%;
@@ -52,8 +52,6 @@ export class VitrineDealPrice extends VitrineElement {
         gap: calc(var(--_space) * 0.5);
         min-inline-size: 0;
         white-space: nowrap;
-        /* Its width is the card's: the prices never widen the card (its min-content width is 0). */
-        contain: inline-size;
       }
       .badge {
         align-self: center;

@@ -135,6 +135,9 @@ export const styles = css`
   }
   vitrine-deal-price {
     min-block-size: calc(23px + var(--_space) * 0.5 + 18px);
+    /* As wide as the card's body, whatever its prices: they never widen the card (in a rail, a
+       wider card would make the row, and the show, taller). */
+    contain: inline-size;
   }
   .stock.muted {
     color: var(--_muted);

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../../src/components/product-card/define.js';
+import '../../../src/components/moments/define.js';
 import type { VitrineProductCard } from '../../../src/components/product-card/product-card.js';
 import type { Cart } from '../../../src/core/types.js';
 import { button, catalog, eur, setup, single, until } from './fixtures.js';
@@ -182,6 +183,27 @@ describe('<vitrine-product-card>', () => {
     expect(place()).to.deep.equal(before);
     // Cut on screen only: the button is named by the whole title.
     expect(button(root, 'Recycled cashmere rollneck, oat melange')).to.exist;
+  });
+
+  it('a deal with long prices never widens the card, even where the card may grow to its content (a rail, a flex row)', async () => {
+    const product = single('rug', { title: 'Wool rug', price: eur('1234.00') });
+    const world = setup([product]);
+    const row = await fixture<HTMLDivElement>(html`<div style="display: flex"></div>`);
+    const el = document.createElement('vitrine-product-card') as VitrineProductCard;
+    el.store = world.store;
+    el.product = product;
+    el.style.cssText = 'flex: 0 0 200px';
+    row.append(el);
+    await el.updateComplete;
+    el.deal = { id: 'd1', productId: 'rug', price: eur('987.00'), endsAt: Date.now() + 60_000, remaining: 3 };
+    await el.updateComplete;
+    const dealPrice = el.shadowRoot!.querySelector('vitrine-deal-price') as HTMLElement & { updateComplete: Promise<boolean> };
+    await dealPrice.updateComplete;
+    expect(dealPrice.shadowRoot!.querySelector('[part="regular-price"]')!.textContent).to.equal('€1,234.00');
+    expect(el.getBoundingClientRect().width).to.equal(200);
+    const deal = el.shadowRoot!.querySelector('vitrine-deal-price')!.shadowRoot!;
+    const top = (name: string) => deal.querySelector(`[part="${name}"]`)!.getBoundingClientRect().top;
+    expect(Math.abs(top('regular-price') - top('price')), 'one line').to.be.below(6);
   });
 
   it('shows why an add failed where the shopper clicked, and adds nothing', async () => {
