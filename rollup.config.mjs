@@ -26,14 +26,18 @@ function cssText() {
  * downloads and parses, shipped as written. Quoted strings and `${…}` interpolations are kept.
  */
 export function minifyCssLiterals() {
+  const quoted = `'(?:\\\\.|[^'\\\\])*'|"(?:\\\\.|[^"\\\\])*"`;
+  // Comments first, found in the same pass as quoted strings: an apostrophe in a comment ("the
+  // card's") must not open a string, which kept the text after it as written.
+  const uncomment = (css) =>
+    css.replace(new RegExp(`/\\*[\\s\\S]*?\\*/|${quoted}`, 'g'), (m) => (m.startsWith('/*') ? m.replace(/[^\n]/g, '') : m));
   const squeeze = (css) =>
-    css
-      .split(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")/)
+    uncomment(css)
+      .split(new RegExp(`(${quoted})`))
       .map((part, k) =>
         k % 2
           ? part
           : part
-              .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''))
               .replace(/\s+/g, (space) => (space.includes('\n') ? '\n'.repeat(space.split('\n').length - 1) : ' '))
               .replace(/ *([{};,>]) */g, '$1')
               .replace(/: +/g, ':'),

@@ -100,8 +100,13 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // the top of the chunk (rollup.config.mjs), about 0.1 kB of brotli for 29 bytes; the card's deal
 // block in the stock line's place, at the height of the price row and the stock line (a deal on a
 // low-stock product grew the rail and the show: CLS), about 0.1 kB: 42.5 kB measured.
+// The deal block's width contained by the card then went over the ceiling (42.8 kB): its comment
+// had an apostrophe ("the card's"), and the build's minifier of css literals read it as the start
+// of a quoted string, which kept the rest of the card's styles as written. About 50 comments in 7
+// chunks had been shipped that way: comments are now removed first (rollup.config.mjs,
+// test/node/minify-css.test.mjs), 2.3 kB less: 40.5 kB measured.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 42_600;
+export const FIRST_VIEW_CEILING = 40_600;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;
