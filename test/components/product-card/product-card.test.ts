@@ -185,6 +185,30 @@ describe('<vitrine-product-card>', () => {
     expect(button(root, 'Recycled cashmere rollneck, oat melange')).to.exist;
   });
 
+  it('layout="compact": another product\'s prices are not a layout shift (the struck price after a wider price is new, not moved)', async () => {
+    const cheap = single('cheap', { title: 'Wool hat', price: eur('9.00'), compareAtPrice: eur('19.00') });
+    const dear = single('dear', { title: 'Wool rug', price: eur('1234.00'), compareAtPrice: eur('2000.00') });
+    const world = setup([cheap, dear]);
+    const { root, el } = await card('cheap', world, { layout: 'compact' });
+    el.style.cssText = 'display: block; inline-size: 360px';
+    await el.updateComplete;
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await frames();
+    const struck = root.querySelector('[part="compare-at"]')!;
+    const shifts: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => shifts.push((e as PerformanceEntry & { value: number }).value)));
+    observer.observe({ type: 'layout-shift' });
+    el.product = world.store.product('dear');
+    await el.updateComplete;
+    await frames();
+    await frames();
+    observer.disconnect();
+    const after = root.querySelector('[part="compare-at"]')!;
+    expect(after.textContent).to.equal('€2,000.00');
+    expect(shifts, 'layout shifts').to.deep.equal([]);
+    expect(after === struck, 'the struck price is a new element').to.equal(false);
+  });
+
   it('a deal with long prices never widens the card, even where the card may grow to its content (a rail, a flex row)', async () => {
     const product = single('rug', { title: 'Wool rug', price: eur('1234.00') });
     const world = setup([product]);
