@@ -104,9 +104,12 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // had an apostrophe ("the card's"), and the build's minifier of css literals read it as the start
 // of a quoted string, which kept the rest of the card's styles as written. About 50 comments in 7
 // chunks had been shipped that way: comments are now removed first (rollup.config.mjs,
-// test/node/minify-css.test.mjs), 2.3 kB less: 40.5 kB measured.
+// test/node/minify-css.test.mjs), 2.3 kB less: 40.5 kB measured. Then the price row's keyed
+// struck price (a pin to a product with a price of another width moved it: CLS) and the rail's row
+// height kept at its tallest (the tallest card leaving the rendered range moved every card's
+// button), about 0.2 kB: 40.7 kB measured.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 40_600;
+export const FIRST_VIEW_CEILING = 40_700;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

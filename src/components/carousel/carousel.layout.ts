@@ -46,6 +46,8 @@ export interface Sizes {
   position: number;
   width: number;
   scrollWidth: number;
+  /** The track's height: the row's, as tall as its tallest rendered card. */
+  rowHeight: number;
 }
 
 /** After the shopper scrolled, the pinned product does not pull the rail for this long (ms). */

@@ -67,6 +67,8 @@ export const styles = css`
     gap: var(--_gap);
     box-sizing: content-box;
     inline-size: var(--_track-size, auto);
+    /* The tallest the row has been (carousel.ts): it does not shrink when that card leaves the range. */
+    min-block-size: var(--_row-height, 0);
     padding-inline: calc(var(--vitrine-carousel-padding, 0px) + var(--_offset, 0px)) var(--vitrine-carousel-padding, 0px);
     margin: 0;
     list-style: none;

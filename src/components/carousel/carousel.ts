@@ -84,6 +84,12 @@ export class VitrineCarousel extends VitrineElement {
   #gap = 12;
   /** The cards' size was measured (a ResizeObserver callback, after a layout). */
   #measured = false;
+  /**
+   * The tallest the row has been at this card width (px), kept as its minimum: only the cards near
+   * the viewport are rendered, and the tallest one leaving that range (the rail scrolled to a pin
+   * far away) would otherwise make the row shorter and move every card's button up (a layout shift).
+   */
+  #rowHeight = 0;
   #frame = 0;
   #measureFrame = 0;
   #lastUserScroll = -Infinity;
@@ -255,7 +261,11 @@ export class VitrineCarousel extends VitrineElement {
     const visible = products.slice(first, last + 1);
     const stride = this.#stride;
     const track = stride
-      ? { '--_offset': `${first * stride}px`, '--_track-size': `${Math.max(0, count * stride - this.#gap - first * stride)}px` }
+      ? {
+          '--_offset': `${first * stride}px`,
+          '--_track-size': `${Math.max(0, count * stride - this.#gap - first * stride)}px`,
+          '--_row-height': `${this.#rowHeight}px`,
+        }
       : {};
     const show = this.#store.state.show;
     const replay = show?.status === 'ended' || this.#store.state.status === 'ended';
@@ -393,6 +403,7 @@ export class VitrineCarousel extends VitrineElement {
       position: Math.abs(rail.scrollLeft),
       width: rail.clientWidth,
       scrollWidth: rail.scrollWidth,
+      rowHeight: track.getBoundingClientRect().height,
     };
   }
 
@@ -406,6 +417,12 @@ export class VitrineCarousel extends VitrineElement {
     this.#position = sizes.position;
     if (Math.abs(sizes.stride - this.#stride) > 0.5) {
       this.#stride = sizes.stride;
+      // Another card width: other heights.
+      this.#rowHeight = 0;
+      this.requestUpdate();
+    }
+    if (sizes.rowHeight > this.#rowHeight + 0.5) {
+      this.#rowHeight = sizes.rowHeight;
       this.requestUpdate();
     }
     if (this.#observedItem) {

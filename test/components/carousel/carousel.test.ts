@@ -285,6 +285,26 @@ describe('<vitrine-carousel>', () => {
     }
   });
 
+  it('keeps its row height when the tallest card leaves the rendered range (a pin far away scrolls the rail)', async () => {
+    // p0's price row wraps (price, struck price, saving): its card is the row's tallest.
+    const products = many(40).map((p, i) => (i === 0 ? { ...p, price: eur('89.00'), compareAtPrice: eur('119.00') } : { ...p, compareAtPrice: undefined }));
+    const world = setup(products);
+    const { el, root, rail } = await carousel(world, 390);
+    await idle();
+    await frames(3);
+    const addTop = () => {
+      const card = cards(root).find((c) => Math.abs(c.getBoundingClientRect().left - rail.getBoundingClientRect().left) < 150)!;
+      return Math.round(card.shadowRoot!.querySelector('button.add')!.getBoundingClientRect().top - rail.getBoundingClientRect().top);
+    };
+    const before = { rail: Math.round(rail.getBoundingClientRect().height), add: addTop() };
+    el.scrollToIndex(30, false);
+    await scrolled(el);
+    await frames(3);
+    await el.updateComplete;
+    expect(cards(root).some((c) => c.product!.id === 'p0'), 'p0 left the rendered range').to.equal(false);
+    expect({ rail: Math.round(rail.getBoundingClientRect().height), add: addTop() }).to.deep.equal(before);
+  });
+
   it('waits for the first measurement when the card width is not in px', async () => {
     const world = setup(many(100));
     const wrapper = document.createElement('div');
