@@ -205,6 +205,19 @@ export const styles = css`
     /* One line is enough here, but the title stays a target of the minimum size (WCAG 2.5.8). */
     min-block-size: var(--_target);
   }
+  /* One line of prices, whatever the product: what does not fit (the saving, then the struck
+     price) wraps onto a second line, which is not shown (screen readers still read it). A sale
+     price that wrapped made the card a line taller, and on a touch screen, where the card is
+     taller than its image, pinning another product moved Add to cart by that line. */
+  :host([layout='compact']) .body > .price-row {
+    max-block-size: 23px;
+    overflow: hidden;
+  }
+  /* And the stock line's place, kept without one ("Only 3 left" comes and goes with the product),
+     as a deal's block keeps it: the prices and the stock line are always as tall. */
+  :host([layout='compact']) .body > .price-row:not(:has(+ .stock)) {
+    margin-block-end: calc(var(--_space) * 0.5 + 18px);
+  }
   /* The title's height never changes with the product, so pinning another product moves nothing
      under it (price, stock, Add to cart): with a mouse (a 24px target) it takes one line, cut with
      an ellipsis (the detail, a click away, has it whole); on a touch screen its two lines fit in

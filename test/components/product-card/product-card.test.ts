@@ -209,6 +209,27 @@ describe('<vitrine-product-card>', () => {
     expect(after === struck, 'the struck price is a new element').to.equal(false);
   });
 
+  it('layout="compact" on a touch screen (44 px targets): a product whose prices wrap, or not, or with low stock, moves nothing under them', async () => {
+    const sale = single('sale', { title: 'Cashmere scarf', price: eur('89.00'), compareAtPrice: eur('119.00') });
+    const plain = single('plain', { title: 'Wool hat', price: eur('29.00') });
+    const low = single('low', { title: 'Wool mittens', price: eur('19.00'), inventory: 3 }, { inventory: 3 });
+    const world = setup([sale, plain, low]);
+    const { root, el } = await card('sale', world, { layout: 'compact' });
+    // What (pointer: coarse) sets: the page's style on the host beats the shadow root's :host rule.
+    el.style.cssText = 'display: block; inline-size: 358px; --_target: 44px';
+    await el.updateComplete;
+    const place = () => ({
+      add: Math.round(root.querySelector('[part="add-button"]')!.getBoundingClientRect().top - el.getBoundingClientRect().top),
+      card: Math.round(el.getBoundingClientRect().height),
+    });
+    const before = place();
+    for (const id of ['plain', 'low', 'sale']) {
+      el.product = world.store.product(id);
+      await el.updateComplete;
+      expect(place(), id).to.deep.equal(before);
+    }
+  });
+
   it('a deal with long prices never widens the card, even where the card may grow to its content (a rail, a flex row)', async () => {
     const product = single('rug', { title: 'Wool rug', price: eur('1234.00') });
     const world = setup([product]);
