@@ -156,9 +156,12 @@ const ctx = {
   graph,
   raw: { ...raw, brotli: brotli(readFileSync(raw.file)), css: brotli(readFileSync(join(root, '.cache/bench/raw/video-js.min.css'))) },
   has,
-  /** A fresh context (no cache) and page, CPU slowed `cpu` times. */
-  async newPage({ cpu = args.cpu, viewport = { width: 1280, height: 800 } } = {}) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  /**
+   * A fresh context (no cache) and page, CPU slowed `cpu` times. `phone`: a touch screen at 3x
+   * (`pointer: coarse`, so 44 px targets, as on the phones a 390 px width stands for).
+   */
+  async newPage({ cpu = args.cpu, viewport = { width: 1280, height: 800 }, phone = false } = {}) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: phone ? 3 : 1, isMobile: phone, hasTouch: phone });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });

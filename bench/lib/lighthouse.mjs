@@ -79,6 +79,13 @@ export async function lighthouseSection(ctx) {
           cls: audit('cumulative-layout-shift'),
           warnings: lhr.runWarnings,
         });
+        // What moved, as Lighthouse saw it (its own viewport, network and CPU): the shifted
+        // elements by score, so a CLS above 0 here names its cause.
+        const shifts = lhr.audits['layout-shifts']?.details?.items ?? [];
+        if (variant !== 'none' && shifts.length) {
+          const described = shifts.map((item) => `${num(item.score, 4)} ${item.node?.selector ?? item.node?.snippet ?? '?'}`);
+          console.log(`lighthouse: ${variant}, run ${run + 1}: layout shifts ${described.join('; ')}`);
+        }
       }
     }
   } finally {

@@ -256,7 +256,8 @@ export const sections = [
         for (const name of rotate(variants, run)) {
           const [placement, width] = name.split('@');
           const variant = placement === 'none' ? 'none' : 'vitrine';
-          const { page, close } = await ctx.newPage({ viewport: { width: Number(width), height: Number(width) < 600 ? 844 : 800 } });
+          const phone = Number(width) < 600;
+          const { page, close } = await ctx.newPage({ viewport: { width: Number(width), height: phone ? 844 : 800 }, phone });
           let momentAt = null;
           try {
             const extra = placement === 'vitrine-wide' ? '&place=wide' : '';
