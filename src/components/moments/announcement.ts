@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
 import type { Moments } from '../../core/moments.js';
 import type { ShowStore } from '../../core/store.js';
@@ -176,26 +177,31 @@ export class VitrineAnnouncement extends VitrineElement {
               : this.codeState === 'failed'
                 ? [t('codeFailed'), 'error']
                 : ['', ''];
-    // A group, not a landmark: a page may hold several shows.
+    // A group, not a landmark: a page may hold several shows. The next announcement is drawn anew
+    // (keyed by its id): its code row is a new one, not this one's moved by a longer text, which
+    // would be a layout shift. The status line stays, a live region.
     return html`<div part="base" class="banner" role="group" aria-label=${t('announcement')} dir=${this.#locale.dir} lang=${locale}>
-      <p part="text" class="text">${announcement.text}</p>
-      ${code
-        ? html`<div class="code-row">
-            <span class="visually-hidden">${t('code')}</span><code part="code" class="code">${code}</code>
-            <button part="copy-button" class="secondary" type="button" @click=${this.#copy}>${t('copy')}</button>
-            ${this.canApply && !applied
-              ? html`<button
-                  part="apply-button"
-                  class="primary"
-                  type="button"
-                  aria-disabled=${busy ? 'true' : nothing}
-                  @click=${this.#apply}
-                >
-                  ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${t('apply')}
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
+      ${keyed(
+        announcement.id,
+        html`<p part="text" class="text">${announcement.text}</p>
+          ${code
+            ? html`<div class="code-row">
+                <span class="visually-hidden">${t('code')}</span><code part="code" class="code">${code}</code>
+                <button part="copy-button" class="secondary" type="button" @click=${this.#copy}>${t('copy')}</button>
+                ${this.canApply && !applied
+                  ? html`<button
+                      part="apply-button"
+                      class="primary"
+                      type="button"
+                      aria-disabled=${busy ? 'true' : nothing}
+                      @click=${this.#apply}
+                    >
+                      ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${t('apply')}
+                    </button>`
+                  : nothing}
+              </div>`
+            : nothing}`,
+      )}
       <p part="status" class="status ${tone}" role="status">${status}</p>
     </div>`;
   }

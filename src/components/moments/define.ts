@@ -1,6 +1,7 @@
 /**
  * Registers the live moments' elements: `<vitrine-deal-price>`, `<vitrine-announcement>`,
- * `<vitrine-poll>`. A lazy chunk: `<vitrine-show>` imports it when the first moment arrives.
+ * `<vitrine-poll>`. A lazy chunk: `<vitrine-show>` imports it when the first moment arrives, and
+ * glides its list of moments with `glider` (glide.ts).
  */
 import { defineElement } from '../define-element.js';
 import { VitrineAnnouncement } from './announcement.js';
@@ -12,6 +13,7 @@ defineElement('vitrine-announcement', VitrineAnnouncement);
 defineElement('vitrine-poll', VitrinePoll);
 
 export { VitrineAnnouncement, VitrineDealPrice, VitrinePoll };
+export { glider } from './glide.js';
 
 declare global {
   interface HTMLElementTagNameMap {

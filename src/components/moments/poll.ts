@@ -1,8 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { pollResults, type Moments } from '../../core/moments.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { pollResults, type Moments, type VoteState } from '../../core/moments.js';
 import type { ShowStore } from '../../core/store.js';
+import type { Poll } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -10,6 +12,8 @@ import { buttonStyles, tokens } from '../shared/styles.js';
 import { MomentsController } from './moments-controller.js';
 import { messages, type MessageKey } from './moments.messages.js';
 import { styleProps } from '../style-props.js';
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const percents = new Map<string, Intl.NumberFormat>();
 
@@ -154,15 +158,30 @@ export class VitrinePoll extends VitrineElement {
     const poll = moments?.state.poll;
     if (!moments || !poll) return nothing;
     const locale = this.#locale.locale;
-    const t = (key: MessageKey, params?: Record<string, string | number>) => messages(locale, key, params);
+    const t: Translate = (key, params) => messages(locale, key, params);
     const vote = moments.state.votes.get(poll.id);
     const failed = vote?.status === 'failed';
     const closedLate = failed && vote.error?.code === 'poll/closed';
     const choosing = !poll.closed && moments.canVote && (!vote || failed) && !closedLate;
-    const total = poll.options.reduce((n, o) => n + o.votes, 0);
     const status = vote?.status === 'sending' ? t('sending') : closedLate ? t('closedLate') : failed ? t('voteFailed') : '';
+    // The next poll is drawn anew, as a new poll, not as this one's rows moved about; and so is a
+    // percentage that changed, whose end-aligned text would otherwise move sideways. Neither is
+    // then a layout shift.
     return html`<div part="base" class="poll" role="group" aria-labelledby="question" dir=${this.#locale.dir} lang=${locale}>
-      <p class="label">${poll.closed ? t('pollClosed') : t('poll')}</p>
+      ${keyed(poll.id, this.#body(poll, vote, choosing, failed, locale, t))}
+      <p part="status" class=${classMap({ status: true, error: failed })} role="status">${status}</p>
+      ${failed && !closedLate && !poll.closed
+        ? html`<button part="retry-button" class="retry primary" type="button" @click=${() => this.#vote(vote.optionId)}>
+            ${t('retry')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  /** The poll's label, question, and its options or results. */
+  #body(poll: Poll, vote: VoteState | undefined, choosing: boolean, failed: boolean, locale: string, t: Translate) {
+    const total = poll.options.reduce((n, o) => n + o.votes, 0);
+    return html`<p class="label">${poll.closed ? t('pollClosed') : t('poll')}</p>
       <p part="question" class="question" id="question">${poll.question}</p>
       ${choosing
         ? html`<ul>
@@ -177,21 +196,14 @@ export class VitrinePoll extends VitrineElement {
                 const mine = vote?.optionId === r.id && !failed;
                 return html`<li part="result" class=${classMap({ result: true, mine })}>
                   <span class="text">${r.text}${mine ? html` <span class="mine-label">(${t('yourVote')})</span>` : nothing}</span>
-                  <span class="percent">${formatPercent(r.percent, locale)}</span>
+                  ${keyed(r.percent, html`<span class="percent">${formatPercent(r.percent, locale)}</span>`)}
                   <span part="bar" class="bar" aria-hidden="true"
                     ><span class="fill" style=${styleProps({ inlineSize: `${r.percent}%` })}></span
                   ></span>
                 </li>`;
               })}
             </ul>
-            <p class="total">${t('votes', { count: total })}</p>`}
-      <p part="status" class=${classMap({ status: true, error: failed })} role="status">${status}</p>
-      ${failed && !closedLate && !poll.closed
-        ? html`<button part="retry-button" class="retry primary" type="button" @click=${() => this.#vote(vote.optionId)}>
-            ${t('retry')}
-          </button>`
-        : nothing}
-    </div>`;
+            <p class="total">${t('votes', { count: total })}</p>`}`;
   }
 
   #vote(optionId: string): void {

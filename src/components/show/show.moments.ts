@@ -15,15 +15,17 @@ const noDeals: ReadonlyMap<string, Deal> = new Map();
 type Kind = 'announcement' | 'poll';
 
 export class ShowMomentsController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & { renderRoot: ParentNode };
   readonly #report: (error: unknown) => void;
   #model: Moments | undefined;
   #unsubscribe: (() => void) | undefined;
   #loaded = false;
+  /** Glides what moves in the list of moments it is given (the moments chunk's `glider`). */
+  #glide: ((list: Element | null) => void) | undefined;
   /** The banner and the poll on screen, in the order they came: one that comes later goes below. */
   #order: Kind[] = [];
 
-  constructor(host: ReactiveControllerHost, report: (error: unknown) => void) {
+  constructor(host: ReactiveControllerHost & { renderRoot: ParentNode }, report: (error: unknown) => void) {
     this.#host = host;
     this.#report = report;
     host.addController(this);
@@ -45,10 +47,16 @@ export class ShowMomentsController implements ReactiveController {
     this.#unsubscribe = model.subscribe(() => this.#host.requestUpdate());
     if (!this.#loaded) {
       this.#loaded = true;
-      import('../moments/define.js').catch((error: unknown) => {
-        this.#loaded = false;
-        this.#report(error);
-      });
+      import('../moments/define.js').then(
+        ({ glider }) => {
+          this.#glide = glider();
+          this.#host.requestUpdate();
+        },
+        (error: unknown) => {
+          this.#loaded = false;
+          this.#report(error);
+        },
+      );
     }
     this.#host.requestUpdate();
   }
@@ -63,11 +71,20 @@ export class ShowMomentsController implements ReactiveController {
   }
 
   /**
+   * The list of moments glides what moves in it (moments/glide.ts), from its first render on. The
+   * list's observers go with it: a show taken off the page and put back keeps them.
+   */
+  hostUpdated(): void {
+    this.#glide?.(this.#host.renderRoot.querySelector('.moments-list'));
+  }
+
+  /**
    * The announcement banner and the poll, or nothing while neither runs. They take no room in the
    * show's layout: show.styles.ts lays them over the place kept for them, where a moment taller
    * than that place scrolls (the list is focusable, for the keyboard). `compact`: the phone layout.
    * They keep the order they came in: a banner that starts while a poll is open goes below it, so
-   * nothing on screen moves down (and each keeps its element when the other ends).
+   * nothing on screen moves down (and each keeps its element when the other ends). What does move
+   * (the poll, when the banner above it ends) glides there (moments/glide.ts).
    */
   render(store: ShowStore, cart: CartAdapter | undefined, locale: string, compact: boolean) {
     const model = this.#model;

@@ -9,7 +9,7 @@
 import { expect } from '@open-wc/testing';
 import type { VitrineShow } from '../../../src/components/show/show.js';
 import type { ShowEvent } from '../../../src/core/types.js';
-import { mountShow, product, shadow, showDoc, until } from './helpers.js';
+import { animationsDone, mountShow, product, shadow, showDoc, until } from './helpers.js';
 
 const frames = (n = 3) =>
   new Promise<void>((resolve) => {
@@ -127,3 +127,67 @@ it('wide, no chat: the pinned product’s description fills the room under the c
   await frames(4);
   expect(getComputedStyle(shadow(el, '.pinned .about')!).display).to.equal('none');
 });
+
+/**
+ * A moment that ends, or changes height, while another is below it: the one below glides to its
+ * new place instead of jumping there (moments/glide.ts), so the browser records no layout shift.
+ * Without the glide, a banner ending over a poll on a phone was a shift of 0.03 (Lighthouse, the
+ * bench's store page), and the next poll, of another height, moved the banner under it.
+ */
+for (const [width, layout] of [
+  [390, 'phone'],
+  [1366, 'wide'],
+] as const) {
+  it(`${layout} (${width}px): a moment ending or changing height above another moves it without a layout shift`, async () => {
+    const { el, stream } = await mountShow(doc(), width);
+    el.store.set({ highlight: { productId: 'p1', at: 0 } });
+    await until(() => el.shadowRoot!.querySelector('vitrine-carousel')?.shadowRoot?.querySelector('vitrine-product-card'), 'the rail');
+    const list = () => shadow(el, '.moments-list') as HTMLElement;
+    stream.send({ type: 'announcement', announcement: { id: 'a1', text: 'Live viewers: 10% off your order', code: 'LIVE10' } });
+    await until(() => shadow(el, 'vitrine-announcement')?.shadowRoot?.querySelector('[part="base"]'), 'the banner rendered');
+    stream.send({
+      type: 'poll',
+      poll: { id: 'q1', question: 'Which colour should we show next?', closed: false, options: [{ id: 'o1', text: 'Oat', votes: 3 }, { id: 'o2', text: 'Navy', votes: 1 }, { id: 'o3', text: 'Forest green', votes: 0 }] },
+    });
+    const poll = (await until(() => shadow(el, 'vitrine-poll') as HTMLElement | null, 'the poll'))!;
+    await until(() => poll.shadowRoot?.querySelector('[part="base"]'), 'the poll rendered');
+    await new Promise((r) => setTimeout(r, 300));
+    await frames();
+    expect(poll.offsetTop - list().offsetTop, 'the poll under the banner').to.be.greaterThan(50);
+
+    const shifts: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+    });
+    observer.observe({ type: 'layout-shift' });
+    try {
+      // The banner ends: the poll goes up to the top of the list, gliding.
+      stream.send({ type: 'announcement-end', id: 'a1' });
+      await until(() => !shadow(el, 'vitrine-announcement'), 'the banner gone');
+      await frames(2);
+      expect(poll.getAnimations().length, 'the poll glides').to.equal(1);
+      await animationsDone(el);
+      await frames();
+      expect(Math.round(poll.getBoundingClientRect().top), 'drawn at the top of the list').to.equal(Math.round(list().getBoundingClientRect().top));
+
+      // A new banner comes under the poll; then the next poll, of two options, takes the poll's
+      // place: another height, and the banner under it glides to its new place.
+      stream.send({ type: 'announcement', announcement: { id: 'a2', text: 'Free shipping tonight', code: 'SHIP' } });
+      const banner = (await until(() => shadow(el, 'vitrine-announcement') as HTMLElement | null, 'the second banner'))!;
+      await until(() => banner.shadowRoot?.querySelector('[part="base"]'), 'the second banner rendered');
+      await new Promise((r) => setTimeout(r, 200));
+      await frames();
+      const height = poll.offsetHeight;
+      const top = banner.offsetTop;
+      stream.send({ type: 'poll', poll: { id: 'q2', question: 'Knit or linen?', closed: false, options: [{ id: 'o1', text: 'Knit', votes: 0 }, { id: 'o2', text: 'Linen', votes: 0 }] } });
+      await until(() => poll.offsetHeight !== height, 'the next poll, another height');
+      await frames(2);
+      expect(banner.offsetTop, 'the banner moved').to.not.equal(top);
+      await animationsDone(el);
+      await frames();
+      expect(shifts, 'layout-shift entries').to.deep.equal([]);
+    } finally {
+      observer.disconnect();
+    }
+  });
+}
