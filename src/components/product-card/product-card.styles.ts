@@ -100,12 +100,16 @@ export const styles = css`
     padding: calc(var(--_space) * 1.5);
     flex: 1;
   }
+  /* The title's text starts at the top of its place, one line or two: a button centres its
+     content, so a one-line title sat lower than a two-line one in the next card, and moved (a
+     layout shift) when the pinned product changed. A grid puts it at the top; the text inside is
+     clamped to the title's line count (-webkit-line-clamp, set here and inherited), or cut with
+     an ellipsis where it does not wrap (the chip). */
   .title {
     all: unset;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
+    display: grid;
+    align-content: start;
     -webkit-line-clamp: 2;
-    overflow: hidden;
     min-block-size: calc(2 * 1.3em);
     font-size: 15px;
     font-weight: 600;
@@ -114,6 +118,13 @@ export const styles = css`
     cursor: pointer;
     border-radius: 4px;
     overflow-wrap: anywhere;
+  }
+  .title-text {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: inherit;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .title:hover {
     text-decoration: underline;
@@ -261,7 +272,6 @@ export const styles = css`
     min-block-size: var(--_target);
     line-height: var(--_target);
     white-space: nowrap;
-    text-overflow: ellipsis;
     font-size: 14px;
   }
   :host([layout='chip']) .body > :not(.title, .actions, .stock) {

@@ -152,7 +152,7 @@ export class VitrineProductCard extends VitrineElement {
         </div>
         <div part="body" class="body">
           <button part="title" class="title" type="button" @click=${this.#view} aria-haspopup="dialog">
-            ${product.title}
+            <span class="title-text">${product.title}</span>
           </button>
           ${deal
             ? html`<vitrine-deal-price .deal=${deal} .price=${product.price} .now=${this.now ?? Date.now} locale=${locale}></vitrine-deal-price>`

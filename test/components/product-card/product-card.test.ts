@@ -179,7 +179,8 @@ describe('<vitrine-product-card>', () => {
     const before = place();
     el.product = world.store.product('long');
     await el.updateComplete;
-    expect(title.scrollHeight, 'the long title is longer than its line').to.be.above(title.clientHeight);
+    const text = root.querySelector<HTMLElement>('.title-text')!;
+    expect(text.scrollHeight, 'the long title is longer than its line').to.be.above(text.clientHeight);
     expect(place()).to.deep.equal(before);
     // Cut on screen only: the button is named by the whole title.
     expect(button(root, 'Recycled cashmere rollneck, oat melange')).to.exist;
@@ -227,6 +228,53 @@ describe('<vitrine-product-card>', () => {
       el.product = world.store.product(id);
       await el.updateComplete;
       expect(place(), id).to.deep.equal(before);
+    }
+  });
+
+  it('the title’s text starts at the top of its place, one line or two: in the rail, and in a compact card on a touch screen, where it moved when the pin changed', async () => {
+    const short = single('short', { title: 'Wool hat' });
+    const long = single('long', { title: 'Extra-fine merino rib-knit roll-neck jumper in deep forest green' });
+    const world = setup([short, long]);
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const [layout, target] of [
+      [undefined, '24px'],
+      ['compact', '44px'],
+    ] as const) {
+      const { root, el } = await card('short', world, layout ? { layout } : {});
+      el.style.cssText = `display: block; inline-size: ${layout ? 358 : 200}px; --_target: ${target}`;
+      // What (pointer: coarse) sets in the compact layout, here through the title's part (the
+      // text inherits the line count).
+      const touch = document.createElement('style');
+      touch.textContent = 'vitrine-product-card.touch::part(title) { -webkit-line-clamp: 2; }';
+      document.head.append(touch);
+      if (layout) el.classList.add('touch');
+      await el.updateComplete;
+      const span = root.querySelector<HTMLElement>('.title-text')!;
+      // The first line's box, and the lines shown (15 px at a line height of 1.3).
+      const text = () => {
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        const first = [...range.getClientRects()].find((r) => r.width > 0 && r.height < 30)!;
+        return { top: Math.round(first.top - el.getBoundingClientRect().top), lines: span.getBoundingClientRect().height / 19.5 };
+      };
+      const before = text();
+      const shifts: number[] = [];
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
+      });
+      observer.observe({ type: 'layout-shift' });
+      el.product = world.store.product('long');
+      await el.updateComplete;
+      await frames();
+      await frames();
+      observer.disconnect();
+      const after = text();
+      // Whole lines: no part of a third line shows under the second.
+      expect(after.lines, `${layout ?? 'rail'}: two lines`).to.be.closeTo(2, 0.05);
+      expect(before.lines, `${layout ?? 'rail'}: one line`).to.be.closeTo(1, 0.05);
+      expect(after.top, `${layout ?? 'rail'}: the text’s top`).to.equal(before.top);
+      expect(shifts, `${layout ?? 'rail'}: layout shifts`).to.deep.equal([]);
+      touch.remove();
     }
   });
 
