@@ -63,10 +63,9 @@ export function glideMoves(list: HTMLElement): () => void {
   };
 
   // A moment came or went, or one rendered (its shadow root changed): the places are checked at
-  // once, before the next frame's layout. A glide has to start before that layout to keep the
-  // frame from showing the jump: a ResizeObserver reports after it, when the browser has already
-  // counted the shift; and a change made in an animation frame's callback would be painted before
-  // the next one.
+  // once, before the frame's layout. A glide has to start before that layout, or the frame shows
+  // the jump and the browser counts the shift: a ResizeObserver reports after it, and a check in
+  // the next animation frame would come a frame late for a change made in an animation frame.
   const watched = new WeakSet<Node>();
   const changes = new MutationObserver(() => {
     watch();
