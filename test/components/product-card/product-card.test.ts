@@ -5,6 +5,7 @@ import type { VitrineProductCard } from '../../../src/components/product-card/pr
 import type { Cart } from '../../../src/core/types.js';
 import { button, catalog, eur, setup, single, until } from './fixtures.js';
 import { loadLocale } from '../../../src/core/i18n.js';
+import { layoutShifts } from '../layout-shifts.js';
 
 async function card(productId: string, world = setup(), extra: Partial<VitrineProductCard> = {}) {
   const el = await fixture<VitrineProductCard>(
@@ -196,17 +197,15 @@ describe('<vitrine-product-card>', () => {
     const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     await frames();
     const struck = root.querySelector('[part="compare-at"]')!;
-    const shifts: number[] = [];
-    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => shifts.push((e as PerformanceEntry & { value: number }).value)));
-    observer.observe({ type: 'layout-shift' });
+    const shifts = layoutShifts();
     el.product = world.store.product('dear');
     await el.updateComplete;
     await frames();
     await frames();
-    observer.disconnect();
+    shifts.stop();
     const after = root.querySelector('[part="compare-at"]')!;
     expect(after.textContent).to.equal('€2,000.00');
-    expect(shifts, 'layout shifts').to.deep.equal([]);
+    expect(shifts.values, 'layout shifts').to.deep.equal([]);
     expect(after === struck, 'the struck price is a new element').to.equal(false);
   });
 
@@ -258,22 +257,18 @@ describe('<vitrine-product-card>', () => {
         return { top: Math.round(first.top - el.getBoundingClientRect().top), lines: span.getBoundingClientRect().height / 19.5 };
       };
       const before = text();
-      const shifts: number[] = [];
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
-      });
-      observer.observe({ type: 'layout-shift' });
+      const shifts = layoutShifts();
       el.product = world.store.product('long');
       await el.updateComplete;
       await frames();
       await frames();
-      observer.disconnect();
+      shifts.stop();
       const after = text();
       // Whole lines: no part of a third line shows under the second.
       expect(after.lines, `${layout ?? 'rail'}: two lines`).to.be.closeTo(2, 0.05);
       expect(before.lines, `${layout ?? 'rail'}: one line`).to.be.closeTo(1, 0.05);
       expect(after.top, `${layout ?? 'rail'}: the text’s top`).to.equal(before.top);
-      expect(shifts, `${layout ?? 'rail'}: layout shifts`).to.deep.equal([]);
+      expect(shifts.values, `${layout ?? 'rail'}: layout shifts`).to.deep.equal([]);
       touch.remove();
     }
   });

@@ -9,6 +9,7 @@
 import { expect } from '@open-wc/testing';
 import type { VitrineShow } from '../../../src/components/show/show.js';
 import type { ShowEvent } from '../../../src/core/types.js';
+import { layoutShifts } from '../layout-shifts.js';
 import { animationsDone, mountShow, product, shadow, showDoc, until } from './helpers.js';
 
 const frames = (n = 3) =>
@@ -60,11 +61,7 @@ for (const [width, withChat, layout] of [
     await new Promise((r) => setTimeout(r, 300));
     await frames();
     const before = boxes(el);
-    const shifts: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
-    });
-    observer.observe({ type: 'layout-shift' });
+    const shifts = layoutShifts();
     try {
       stream.send({ type: 'announcement', announcement: { id: 'a1', text: 'Live viewers: 10% off your order', code: 'LIVE10' } });
       const banner = (await until(() => shadow(el, 'vitrine-announcement')?.shadowRoot?.querySelector('[part="base"]'), 'the banner rendered'))!;
@@ -80,7 +77,7 @@ for (const [width, withChat, layout] of [
       await frames();
       expect(boxes(el), 'every area where it was').to.deep.equal(before);
       expect(JSON.stringify(banner.getBoundingClientRect()), 'the banner where it was').to.equal(bannerBox);
-      expect(shifts, 'layout-shift entries').to.deep.equal([]);
+      expect(shifts.values, 'layout-shift entries').to.deep.equal([]);
 
       // Where they are: beside the video (wide) or below it, and on screen within the show.
       const stage = shadow(el, '.stage-slot')!.getBoundingClientRect();
@@ -99,7 +96,7 @@ for (const [width, withChat, layout] of [
       }
       await expect(el).to.be.accessible();
     } finally {
-      observer.disconnect();
+      shifts.stop();
     }
   });
 }
@@ -155,11 +152,7 @@ for (const [width, layout] of [
     await frames();
     expect(poll.offsetTop - list().offsetTop, 'the poll under the banner').to.be.greaterThan(50);
 
-    const shifts: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) shifts.push(entry.value);
-    });
-    observer.observe({ type: 'layout-shift' });
+    const shifts = layoutShifts();
     try {
       // The banner ends: the poll goes up to the top of the list, gliding.
       stream.send({ type: 'announcement-end', id: 'a1' });
@@ -185,9 +178,9 @@ for (const [width, layout] of [
       expect(banner.offsetTop, 'the banner moved').to.not.equal(top);
       await animationsDone(el);
       await frames();
-      expect(shifts, 'layout-shift entries').to.deep.equal([]);
+      expect(shifts.values, 'layout-shift entries').to.deep.equal([]);
     } finally {
-      observer.disconnect();
+      shifts.stop();
     }
   });
 }
