@@ -527,6 +527,8 @@ export class VitrineCarousel extends VitrineElement {
       performance.now() - this.#lastUserScroll < USER_SCROLL_GRACE || this.matches(':focus-within');
     if (browsing) return;
     this.range = this.#rangeAround(index);
-    void this.updateComplete.then(() => this.scrollToIndex(index));
+    // In the next frame, where its layout is due anyway: scrolling right after the range's render
+    // would force that layout in the render's task (a long task on a slow phone, issue 19).
+    void this.updateComplete.then(() => requestAnimationFrame(() => this.isConnected && this.scrollToIndex(index)));
   }
 }

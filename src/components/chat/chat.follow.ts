@@ -57,10 +57,14 @@ export class FollowController implements ReactiveController {
       log.addEventListener('scroll', this.#onScroll, { passive: true });
       for (const type of INPUTS) log.addEventListener(type, this.#onInput, { passive: true });
       this.#resize?.observe(log);
-      // A new log starts at its newest message.
+      // A new log starts at its newest message: scrolled there by the observer's first callback,
+      // after the frame's layout and before its paint, rather than here, where reading the list's
+      // place would force a layout of the whole page in the render's task (the chat's first render
+      // was one long task on a slow phone, issue 19).
       this.#follow = true;
       this.#touched = false;
-      this.#stick();
+      this.#pending = false;
+      if (!this.#resize) this.#stick();
       return;
     }
     if (log && this.#pending) this.#stick();

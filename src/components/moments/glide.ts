@@ -30,7 +30,11 @@ export function glideMoves(list: HTMLElement): () => void {
   };
 
   /** Compares each moment's place with the last one seen and glides those that moved (a layout, if one is due). */
-  const check = () => {
+  const check = (changed = false) => {
+    // After a change, only a moment whose place is known can have moved: the first moments'
+    // places are taken by the ResizeObserver, after the frame's layout, and reading them here
+    // would force that layout in the render's task (the show's first moments, issue 19).
+    if (changed && ![...list.children].some((child) => child instanceof HTMLElement && tops.has(child))) return;
     // Not laid out (display: none): nothing is drawn to move, and the last places are kept.
     if (list.offsetParent === null) return;
     const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -69,7 +73,7 @@ export function glideMoves(list: HTMLElement): () => void {
   const watched = new WeakSet<Node>();
   const changes = new MutationObserver(() => {
     watch();
-    check();
+    check(true);
   });
   // A moment's size changed some other way (its element defined and drawn the first time): its
   // place is taken, and what moved glides from the next frame on.
