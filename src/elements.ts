@@ -46,11 +46,10 @@ function pageTexts(): Promise<unknown> {
 await yieldToPage();
 await pageTexts();
 // The stylesheets of what renders in the upgrade's task (the show's grid, the player's facade),
-// parsed in a task before it.
+// then those of the elements that render creates (its cart button, rail and cards), each parsed
+// in a task before it (in that render's task, they made it longer by a fifth, issue 19).
 buildStyles(VitrineShow, VitrinePlayer);
 await yieldToPage();
-// Then those of the elements the show's first render creates (its cart button, its rail and the
-// rail's cards): parsed in that render's task, they made it longer by a fifth (issue 19).
 buildStyles(VitrineCart, VitrineCarousel, VitrineProductCard);
 await yieldToPage();
 defineElement('vitrine-player', VitrinePlayer);

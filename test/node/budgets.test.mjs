@@ -108,8 +108,12 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // struck price (a pin to a product with a price of another width moved it: CLS) and the rail's row
 // height kept at its tallest (the tallest card leaving the rendered range moved every card's
 // button), about 0.2 kB: 40.7 kB measured.
+// 1 December, evening: the first view's reads and scrolls after a render moved out of the render's
+// task, and the rail's stylesheets parsed before the show's first render, about 0.1 kB; the
+// iCalendar writer (core/calendar.ts, only a scheduled show's "Add to calendar" needs it) a lazy
+// chunk, 0.4 kB less: 40.4 kB measured.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 40_700;
+export const FIRST_VIEW_CEILING = 40_400;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

@@ -6,7 +6,6 @@
 import { html, nothing } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import type { VitrineErrorDetail } from '../../core/errors.js';
-import { buildIcs } from '../../core/calendar.js';
 import { formatDateTime, formatNumber } from '../../core/i18n.js';
 import type { ShowState, ShowStore } from '../../core/store.js';
 import type { Cart, Deal, Product, Show, ShowStatus } from '../../core/types.js';
@@ -198,9 +197,13 @@ export function renderMiniBar(t: Translate, restore: () => void, close: () => vo
   </div>`;
 }
 
+/** The iCalendar writer: a chunk of its own, only a scheduled show's "Add to calendar" needs it. */
+export const loadCalendar = () => import('../../core/calendar.js');
+
 /** The `.ics` text of a scheduled show; its uid names the host of `src` (or of the page). */
-export function calendarFile(show: Show, src: string | undefined, locale: string): string | undefined {
+export async function calendarFile(show: Show, src: string | undefined, locale: string): Promise<string | undefined> {
   if (!show.startsAt) return undefined;
+  const { buildIcs } = await loadCalendar();
   const page = globalThis.location?.href;
   const host = (() => {
     try {

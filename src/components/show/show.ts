@@ -15,7 +15,7 @@ import { CountdownClock } from './show.clock.js';
 import { LazyDetailController, lazyDetailStyles } from './show.detail.js';
 import { messages } from './show.messages.js';
 import { ShowMomentsController } from './show.moments.js';
-import { calendarFile, download, renderHeader, renderMiniBar, renderPanel, renderPinned, renderPlayer, renderRail, type ShowSnapshot, type Translate } from './show.parts.js';
+import { calendarFile, download, loadCalendar, renderHeader, renderMiniBar, renderPanel, renderPinned, renderPlayer, renderRail, type ShowSnapshot, type Translate } from './show.parts.js';
 import { styles } from './show.styles.js';
 import { ShowStage } from './show.stage.js';
 import { ShowToastController } from './show.toast.js';
@@ -289,7 +289,10 @@ export class VitrineShow extends VitrineElement {
     // Out of the page (moved, or released): no countdown timer, no mini-player (a popover must be
     // in the document) until it is back; connectedCallback() asks for the update that syncs them.
     if (!this.#running || !this.isConnected) return;
-    this.#clock.sync(this.store.state.status === 'scheduled' && Boolean(this.store.state.show?.startsAt));
+    const scheduled = this.store.state.status === 'scheduled' && Boolean(this.store.state.show?.startsAt);
+    this.#clock.sync(scheduled);
+    // "Add to calendar" is on screen: its code is fetched before the shopper asks for it.
+    if (scheduled) void loadCalendar().catch(() => undefined);
     this.#viewport.sync();
   }
 
@@ -378,16 +381,21 @@ export class VitrineShow extends VitrineElement {
     return valid(this.aspectRatio?.trim()) ?? valid(this.store.state.show?.aspectRatio) ?? '16:9';
   }
 
-  /** The `.ics` text of the scheduled show ("Add to calendar"). */
-  calendarFile(): string | undefined {
+  /** The `.ics` text of the scheduled show ("Add to calendar"); undefined when it has no start time. */
+  async calendarFile(): Promise<string | undefined> {
     const show = this.store.state.show;
     return show ? calendarFile(show, this.src, this.#locale) : undefined;
   }
 
-  #addToCalendar = (): void => {
-    const text = this.calendarFile();
+  #addToCalendar = async (): Promise<void> => {
     const show = this.store.state.show;
-    if (text && show) download(this.renderRoot, text, show.id);
+    try {
+      const text = await this.calendarFile();
+      if (text && show) download(this.renderRoot, text, show.id);
+    } catch (error) {
+      // Offline, or the chunk is gone after a deploy.
+      this.reportError(error, 'show/unavailable');
+    }
   };
 
   // ---- rendering ----
