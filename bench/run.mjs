@@ -10,6 +10,7 @@
 //          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency,audience,big)
 //          --no-build  --no-lighthouse  --headed  --install-lighthouse (into .cache/bench/)
 //          --trace (blocking, carousel: save their traces in .cache/bench/traces/, print each long task's parts)
+//          --frames (blocking: print each show page's long animation frames and their scripts, untraced)
 //
 // Every section degrades to "n/a: reason" when something it needs is missing (a component not
 // built yet, no demo backend, no lighthouse), so the bench runs on any checkout.
@@ -231,6 +232,7 @@ function parseArgs(argv) {
     else if (a === '--no-lighthouse') out.noLighthouse = true;
     else if (a === '--headed') out.headed = true;
     else if (a === '--trace') out.trace = true;
+    else if (a === '--frames') out.frames = true;
     else if (a === '--install-lighthouse') out.installLighthouse = true;
     else if (a === '--help' || a === '-h') {
       console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 15).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));

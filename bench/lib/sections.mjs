@@ -14,6 +14,24 @@ const rotate = (variants, run) => variants.map((_, i) => variants[(i + run) % va
 /** Sum of the part of each long task over 50 ms (Lighthouse's TBT, over the whole observed span). */
 const blockingTime = (tasks) => tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
 
+/**
+ * `--frames`: each long animation frame that blocked (its blocking time over 0), with its own
+ * rendering (style, layout, paint) and the scripts in it of 5 ms or more: what called each (a
+ * `scheduler.yield()` continuation, a fetch's `then`, an animation frame callback…), the function
+ * and file, and the style and layout it forced.
+ */
+function describeFrames(frames = []) {
+  const ms = (v) => `${Math.round(v)} ms`;
+  return frames
+    .filter((f) => f.blocking > 0)
+    .flatMap((f) => [
+      `  frame at ${ms(f.start)}: ${ms(f.duration)} (blocking ${ms(f.blocking)}), rendering ${ms(f.render)}`,
+      ...f.scripts
+        .filter((s) => s.duration >= 5)
+        .map((s) => `    ${ms(s.duration).padStart(7)}  ${s.invoker} ${s.fn ? `${s.fn} ` : ''}${s.file}${s.forced ? `, forced style and layout ${ms(s.forced)}` : ''}`),
+    ]);
+}
+
 /** CLS as web-vitals counts it: the worst session window (gap < 1 s, ≤ 5 s) of shifts without recent input. */
 function cls(shifts) {
   let worst = 0;
@@ -121,9 +139,11 @@ export const sections = [
           }
           const bench = await page.evaluate(() => ({
             longtasks: window.__bench.longtasks,
+            animationFrames: window.__bench.animationFrames,
             elements: ['vitrine-show', 'vitrine-player'].filter((t) => customElements.get(t)),
             requests: performance.getEntriesByType('resource').map((e) => e.name),
           }));
+          if (ctx.args.frames && variant === 'vitrine') console.log([`blocking: the long animation frames of the page with the show, run ${run + 1} (untraced)`, ...describeFrames(bench.animationFrames)].join('\n'));
           samples[variant].push({
             tbt: blockingTime(bench.longtasks),
             count: bench.longtasks.length,

@@ -9,6 +9,26 @@
     } catch {}
   };
   observe('longtask', (e) => bench.longtasks.push({ start: e.startTime, duration: e.duration }));
+  // Long animation frames (Chromium 123+), for \`--frames\`: each frame's scripts (what called them,
+  // which function of which file, how long, and the style and layout they forced) and its own
+  // rendering, measured without a trace (tracing slows the page).
+  bench.animationFrames = [];
+  observe('long-animation-frame', (e) =>
+    bench.animationFrames.push({
+      start: e.startTime,
+      duration: e.duration,
+      blocking: e.blockingDuration,
+      render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+      scripts: e.scripts.map((s) => ({
+        invoker: s.invoker,
+        fn: s.sourceFunctionName,
+        file: s.sourceURL.split('/').pop(),
+        start: s.startTime,
+        duration: s.duration,
+        forced: s.forcedStyleAndLayoutDuration,
+      })),
+    }),
+  );
   // A shift's sources name their nodes, except nodes inside shadow roots (Chrome does not expose
   // those: \`node\` is null). Those are found by their rects: the element (in the document or an
   // open shadow root) whose box, clipped to the viewport as the attribution's rects are, is the
