@@ -7,6 +7,7 @@ import type { Deal, Product } from '../../core/types.js';
 import { VitrineElement } from '../base.js';
 import { chevronEnd, chevronStart } from '../shared/icons.js';
 import { whenIdle } from '../shared/idle.js';
+import { yieldToPage } from '../../core/yield.js';
 import { LocaleController } from '../shared/locale-controller.js';
 import { StoreController } from '../shared/store-controller.js';
 import { buttonStyles, tokens } from '../shared/styles.js';
@@ -105,6 +106,7 @@ export class VitrineCarousel extends VitrineElement {
   #position = 0;
   /** The cards' first renders: the lead's in the rail's task, the others a few per task after (card-queue.ts). */
   #cards = new CardQueue();
+  /** Products were rendered, and the lead chosen among them (`#chooseLead`). */
   #leadChosen = false;
 
   get #products(): readonly Product[] {
@@ -159,6 +161,16 @@ export class VitrineCarousel extends VitrineElement {
     this.range = [first, first + countInView(this.#stride) - 1];
   }
 
+  /**
+   * The render that first has products (the show document came) waits for a task of its own: it
+   * draws the lead card, and in the task that set the show it made one long task with the show's
+   * and the player's renders (about 100 ms at 4x). The rail's box is as it was meanwhile.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated && !this.#leadChosen && this.#products.length) return yieldToPage().then(() => super.scheduleUpdate());
+    return super.scheduleUpdate();
+  }
+
   protected override firstUpdated(): void {
     firstRail.rendered = true;
     if (this.rail) this.#resize?.observe(this.rail);
@@ -166,7 +178,7 @@ export class VitrineCarousel extends VitrineElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.#leadChosen && !this.renderCard) this.#chooseLead();
+    if (!this.#leadChosen) this.#chooseLead();
     if (!this.#measured) {
       // Observe the first card for its size; the callback measures (no forced layout here).
       const item = this.renderRoot.querySelector('.item');
@@ -192,6 +204,8 @@ export class VitrineCarousel extends VitrineElement {
     const products = this.#products;
     if (!products.length) return;
     this.#leadChosen = true;
+    // A merchant's own cards draw themselves: no lead to choose.
+    if (this.renderCard) return;
     const [first, last] = this.#clampedRange();
     let best = -1;
     for (let i = first; i <= last; i++) {
