@@ -111,9 +111,8 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // 1 December, evening: the first view's reads and scrolls after a render moved out of the render's
 // task, and the rail's stylesheets parsed before the show's first render, about 0.1 kB; the
 // iCalendar writer (core/calendar.ts, only a scheduled show's "Add to calendar" needs it) a lazy
-// chunk, 0.4 kB less; the rail's idle overscan from the sizes last read (reading them again in the
-// idle callback forced the page's layout, 88 ms at 4x), 50 bytes; the rail's first products in a
-// task of their own, 40 bytes: 40.4 kB measured (40,448 bytes).
+// chunk, 0.4 kB less; the rail's first products in a task of their own, about 40 bytes: 40.4 kB
+// measured (40,446 bytes).
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
 export const FIRST_VIEW_CEILING = 40_500;
 

@@ -453,11 +453,9 @@ export class VitrineCarousel extends VitrineElement {
       // First the cards in view, the overscan when idle.
       this.#update(0, sizes);
       this.#cancelIdle?.();
-      // With the sizes as last read (a scroll since then updates them itself): read again in an
-      // idle callback, where the page's layout is often dirty, they forced it (88 ms at 4x).
       this.#cancelIdle = whenIdle(() => {
         this.#cancelIdle = undefined;
-        this.#update(OVERSCAN, { ...sizes, position: this.#position, width: this.#width });
+        this.#update();
       });
     } else if (!this.#cancelIdle) {
       this.#update(OVERSCAN, sizes);
