@@ -56,7 +56,5 @@ defineElement('vitrine-player', VitrinePlayer);
 defineElement('vitrine-product-card', VitrineProductCard);
 defineElement('vitrine-carousel', VitrineCarousel);
 defineElement('vitrine-cart', VitrineCart);
-// The show last, in a task of its own: it renders its first view in the task that upgrades it.
-await yieldToPage();
 defineElement('vitrine-show', VitrineShow);
 warmUpRail();
