@@ -29,10 +29,11 @@ const SELECTOR = TAGS.join(',');
 /** Chunks loading or loaded. */
 const started = new Set<() => Promise<unknown>>();
 
-function load(tag: string): void {
+function load(tag: string, el?: Element): void {
   const chunk = ELEMENTS.get(tag)!;
   if (started.has(chunk) || customElements.get(tag)) return;
   started.add(chunk);
+  warmFonts(el);
   chunk().then(done, (error: unknown) => {
     // Offline, or the CDN failed: the next time such an element is seen (or the device is back
     // online), the chunk is requested again. The elements waiting for it hear why.
@@ -48,6 +49,52 @@ function load(tag: string): void {
       );
     }
   });
+}
+
+/**
+ * The widget's default font stack and type scale, as components/shared/type-scale.ts has them:
+ * written again here, because an import would put that module in a chunk shared with the
+ * elements' code, which this file would then load on every page (test/cdn/type-scale.test.ts
+ * checks that the two agree).
+ */
+const FONT_STACK = `system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif`;
+const STRIKES = ['700 12px', '400 13px', '400 14px', '700 14px', '700 16px'];
+/** The widget's text the warm-up measures: Latin letters, digits and the common currency signs. */
+const SAMPLE = 'Add to cart · Live 0123456789 €$£';
+let warming = false;
+
+/**
+ * Draws nothing, but measures a sample in each strike of the widget's type scale
+ * (components/shared/type-scale.ts), one strike per task, while the elements' code downloads. A
+ * page that has not drawn a font at a size and weight yet looks it up in the layout of the frame
+ * that first draws it: the first view's strikes made its first layout some 100 ms longer at 4x
+ * CPU. An offscreen canvas shares the page's font cache and changes nothing in the document, so
+ * the first layout finds them looked up. `--vitrine-font` is read from the element (or the
+ * document), as the elements' styles read it.
+ */
+function warmFonts(el: Element | undefined): void {
+  if (warming || typeof OffscreenCanvas !== 'function') return;
+  warming = true;
+  let context: OffscreenCanvasRenderingContext2D | null = null;
+  let family = FONT_STACK;
+  let next = 0;
+  // A task for the canvas and the family (reading it may recalculate the page's style), then one per strike.
+  const step = () => {
+    try {
+      if (context) {
+        context.font = `${STRIKES[next]} ${family}`;
+        context.measureText(SAMPLE);
+        next += 1;
+      } else {
+        context = new OffscreenCanvas(1, 1).getContext('2d');
+        family = getComputedStyle(el?.isConnected ? el : document.documentElement).getPropertyValue('--vitrine-font').trim() || FONT_STACK;
+      }
+    } catch {
+      return; // No 2D context here: the first layout looks the fonts up itself.
+    }
+    if (context && next < STRIKES.length) later(step);
+  };
+  later(step);
 }
 
 /**
@@ -135,7 +182,7 @@ function later(work: () => void): void {
 function found(el: Element): void {
   // The elements' code is requested first (the largest download), then the show's document and
   // the page's language, each in a task of its own, all long before that code arrives.
-  later(() => load(el.localName));
+  later(() => load(el.localName, el));
   if (el.localName === 'vitrine-show') later(() => requestDocument(el));
   later(() => requestTexts(el));
 }

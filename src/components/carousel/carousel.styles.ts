@@ -20,14 +20,13 @@ export const styles = css`
   }
   .title {
     margin: 0;
-    font-size: 17px;
+    font-size: 16px;
     font-weight: 700;
     line-height: 1.3;
   }
   .count {
     margin-inline-start: 6px;
     font-size: 14px;
-    font-weight: 500;
     color: var(--_muted);
   }
   .nav {

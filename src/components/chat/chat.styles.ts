@@ -98,7 +98,7 @@ export const styles = css`
     border-radius: 4px;
     background: var(--_chat-badge);
     color: #fff;
-    font-size: 11px;
+    font-size: 12px;
     font-weight: 700;
     vertical-align: 1px;
   }
@@ -130,7 +130,7 @@ export const styles = css`
     all: unset;
     cursor: pointer;
     text-decoration: underline;
-    font-weight: 600;
+    font-weight: 700;
     font-size: 12px;
     min-height: 24px;
   }
@@ -219,7 +219,7 @@ export const styles = css`
     border-radius: 999px;
     background: var(--_surface);
     color: var(--_text);
-    font: 15px/1.2 var(--_font);
+    font: 16px/1.2 var(--_font);
   }
   input:focus-visible {
     outline: 2px solid var(--_focus);
@@ -253,7 +253,7 @@ export const styles = css`
     fill: currentColor;
   }
   .like-count {
-    font-size: 11px;
+    font-size: 12px;
     font-weight: 700;
     color: var(--_muted);
     /* As tall empty as with the first count: the composer row does not grow (no layout shift). */

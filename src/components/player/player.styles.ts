@@ -68,7 +68,7 @@ export const styles = css`
     margin: 0;
     flex: 1 1 12ch;
     font-size: 16px;
-    font-weight: 650;
+    font-weight: 700;
     line-height: 1.25;
     text-shadow: 0 1px 2px rgb(0 0 0 / 60%);
     overflow: hidden;
@@ -106,8 +106,8 @@ export const styles = css`
     }
   }
   .viewers {
-    font-size: 13px;
-    font-weight: 600;
+    font-size: 12px;
+    font-weight: 700;
     padding: 2px 8px;
     border-radius: 4px;
     background: var(--_overlay);
@@ -161,7 +161,7 @@ export const styles = css`
     border-radius: var(--_radius-small);
     background: var(--_overlay);
     text-align: center;
-    font-size: 15px;
+    font-size: 14px;
   }
   .unmute {
     position: absolute;

@@ -110,10 +110,10 @@ export const styles = css`
     display: grid;
     align-content: start;
     -webkit-line-clamp: 2;
-    min-block-size: calc(2 * 1.3em);
-    font-size: 15px;
-    font-weight: 600;
-    line-height: 1.3;
+    min-block-size: 40px;
+    font-size: 14px;
+    font-weight: 700;
+    line-height: 20px;
     color: var(--_text);
     cursor: pointer;
     border-radius: 4px;
@@ -134,9 +134,9 @@ export const styles = css`
     outline-offset: 2px;
   }
   .stock {
-    font-size: 13px;
+    font-size: 12px;
     line-height: 18px;
-    font-weight: 600;
+    font-weight: 700;
     color: var(--_sale);
   }
   /* A deal's block stands for the price row and the stock line: with a deal, a card is as tall as
@@ -169,8 +169,8 @@ export const styles = css`
     align-items: center;
     gap: 4px;
     min-block-size: var(--_target);
-    font-size: 13px;
-    font-weight: 600;
+    font-size: 12px;
+    font-weight: 700;
     color: var(--_muted);
     cursor: pointer;
     border-radius: 4px;
@@ -190,7 +190,7 @@ export const styles = css`
   }
   .status {
     min-block-size: 1.3em;
-    font-size: 13px;
+    font-size: 14px;
     line-height: 1.3;
   }
 

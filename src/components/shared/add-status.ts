@@ -19,10 +19,10 @@ export const addStatus = (feedback: AddFeedback | undefined) =>
 export const addStatusStyles = css`
   .status.added {
     color: var(--_success);
-    font-weight: 600;
+    font-weight: 700;
   }
   .status.error {
     color: var(--_danger);
-    font-weight: 600;
+    font-weight: 700;
   }
 `;

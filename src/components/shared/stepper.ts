@@ -55,7 +55,7 @@ export const stepperStyles = css`
   .stepper .qty {
     min-inline-size: 2ch;
     text-align: center;
-    font-weight: 600;
+    font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
 `;

@@ -21,14 +21,14 @@ export const headerStyles = css`
     min-width: 0;
     /* One title line and one meta line (the avatar's 24px), reserved before the show loads;
        the meta line sits at the bottom, where it stays when the title arrives. */
-    min-block-size: calc(17px * 1.25 + 24px);
+    min-block-size: calc(16px * 1.25 + 24px);
     display: flex;
     flex-direction: column;
     justify-content: flex-end;
   }
   .title {
     margin: 0;
-    font-size: 17px;
+    font-size: 16px;
     font-weight: 700;
     line-height: 1.25;
     /* One line: a long title is truncated visually (the heading keeps it whole for assistive tech). */
@@ -44,6 +44,7 @@ export const headerStyles = css`
     min-block-size: 24px;
     overflow: hidden;
     white-space: nowrap;
+    /* 13 px: at 320 px wide, the badge and the viewer count fit beside the buttons (14 px does not). */
     font-size: 13px;
     color: var(--_muted);
   }

@@ -136,7 +136,7 @@ export const styles = [
     inset: auto var(--_space) var(--_space) var(--_space);
     z-index: 3;
     justify-self: center;
-    font-size: 13px;
+    font-size: 14px;
     padding: 4px 10px;
     border-radius: 999px;
     background: rgb(0 0 0 / 70%);
@@ -158,7 +158,7 @@ export const styles = [
     overflow: auto;
   }
   .pinned .label {
-    font-size: 13px;
+    font-size: 12px;
     line-height: 18px;
     font-weight: 700;
     color: var(--_muted);

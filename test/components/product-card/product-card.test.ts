@@ -249,12 +249,12 @@ describe('<vitrine-product-card>', () => {
       if (layout) el.classList.add('touch');
       await el.updateComplete;
       const span = root.querySelector<HTMLElement>('.title-text')!;
-      // The first line's box, and the lines shown (15 px at a line height of 1.3).
+      // The first line's box, and the lines shown (14 px on a 20 px line).
       const text = () => {
         const range = document.createRange();
         range.selectNodeContents(span);
         const first = [...range.getClientRects()].find((r) => r.width > 0 && r.height < 30)!;
-        return { top: Math.round(first.top - el.getBoundingClientRect().top), lines: span.getBoundingClientRect().height / 19.5 };
+        return { top: Math.round(first.top - el.getBoundingClientRect().top), lines: span.getBoundingClientRect().height / 20 };
       };
       const before = text();
       const shifts = layoutShifts();
@@ -431,7 +431,7 @@ describe('<vitrine-product-card>', () => {
     const title = el.shadowRoot!.querySelector('[part="title"]')!;
     expect(title.textContent!.trim()).to.equal('<img src=x onerror=alert(1)>Hat');
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
-    expect(getComputedStyle(title).fontSize).to.equal('15px');
+    expect(getComputedStyle(title).fontSize).to.equal('14px');
     expect(getComputedStyle(el).lineHeight).to.not.equal(getComputedStyle(wrapper).lineHeight);
   });
 
