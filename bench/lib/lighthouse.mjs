@@ -81,6 +81,13 @@ export async function lighthouseSection(ctx) {
         });
         // What moved, as Lighthouse saw it (its own viewport, network and CPU): the shifted
         // elements by score, so a CLS above 0 here names its cause.
+        // The long tasks it counted (with its simulated 4x CPU: a task of 12.5 ms here is 50 ms
+        // there), by script: where the TBT above comes from.
+        const long = lhr.audits['long-tasks']?.details?.items ?? [];
+        if (long.length) {
+          const described = long.map((item) => `${ms(item.duration)} at ${ms(item.startTime)} ${String(item.url).split('/').pop() || item.url}`);
+          console.log(`lighthouse: ${variant}, run ${run + 1}: long tasks ${described.join('; ')}`);
+        }
         const shifts = lhr.audits['layout-shifts']?.details?.items ?? [];
         if (variant !== 'none' && shifts.length) {
           const described = shifts.map((item) => `${num(item.score, 4)} ${item.node?.selector ?? item.node?.snippet ?? '?'}`);
