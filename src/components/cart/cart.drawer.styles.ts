@@ -14,12 +14,13 @@ export const drawerStyles = css`
   }
   h2 {
     margin: 0;
-    font-size: 19px;
+    font-size: 16px;
     font-weight: 700;
   }
   h2 .muted {
     color: var(--_muted);
-    font-weight: 500;
+    font-size: 14px;
+    font-weight: 400;
   }
   .close {
     color: var(--_text);
@@ -67,8 +68,8 @@ export const drawerStyles = css`
     min-inline-size: 0;
   }
   .line-title {
-    font-weight: 600;
-    font-size: 15px;
+    font-weight: 700;
+    font-size: 14px;
     line-height: 1.3;
     overflow-wrap: anywhere;
   }
@@ -115,7 +116,7 @@ export const drawerStyles = css`
   }
   .line-saving {
     font-size: 12px;
-    font-weight: 600;
+    font-weight: 700;
     color: var(--_success);
   }
   .line-limit {
@@ -134,7 +135,7 @@ export const drawerStyles = css`
     display: flex;
     justify-content: space-between;
     align-items: baseline;
-    font-size: 17px;
+    font-size: 16px;
     font-weight: 700;
     margin: 0;
   }
@@ -179,7 +180,7 @@ export const drawerStyles = css`
     background: color-mix(in srgb, var(--_danger) 9%, transparent);
     color: var(--_danger);
     font-size: 14px;
-    font-weight: 600;
+    font-weight: 700;
   }
   .empty {
     display: flex;

@@ -58,7 +58,7 @@ export class VitrineAnnouncement extends VitrineElement {
       .text {
         margin: 0;
         flex: 1 1 16ch;
-        font-weight: 600;
+        font-weight: 700;
         overflow-wrap: anywhere;
       }
       .code-row {

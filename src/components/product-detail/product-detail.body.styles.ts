@@ -60,7 +60,7 @@ export const bodyStyles = css`
     overflow-wrap: anywhere;
   }
   .price-row {
-    font-size: 18px;
+    font-size: 16px;
   }
   fieldset {
     margin: 0;
@@ -72,7 +72,7 @@ export const bodyStyles = css`
     padding: 0;
     margin-block-end: calc(var(--_space) * 1);
     font-size: 14px;
-    font-weight: 600;
+    font-weight: 700;
   }
   legend .chosen {
     font-weight: 400;
@@ -106,7 +106,7 @@ export const bodyStyles = css`
     border-radius: var(--_radius-small);
     box-shadow: inset 0 0 0 1px var(--_border);
     font-size: 14px;
-    font-weight: 500;
+    font-weight: 400;
     background: var(--_surface);
     transition:
       box-shadow 120ms ease,
@@ -149,13 +149,13 @@ export const bodyStyles = css`
   }
   .stock {
     font-size: 14px;
-    font-weight: 600;
+    font-weight: 700;
     color: var(--_sale);
   }
   .description {
     margin: 0;
     color: var(--_muted);
-    font-size: 15px;
+    font-size: 14px;
     line-height: 1.55;
     white-space: pre-line;
     overflow-wrap: anywhere;
@@ -168,7 +168,7 @@ export const bodyStyles = css`
     min-block-size: var(--_target);
     color: var(--_text);
     font-size: 14px;
-    font-weight: 600;
+    font-weight: 700;
     text-decoration: underline;
     text-underline-offset: 3px;
     border-radius: 4px;
