@@ -47,6 +47,49 @@ describe('the type scale', () => {
     });
   }
 
+  /** The fonts the loader measured on a page with `body`, in an iframe, recorded from the canvas's `measureText`. */
+  async function warmed(body: string): Promise<string[]> {
+    const frame = document.createElement('iframe');
+    const record = `<script>window.__fonts = []; const m = OffscreenCanvasRenderingContext2D.prototype.measureText;
+      OffscreenCanvasRenderingContext2D.prototype.measureText = function (t) { window.__fonts.push(this.font); return m.call(this, t); };<\/script>`;
+    frame.srcdoc = `<!doctype html><html lang="en"><head>${record}<script type="module" src="/dist/cdn/vitrine.js"><\/script></head><body>${body}</body></html>`;
+    document.body.append(frame);
+    try {
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const win = frame.contentWindow as Window & { __fonts: string[] };
+      await until(() => win.__fonts.length >= STRIKES.length, 'the loader measured every strike');
+      await new Promise((r) => setTimeout(r, 50));
+      return [...win.__fonts];
+    } finally {
+      frame.remove();
+    }
+  }
+
+  it('the loader looks each strike up once, in the default stack, while the code loads', async () => {
+    const fonts = await warmed('<vitrine-carousel></vitrine-carousel>');
+    expect(fonts).to.have.length(STRIKES.length);
+    expect(new Set(fonts).size, 'five different strikes').to.equal(STRIKES.length);
+    for (const font of fonts) expect(font).to.include('system-ui');
+    for (const size of ['12px', '13px', '14px', '16px']) expect(fonts.some((font) => font.includes(size)), size).to.equal(true);
+  });
+
+  it("the loader looks the strikes up in the element's --vitrine-font", async () => {
+    const fonts = await warmed('<vitrine-carousel style="--vitrine-font: Georgia, serif"></vitrine-carousel>');
+    expect(fonts).to.have.length(STRIKES.length);
+    for (const font of fonts) expect(font).to.include('Georgia');
+  });
+
+  it('a page without a vitrine element measures nothing', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<!doctype html><html><head><script>window.__fonts = []; const m = OffscreenCanvasRenderingContext2D.prototype.measureText;
+      OffscreenCanvasRenderingContext2D.prototype.measureText = function (t) { window.__fonts.push(this.font); return m.call(this, t); };<\/script><script type="module" src="/dist/cdn/vitrine.js"><\/script></head><body><p>Shop</p></body></html>`;
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect((frame.contentWindow as Window & { __fonts: string[] }).__fonts).to.deep.equal([]);
+    frame.remove();
+  });
+
   it('the loader warms the same strikes in the same stack', async () => {
     const loader = await (await fetch('/dist/cdn/vitrine.js')).text();
     expect(loader).to.include(FONT_STACK);
