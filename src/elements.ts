@@ -7,7 +7,7 @@
  *
  * The elements are defined in a task after the one that evaluates this chunk: defining a tag
  * upgrades the elements of the page and renders them (the show renders its first view in the task
- * that upgrades it), and evaluating the chunk is a long task of its own on a slow phone; together
+ * after the one that upgrades it, where vitrine.css holds its height: reservePendingShows), and evaluating the chunk is a long task of its own on a slow phone; together
  * they were the longest task of a show's page (issue 19). So are the show's and the player's
  * stylesheets, parsed in a task between the two. Until then the elements are not defined,
  * as while the chunk downloads: the show's reserved height (dist/cdn/vitrine.css) holds. They
@@ -22,7 +22,7 @@ import './components/chat/load.js';
 import { buildStyles, defineElement } from './components/define-element.js';
 import { VitrinePlayer } from './components/player/player.js';
 import { VitrineProductCard } from './components/product-card/product-card.js';
-import { VitrineShow } from './components/show/show.js';
+import { reservePendingShows, VitrineShow } from './components/show/show.js';
 import { loadLocale, resolveLocale } from './core/i18n.js';
 import { yieldToPage } from './core/yield.js';
 
@@ -52,6 +52,9 @@ buildStyles(VitrineShow, VitrinePlayer);
 await yieldToPage();
 buildStyles(VitrineCart, VitrineCarousel, VitrineProductCard);
 await yieldToPage();
+// This chunk's embed links vitrine.css, which reserves a pending show's height: the show's first
+// render then runs in a task after the one that defines and upgrades it.
+reservePendingShows();
 defineElement('vitrine-player', VitrinePlayer);
 defineElement('vitrine-product-card', VitrineProductCard);
 defineElement('vitrine-carousel', VitrineCarousel);

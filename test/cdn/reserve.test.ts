@@ -9,6 +9,9 @@ import { expect } from '@open-wc/testing';
 
 const frames: HTMLIFrameElement[] = [];
 
+/** What a show looked like when it was defined, before its first render (the loader's pages only). */
+let atDefinition: { pending: boolean; rendered: boolean; height: number } | undefined;
+
 async function showHeight(width: number, attrs: string, style: string, withScript: boolean): Promise<number> {
   const frame = document.createElement('iframe');
   frame.style.cssText = 'width: 1400px; height: 900px; border: 0';
@@ -22,6 +25,12 @@ async function showHeight(width: number, attrs: string, style: string, withScrip
   const el = win.document.querySelector('vitrine-show')!;
   if (withScript) {
     await win.customElements.whenDefined('vitrine-show');
+    // Still in the task that defined it: the first render is to come, in a task of its own.
+    atDefinition = {
+      pending: el.matches(':state(pending)'),
+      rendered: Boolean(el.shadowRoot?.querySelector('.layout')),
+      height: el.getBoundingClientRect().height,
+    };
     await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
     // The layout classes (phone, stacked) follow a ResizeObserver: a few frames.
     for (let i = 0; i < 6; i++) await new Promise((r) => win.requestAnimationFrame(r));
@@ -58,6 +67,19 @@ describe('dist/cdn/vitrine.css reserves the show’s height before vitrine.js ru
       const real = await showHeight(width, attrs, style, true);
       expect(reserved, 'a box is reserved').to.be.greaterThan(300);
       expect(reserved).to.be.closeTo(real, 0.5);
+    });
+  }
+
+  for (const [width, attrs] of [[390, ''], [390, 'aspect-ratio="9:16"'], [690, ''], [1366, '']] as [number, string][]) {
+    it(`${width}px ${attrs || '16:9'}: a defined show whose first render is pending keeps the reserved height`, async () => {
+      const reserved = await showHeight(width, attrs, '', false);
+      atDefinition = undefined;
+      const real = await showHeight(width, attrs, '', true);
+      expect(atDefinition, 'seen when defined').to.not.equal(undefined);
+      expect(atDefinition!.rendered, 'nothing rendered in the task that defined it').to.equal(false);
+      expect(atDefinition!.pending, ':state(pending) until the first render').to.equal(true);
+      expect(atDefinition!.height).to.be.closeTo(reserved, 0.5);
+      expect(real).to.be.closeTo(reserved, 0.5);
     });
   }
 });

@@ -113,8 +113,12 @@ test(`budgets: the loader (${entry} and its static imports) ≤ ${kB(LOADER_BUDG
 // iCalendar writer (core/calendar.ts, only a scheduled show's "Add to calendar" needs it) a lazy
 // chunk, 0.4 kB less; the rail's first products in a task of their own, about 40 bytes: 40.4 kB
 // measured (40,366 bytes).
+// 1-2 December: the type scale and the fonts' warm-up (the loader's), 40,382 bytes; the show's
+// first render in a task after its upgrade (`:state(pending)`, about 0.13 kB) and the css
+// literals' line breaks, last semicolons and spaces around `/` and in parentheses minified away
+// (about 0.15 kB less): 40,370 bytes.
 // (The chunk the loader imports for a lone <vitrine-chat> is not a show's first view: graph.mjs.)
-export const FIRST_VIEW_CEILING = 40_420;
+export const FIRST_VIEW_CEILING = 40_400;
 
 test(`budgets: first view of a show ≤ ${kB(FIRST_VIEW_CEILING)} brotli (ratchet; goal ${kB(FIRST_VIEW_BUDGET)})`, { skip: !graph && 'no build' }, () => {
   const gap = graph.firstView.brotli - FIRST_VIEW_BUDGET;

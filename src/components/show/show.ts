@@ -25,6 +25,25 @@ import { styleProps } from '../style-props.js';
 
 export type { ShowSnapshot } from './show.parts.js';
 
+/** Set by `reservePendingShows()`: a show's first render may wait for a task of its own. */
+let pendingIsReserved = false;
+
+/**
+ * Called by the storefront's elements chunk (src/elements.ts), whose embed includes the stylesheet
+ * `vitrine.css`: that stylesheet gives a show whose first render is pending (`:state(pending)`)
+ * the height it reserves for a show not yet defined, so the first render need not run in the task
+ * that upgrades the show (the longest of a show's first view, issue 19). Browsers without
+ * `:state()` (and pages of `vitrine/define`, which may not link the stylesheet) render in that
+ * task, as before: a defined show with nothing rendered yet would be 0 px tall there.
+ */
+export function reservePendingShows(): void {
+  try {
+    pendingIsReserved = CSS.supports('selector(:state(pending))');
+  } catch {
+    pendingIsReserved = false;
+  }
+}
+
 /**
  * The whole live shopping experience in one tag: the player, the pinned product, the
  * product rail, the product detail and the cart, all fed by one `ShowStore`, against any
@@ -82,10 +101,15 @@ export class VitrineShow extends VitrineElement {
   /**
    * The show's own grid reserves every area's size, so it renders in the task that upgrades it (no
    * frame where the defined element is 0 px tall); its cart, rail and detail render in later tasks.
+   * Where the page's `vitrine.css` reserves a pending show's height (`reservePendingShows()`), the
+   * first render waits for a task of its own: the show is `:state(pending)` until it is drawn.
    */
   protected override get yieldFirstRender(): boolean {
-    return false;
+    return this.#internals?.states.has('pending') ?? false;
   }
+
+  /** The custom states (`pending`); absent where the platform has none. */
+  #internals: ElementInternals | undefined;
 
   /** URL of the show document (docs/show-document.md). Changing it loads another show. */
   @property() src?: string;
@@ -238,6 +262,7 @@ export class VitrineShow extends VitrineElement {
    * released them, it starts again (README.md, "Moving a show in the page").
    */
   override connectedCallback(): void {
+    if (pendingIsReserved && !this.hasUpdated) this.#setPending(true);
     super.connectedCallback();
     this.#cancelRelease?.();
     this.#cancelRelease = undefined;
@@ -283,6 +308,25 @@ export class VitrineShow extends VitrineElement {
       refreshInterval: this.refreshInterval,
     });
     this.#session.attach();
+  }
+
+  /** The first render's DOM is committed in this task, so the reservation ends with it (the same frame). */
+  protected override update(changed: PropertyValues<this>): void {
+    try {
+      super.update(changed);
+    } finally {
+      if (this.#internals) this.#setPending(false);
+    }
+  }
+
+  #setPending(pending: boolean): void {
+    try {
+      this.#internals ??= this.attachInternals();
+      if (pending) this.#internals.states.add('pending');
+      else this.#internals.states.delete('pending');
+    } catch {
+      // No custom states here (or the page took the internals): the first render is not delayed.
+    }
   }
 
   protected override updated(): void {
