@@ -141,8 +141,10 @@ export class VitrineCarousel extends VitrineElement {
     if (changed.has('products') && this.products) {
       this.#store.store.set({ products: this.products });
     }
-    if (!this.hasUpdated) this.#strideFromStyle();
   }
+
+  /** The stride is read from the CSS before the first render. */
+  #strideRead = false;
 
   /**
    * The stride from the CSS (`--vitrine-card-width` and `--vitrine-carousel-gap`), when both are in
@@ -168,6 +170,20 @@ export class VitrineCarousel extends VitrineElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (this.hasUpdated && !this.#leadChosen && this.#products.length) return yieldToPage().then(() => super.scheduleUpdate());
+    // Reading the CSS recalculates the style of what the page changed since its last frame (the
+    // show's first view: 20-60 ms at 4x CPU); in the first render's task it made that task a long
+    // one. It is read in a task of its own, and the render (its own task too) follows.
+    if (!this.hasUpdated && !this.#strideRead) {
+      this.#strideRead = true;
+      return yieldToPage().then(() => {
+        try {
+          this.#strideFromStyle();
+        } catch {
+          // A page that broke getComputedStyle: the first measurement gives the stride.
+        }
+        return super.scheduleUpdate();
+      });
+    }
     return super.scheduleUpdate();
   }
 
