@@ -138,6 +138,8 @@ describe('hardening: host pages that replaced platform functions', function () {
         // A show that could not start shows its error state (when it has a shadow root to show it in).
         if (!loadedShow && show!.shadowRoot) {
           expect(show!.shadowRoot.querySelector('[role="alert"]'), 'the error state').to.not.equal(null);
+          // Its first render failed: it is no longer pending (vitrine.css would keep the reserved height under the error).
+          expect(show!.matches(':state(pending)'), 'still :state(pending)').to.equal(false);
         }
         // A broken JSON.parse breaks what parses text (ky's `json()`, live events): each says so with its own code.
         if (name === 'JSON.parse') expect(vitrineErrors(win).map((e) => e.code), 'no cart here').to.not.include('cart/invalid');

@@ -310,10 +310,14 @@ export class VitrineShow extends VitrineElement {
     this.#session.attach();
   }
 
-  /** The first render's DOM is committed in this task, so the reservation ends with it (the same frame). */
-  protected override update(changed: PropertyValues<this>): void {
+  /**
+   * The first render's DOM is committed in this task, so the reservation ends with it (the same
+   * frame); also when the update threw (the failure state then takes the show's place, without
+   * the reserved height under it).
+   */
+  protected override performUpdate(): void {
     try {
-      super.update(changed);
+      super.performUpdate();
     } finally {
       if (this.#internals) this.#setPending(false);
     }
