@@ -194,12 +194,16 @@ function submit(form, note, request, done) {
     }
   });
 }
+/** A button's request; the note says it once the page shows the new state (the button disabled with it). */
 function click(id, note, request, done) {
   $(id).addEventListener('click', async () => {
+    $(id).disabled = true;
     try {
-      say(note, done(await request()));
+      const result = await request();
       await refresh();
+      say(note, done(result));
     } catch (error) {
+      $(id).disabled = false;
       say(note, error.message, true);
     }
   });
