@@ -7,7 +7,7 @@
 //   npm run bench -- --quick             3 runs, short live soak (a smoke run)
 //   npm run bench -- --runs 9 --minutes 30 --only ttff,heap
 //   flags: --runs N  --minutes M (live-show heap soak)  --cpu R (throttling rate, default 4)
-//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,chat,heap,lighthouse,latency,audience,big)
+//          --only a,b (sections: bytes,blocking,ttff,cls,pins,carousel,interactions,chat,heap,lighthouse,latency,audience,big)
 //          --no-build  --no-lighthouse  --headed  --install-lighthouse (into .cache/bench/)
 //          --trace (blocking, carousel: save their traces in .cache/bench/traces/, print each long task's parts)
 //          --frames (blocking: print each show page's long animation frames and their scripts, untraced)

@@ -498,6 +498,85 @@ export const sections = [
     },
   },
 
+  // 6b. Interactions: tap to next paint ----------------------------------------------------------
+  // Event Timing (the API behind INP): from a tap or a key to the next frame painted, the longest
+  // entry of each interaction, on the store page with the show, once its idle prefetches are done.
+  // A product's detail is opened twice (the first open pays one-off costs), the cart once; each is
+  // closed with Escape. Below 16 ms, Event Timing reports nothing: the row says "< 16 ms".
+  {
+    id: 'interactions',
+    title: 'interactions (tap to next paint)',
+    async run(ctx) {
+      if (!ctx.has['vitrine-show'] || !ctx.server.demo) return { rows: [row('interactions', { na: ctx.has['vitrine-show'] ? ctx.server.demoError : '<vitrine-show> not in the build yet' })] };
+      const steps = ['detail', 'close', 'detail again', 'close again', 'cart', 'close cart'];
+      const samples = Object.fromEntries(steps.map((s) => [s, []]));
+      const failures = [];
+      for (let run = 0; run < ctx.args.runs; run += 1) {
+        const { page, close } = await ctx.newPage();
+        try {
+          await page.goto(`${ctx.server.url}/__bench/page/store?widget=vitrine`, { waitUntil: 'load' });
+          await page.evaluate(() => {
+            window.__interactions = new Map();
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) {
+                if (!e.interactionId) continue;
+                window.__interactions.set(e.interactionId, Math.max(window.__interactions.get(e.interactionId) ?? 0, e.duration));
+              }
+            }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+          });
+          const ready = await waitFor(page, () => window.__bench.deepAll('vitrine-product-card').some((c) => c.shadowRoot?.querySelector('[part~="title"]')), undefined, 20_000);
+          if (!ready) throw new Error('no product card');
+          await sleep(4000); // the idle prefetches (the detail, the cart drawer) are in
+          // One interaction per step: the longest entry of the interaction it adds (none: < 16 ms).
+          const interaction = async (act) => {
+            const before = await page.evaluate(() => [...window.__interactions.keys()]);
+            await act();
+            await sleep(1200);
+            return page.evaluate((known) => {
+              const fresh = [...window.__interactions].filter(([id]) => !known.includes(id));
+              return fresh.length ? Math.max(...fresh.map(([, d]) => d)) : 0;
+            }, before);
+          };
+          const tap = (find) => async () => {
+            const box = await page.evaluate(find);
+            if (!box) throw new Error(`nothing to tap (${find})`);
+            await page.mouse.click(box.x, box.y);
+          };
+          const center = (el) => {
+            if (!el) return null;
+            el.scrollIntoView({ block: 'center' });
+            const r = el.getBoundingClientRect();
+            return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          };
+          const title = tap(`(${center})(window.__bench.deepAll('vitrine-product-card').filter((c) => c.getRootNode().host?.localName === 'vitrine-carousel')[0]?.shadowRoot.querySelector('[part~="title"]'))`);
+          const cart = tap(`(${center})(window.__bench.deepAll('vitrine-cart')[0]?.shadowRoot.querySelector('[part~="button"]'))`);
+          const escape = () => page.keyboard.press('Escape');
+          const order = [title, escape, title, escape, cart, escape];
+          for (let i = 0; i < steps.length; i += 1) {
+            await sleep(300);
+            samples[steps[i]].push(await interaction(order[i]));
+          }
+        } catch (error) {
+          failures.push(String(error.message ?? error));
+        } finally {
+          await close();
+        }
+      }
+      const at = (step) => median(samples[step]);
+      const shown = (v) => (v === undefined ? 'n/a' : v < 16 ? '< 16 ms' : ms(v));
+      const cpu = `${ctx.args.cpu}x CPU`;
+      if (!samples.detail.length) return { rows: [row('interactions', { na: failures[0] ?? 'no result' })], data: { samples, failures } };
+      const worst = Math.max(...steps.map(at));
+      const rows = [
+        row(`tap to next paint, ${cpu}: the worst of the interactions below (an INP)`, { vitrine: shown(worst), goal: '≤ 200 ms', pass: worst <= 200 }),
+        row('  open a product (its title on a rail card): first / again', { vitrine: `${shown(at('detail'))} / ${shown(at('detail again'))}`, goal: '—' }),
+        row('  close it (Escape): first / again', { vitrine: `${shown(at('close'))} / ${shown(at('close again'))}`, goal: '—' }),
+        row('  open the cart / close it (Escape)', { vitrine: `${shown(at('cart'))} / ${shown(at('close cart'))}`, goal: '—' }),
+      ];
+      return { rows, data: { samples, failures } };
+    },
+  },
+
   // 7. Heap: live show soak, cart cycles -----------------------------------------------------------
   {
     id: 'heap',
