@@ -147,12 +147,14 @@ export class VitrineProductDetail extends VitrineElement {
     return this.#picker;
   }
 
+  /** Also schedules, once per page, the idle rehearsal of the first open (`#rehearse()`). */
   override connectedCallback(): void {
     super.connectedCallback();
     // After the content's idle prefetch (the LazyPart's), in an idle moment of its own.
     if (!rehearsed) this.#cancelRehearsal ??= whenIdle(() => void bodyModule.load().then(() => this.#rehearse(), () => undefined), 3000);
   }
 
+  /** Also cancels the idle rehearsal if it has not run. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancelRehearsal?.();
