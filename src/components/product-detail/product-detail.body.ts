@@ -126,8 +126,8 @@ export function renderDetail(c: DetailContext) {
 const STRIKES = ['700 22px', '400 16px', '700 16px'];
 
 /**
- * The first open's one-off costs, paid in an idle moment after this chunk arrived (the element
- * calls it once, through its `LazyPart`): a detail with options, a sale price, low stock and a
+ * The first open's one-off costs, paid in an idle moment after this chunk arrived (a dialog
+ * `<vitrine-product-detail>` calls it, once per page): a detail with options, a sale price, low stock and a
  * description renders once into a detached fragment (Lit prepares each template, V8 compiles the
  * render code), and the detail's strikes that the page has not drawn yet are looked up (an
  * offscreen canvas shares the page's font cache). The first product a shopper opened was twice

@@ -151,7 +151,7 @@ export class VitrineProductDetail extends VitrineElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // After the content's idle prefetch (the LazyPart's), in an idle moment of its own.
-    if (!rehearsed) this.#cancelRehearsal ??= whenIdle(() => void bodyModule.load().then(() => this.#rehearse(), () => undefined), 3000);
+    if (this.dialog && !rehearsed) this.#cancelRehearsal ??= whenIdle(() => void bodyModule.load().then(() => this.#rehearse(), () => undefined), 3000);
   }
 
   /** Also cancels the idle rehearsal if it has not run. */
@@ -165,8 +165,9 @@ export class VitrineProductDetail extends VitrineElement {
    * The first open's one-off costs, paid while the page is idle rather than when the shopper opens
    * the first product (which showed in about 100 ms at 1x CPU, the next ones in 50): the content's
    * styles are adopted (the browser builds their rules in a frame of its own), and the content is
-   * rehearsed once, detached (product-detail.body.ts, `rehearseDetail`). Not when a product is open
-   * by then: its open paid them.
+   * rehearsed once, detached (product-detail.body.ts, `rehearseDetail`). Only for a dialog: an
+   * inline detail draws its content in its first render, which pays them. Not when a product is
+   * open by then: its open paid them.
    */
   #rehearse(): void {
     this.#cancelRehearsal = whenIdle(() => {
